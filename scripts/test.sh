@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Command 2: install what is missing, build everything and run every test: unit tests (optimised
+# and under ASan+UBSan), CLI tests, native-vs-WebAssembly determinism, and the browser tests.
+# Ends with a pass/fail summary; exits non-zero on any failure.
+set -uo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+export NODE_PATH=/usr/share/nodejs
+jobs=$(nproc 2>/dev/null || echo 2)
+
+names=(); results=(); times=()
+step() {  # step "name" command...
+  local name=$1; shift
+  local t0; t0=$(date +%s)
+  printf '\n\033[1;34m==> %s\033[0m\n' "$name"
+  if "$@"; then results+=("PASS"); else results+=("FAIL"); fi
+  names+=("$name"); times+=($(( $(date +%s) - t0 )))
+}
+failed() { for r in "${results[@]}"; do [ "$r" = FAIL ] && return 0; done; return 1; }
+
+start=$(date +%s)
+step "setup (Debian packages, npm, ImGui/SDL2 sources, SDL2 web build)" \
+  bash scripts/setup.sh --web --browser-tests --sanitizers
+if failed; then echo "setup failed: nothing else can run" >&2; exit 1; fi
+
+step "native build" bash -c 'cmake --preset native-release >/dev/null && cmake --build --preset native-release -j '"$jobs"
+step "native tests (unit, CLI, docs)" ctest --preset native-release -j "$jobs"
+step "sanitizer build (ASan+UBSan)" bash -c 'cmake --preset native-asan >/dev/null && cmake --build --preset native-asan -j '"$jobs"
+step "sanitizer tests" ctest --preset native-asan -j "$jobs"
+step "web build (WebAssembly app and CLI)" bash -c 'cmake --preset web-release >/dev/null && cmake --build --preset web-release -j '"$jobs"
+step "determinism: native vs WebAssembly" \
+  bash tests/determinism.sh build/native-release/orgsim build/web-release/orgsim.js
+step "browser tests (Playwright + Chromium)" bash tests/browser/run.sh build/web-release/site build/screenshots
+
+printf '\n\033[1mSummary\033[0m (%s s in all)\n' "$(( $(date +%s) - start ))"
+for i in "${!names[@]}"; do
+  if [ "${results[$i]}" = PASS ]; then c='\033[32m'; else c='\033[31m'; fi
+  printf "  ${c}%s\033[0m  %4ss  %s\n" "${results[$i]}" "${times[$i]}" "${names[$i]}"
+done
+if failed; then printf '\n\033[31mFAILED\033[0m\n'; exit 1; fi
+printf '\n\033[32mALL TESTS PASSED\033[0m (screenshots in build/screenshots)\n'

@@ -1,0 +1,44 @@
+// platform.h: the few things that differ between the browser (Emscripten, WebGL2) and the desktop
+// (SDL2, OpenGL 3.2 core): GL context attributes, the main loop, where assets live, UI scale and
+// how a fatal error reaches the user. One implementation per platform, chosen by CMake.
+#pragma once
+
+#include <string>
+
+struct SDL_Window;
+
+namespace orgsim::ui {
+
+/// One frame of the application; returns false to quit.
+using LoopBody = bool (*)(void* user);
+
+/// Set SDL's OpenGL attributes for this platform. Call after SDL_Init and before SDL_CreateWindow.
+/// Returns the GLSL version line for ImGui's OpenGL3 backend ("#version 300 es", "#version 150").
+const char* PlatformConfigureGl();
+
+/// Extra SDL_CreateWindow flags for this platform (on top of OPENGL | RESIZABLE | ALLOW_HIGHDPI).
+unsigned PlatformWindowFlags();
+
+/// Initial window size in logical pixels (the browser sizes the canvas with CSS instead).
+void PlatformInitialWindowSize(int* width, int* height);
+
+/// Folder holding fonts/ and scenarios/ ("/assets" in the browser's embedded file system).
+std::string PlatformAssetsDir();
+
+/// Logical UI scale on top of the framebuffer ratio, 1..3. The browser already works in CSS pixels
+/// (zoom and devicePixelRatio are handled by the framebuffer ratio), so it returns 1; a desktop
+/// whose window coordinates are device pixels returns its monitor's DPI / 96.
+float PlatformUiScale(SDL_Window* window);
+
+/// Clear the whole framebuffer (device pixels) to an opaque colour (components 0..1).
+void PlatformClear(int framebuffer_width, int framebuffer_height, float r, float g, float b);
+
+/// Call body once per displayed frame until it returns false. In the browser this hands control to
+/// requestAnimationFrame and does not return, so everything body uses must live on the heap.
+void PlatformRunLoop(LoopBody body, void* user);
+
+/// Tell the user about an error the app cannot recover from: the page's error card in the
+/// browser, stderr and a message box on the desktop.
+void PlatformReportFatal(const std::string& message);
+
+}  // namespace orgsim::ui

@@ -1,0 +1,71 @@
+// platform_web.cpp: the browser platform: WebGL2 (GLSL ES 3.00), requestAnimationFrame main loop,
+// embedded /assets, and fatal errors shown in the page's error card (index.html).
+#include "web/platform.h"
+
+#include <GLES3/gl3.h>
+#include <SDL.h>
+#include <emscripten.h>
+
+#include <cstdio>
+
+namespace orgsim::ui {
+
+const char* PlatformConfigureGl() {
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);  // WebGL2 is OpenGL ES 3.0
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);  // ImGui draws 2D only
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+    return "#version 300 es";
+}
+
+unsigned PlatformWindowFlags() { return 0; }
+
+void PlatformInitialWindowSize(int* width, int* height) {
+    // Overridden by the canvas' CSS size (100vw x 100vh) because the window is resizable.
+    *width = 1280;
+    *height = 720;
+}
+
+std::string PlatformAssetsDir() { return "/assets"; }
+
+float PlatformUiScale(SDL_Window*) { return 1.0f; }
+
+void PlatformClear(int framebuffer_width, int framebuffer_height, float r, float g, float b) {
+    glViewport(0, 0, framebuffer_width, framebuffer_height);
+    glClearColor(r, g, b, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
+namespace {
+struct LoopState {
+    LoopBody body;
+    void* user;
+};
+
+void LoopTrampoline(void* arg) {
+    auto* state = static_cast<LoopState*>(arg);
+    if (!state->body(state->user)) emscripten_cancel_main_loop();
+}
+}  // namespace
+
+void PlatformRunLoop(LoopBody body, void* user) {
+    // Lives for the page's lifetime: main's stack is unwound by simulate_infinite_loop.
+    auto* state = new LoopState{body, user};
+    // fps 0: follow requestAnimationFrame (the display's refresh rate, paused in hidden tabs).
+    emscripten_set_main_loop_arg(LoopTrampoline, state, 0, 1);
+}
+
+void PlatformReportFatal(const std::string& message) {
+    std::fprintf(stderr, "OrgSim: %s\n", message.c_str());
+    // index.html installs Module.orgsimFatal, which replaces the loading card with an error card.
+    EM_ASM(
+        {
+            if (Module["orgsimFatal"]) Module["orgsimFatal"](UTF8ToString($0));
+        },
+        message.c_str());
+}
+
+}  // namespace orgsim::ui

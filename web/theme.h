@@ -1,0 +1,90 @@
+// theme.h: the look of the app: Inter fonts rasterised for the screen's pixel ratio, a light
+// (projector) and a dark theme, spacing, and the one colour-blind-safe palette of functions.
+#pragma once
+
+#include <string>
+
+#include "imgui.h"
+#include "sim/scenario.h"
+
+namespace orgsim::ui {
+
+enum class ThemeKind { Light, Dark };
+
+/// Colours of one theme (packed ImU32, for ImDrawList).
+struct Palette {
+    ImU32 background;     ///< behind the cards
+    ImU32 header;         ///< top bar
+    ImU32 card;           ///< panels
+    ImU32 card_border;
+    ImU32 text;
+    ImU32 text_muted;     ///< secondary text, axis labels
+    ImU32 text_faint;     ///< hints
+    ImU32 grid;           ///< chart grid lines
+    ImU32 axis;           ///< chart axis line, crosshair
+    ImU32 accent;         ///< primary button, progress
+    ImU32 accent_hover;
+    ImU32 accent_active;
+    ImU32 accent_text;    ///< text on the accent colour
+    ImU32 control;        ///< secondary button
+    ImU32 control_hover;
+    ImU32 control_active;
+    ImU32 track;          ///< progress and slider track
+    ImU32 ink;            ///< neutral data line (totals)
+    ImU32 danger;         ///< problems
+    ImU32 tooltip;        ///< chart hover card
+};
+
+/// The fonts the app draws with; sizes are logical pixels.
+struct Fonts {
+    ImFont* body = nullptr;     ///< Inter Regular 17
+    ImFont* small = nullptr;    ///< Inter Regular 14: axis labels, captions
+    ImFont* label = nullptr;    ///< Inter SemiBold 14: small caps-style labels
+    ImFont* heading = nullptr;  ///< Inter SemiBold 19: panel titles
+    ImFont* title = nullptr;    ///< Inter SemiBold 23: the scenario name
+    ImFont* display = nullptr;  ///< Inter SemiBold 32: key figures
+};
+
+class Theme {
+public:
+    /// (Re)build the font atlas for a framebuffer ratio (device pixels per logical pixel) and a UI
+    /// scale. Fonts are rasterised at size * ui_scale * pixel_ratio and drawn at 1 / pixel_ratio,
+    /// so text is crisp on high-DPI screens. Falls back to ImGui's built-in font (and returns
+    /// false with a message) when the Inter files are missing. The caller re-uploads the texture.
+    bool LoadFonts(const std::string& fonts_dir, float pixel_ratio, float ui_scale, std::string* error);
+    /// True when the atlas was built for other ratios (the window moved to another screen).
+    bool NeedsFonts(float pixel_ratio, float ui_scale) const;
+
+    /// Switch theme: sets the ImGui style (colours, spacing, rounding scaled by the UI scale).
+    void Apply(ThemeKind kind);
+    ThemeKind Kind() const { return kind_; }
+    const Palette& Colours() const { return palette_; }
+    const Fonts& GetFonts() const { return fonts_; }
+    /// Background colour as 0..1 floats, for clearing the framebuffer.
+    ImVec4 ClearColour() const { return ImGui::ColorConvertU32ToFloat4(palette_.background); }
+
+    /// A layout length in logical pixels at this UI scale (v is in "design pixels").
+    float Dp(float v) const { return v * ui_scale_; }
+    float UiScale() const { return ui_scale_; }
+
+private:
+    ThemeKind kind_ = ThemeKind::Light;
+    Palette palette_{};
+    Fonts fonts_{};
+    float pixel_ratio_ = 0.0f;  // 0: no fonts built yet
+    float ui_scale_ = 1.0f;
+};
+
+/// Fixed colour of each function (Okabe & Ito 2008, colour-blind safe), the same in both themes.
+ImU32 FunctionColour(Function f);
+/// Display name of a function ("IT", "Marketing", ...).
+const char* FunctionLabel(Function f);
+/// Display name of an executive role ("CIO"), or "" for none.
+const char* RoleLabel(Role r);
+
+/// Blend two colours (t = 0..1 from a to b), used for hover states and tints.
+ImU32 Mix(ImU32 a, ImU32 b, float t);
+/// The colour with its alpha replaced (0..1).
+ImU32 WithAlpha(ImU32 c, float alpha);
+
+}  // namespace orgsim::ui
