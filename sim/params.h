@@ -8,14 +8,92 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace orgsim {
 
 /// Which part of the model a parameter belongs to (groups controls in the UI and the docs).
-enum class ParamGroup { People, Environment };
+enum class ParamGroup { Levers, Demand, Routing, Portfolio, Execution, Value, Security, Trust, People, Executives, Budget, Environment };
+constexpr int kParamGroupCount = 12;
+
+/// How a value is written in a scenario and shown in the UI.
+enum class ParamKind { Real, Integer, Bool, Choice };
 
 /// Parameter identifiers. The order is the order of kParamTable.
 enum class ParamId : int {
+    // Levers
+    MartechBudgetOwner,
+    ShadowItPolicy,
+    BusinessCaseThresholdKusd,
+    ApprovalCadenceWeeks,
+    SharedKpis,
+    CoLocation,
+    SteeringCouncilWeeks,
+    CrossSkilledHiringShare,
+    SecurityShareOfIt,
+    DigitalPace,
+    RevenueMusd,
+    // Demand
+    IdeasPerWeek,
+    InitiativeSizeMeanPw,
+    CmoVacancyDemandFactor,
+    // Routing
+    ShadowBaseLogit,
+    ShadowLeadTimeWeight,
+    ShadowToleranceWeeks,
+    ShadowTrustWeight,
+    ShadowBanDeterrence,
+    ShadowBanDetectionAnnual,
+    ShadowOwnerEffect,
+    JointShareBridge,
+    // Portfolio
+    ItRunShareBase,
+    RunSharePerSystem,
+    MarketingShareCfo,
+    MarketingShareCoo,
+    MarketingShareCeo,
+    MarketingShareCdo,
+    SharedKpiMarketingShareBonus,
+    RejectionCfo,
+    RejectionCoo,
+    RejectionCeo,
+    RejectionCdo,
+    // Execution
+    TeamSizeMax,
+    BrooksOverheadPerMember,
+    OrgDistanceOverhead,
+    ShadowSpeedFactor,
+    JointIntegrationBase,
+    // Value
+    CxInitial,
+    CxGainPerLaunch,
+    CxDecayPerWeek,
+    CxRevenueElasticity,
+    IntegrationValueBonus,
+    DataDrivenProductivity,
+    DataCapabilityPerLaunch,
+    DataCapabilityDecay,
+    // Security
+    BreachAnnualBase,
+    ExposurePerUnvettedTool,
+    InstitutionalisedExposureFactor,
+    BreachCostMeanMusd,
+    SocialAmplification,
+    BreachCxHit,
+    // Trust
+    TrustInitial,
+    TrustAdjustPerWeek,
+    TrustBase,
+    TrustSharedKpiEffect,
+    TrustColocationEffect,
+    TrustCouncilEffect,
+    TrustBridgeEffect,
+    TrustDistancePenalty,
+    TrustJointSuccess,
+    TrustRejectionLoss,
+    TrustIncidentLoss,
+    TrustExecChurnLoss,
+    // People
     TurnoverItAnnual,
     TurnoverMarketingAnnual,
     TurnoverOtherAnnual,
@@ -28,7 +106,36 @@ enum class ParamId : int {
     MoraleReversionPerWeek,
     MoraleNoiseSd,
     MoraleChurnShock,
+    // Environment
     LabourMarketTightness,
+    // People
+    MoraleWorkloadEffect,
+    MoraleSuccessEffect,
+    MoraleConflictEffect,
+    MoraleExecChurnShock,
+    MoraleShadowBanShock,
+    ReplacementCostShare,
+    SalaryItKusd,
+    SalaryMarketingKusd,
+    SalaryOtherKusd,
+    // Executives
+    CioExitAnnual,
+    CmoExitAnnual,
+    OtherExecExitAnnual,
+    PressureExitElasticity,
+    PressureDecayPerWeek,
+    ExecVacancyWeeks,
+    SuccessorStopShare,
+    BridgeSalaryKusd,
+    // Budget
+    BudgetGrowthCfo,
+    BudgetGrowthCoo,
+    BudgetGrowthCeo,
+    BudgetGrowthCdo,
+    OtherCostShare,
+    ShadowToolCostKusd,
+    // Environment
+    RevenueGrowthAnnual,
     Count
 };
 
@@ -43,8 +150,9 @@ struct ParamInfo {
     double min;            ///< smallest accepted value (inclusive)
     double max;            ///< largest accepted value (inclusive)
     double def;            ///< default (the calibration of MODEL.md)
-    bool integer;          ///< the value must be a whole number
+    ParamKind kind;        ///< Real, Integer, Bool (0/1) or Choice (index into options)
     ParamGroup group;
+    const char* options;   ///< Choice only: "a|b|c" (value = index); nullptr otherwise
     const char* doc;       ///< what it means and how the model uses it
     const char* source;    ///< public source, or "assumption" with a reason
 };
@@ -55,6 +163,12 @@ const ParamInfo& Info(ParamId id);
 /// Find a row by key; nullopt if unknown.
 std::optional<ParamId> FindParam(std::string_view key);
 const char* GroupName(ParamGroup g);
+/// Choice parameters: the option names ("ban", "tolerate", ...); empty for other kinds.
+std::vector<std::string> Options(ParamId id);
+/// The option index for a name, or -1.
+int OptionIndex(ParamId id, std::string_view name);
+/// A value as a user reads it ("tolerate", "yes", "0.11").
+std::string FormatValue(ParamId id, double v);
 
 /// A full set of parameter values (defaults unless overridden).
 class Params {

@@ -177,6 +177,32 @@ std::string Num(double v) {
 }
 }  // namespace
 
+const char* MechanismKey(Mechanism m) {
+    static const char* const kKeys[kMechanismCount] = {"demand", "routing", "portfolio", "execution", "value",
+                                                       "security", "trust", "people", "executives", "budget"};
+    return kKeys[static_cast<int>(m)];
+}
+
+int Scenario::UnitOf(Role role) const {
+    for (std::size_t i = 0; i < units.size(); ++i)
+        if (units[i].head == role) return static_cast<int>(i);
+    return -1;
+}
+
+Role Scenario::BossOf(Role role) const {
+    const int u = UnitOf(role);
+    if (u < 0) return Role::None;
+    // Walk up until a unit with an executive head (a team without one belongs to its parent's head).
+    std::string p = units[static_cast<std::size_t>(u)].parent;
+    for (int guard = 0; guard < kMaxUnits && !p.empty(); ++guard) {
+        const int pi = FindUnit(p);
+        if (pi < 0) return Role::None;
+        if (units[static_cast<std::size_t>(pi)].head != Role::None) return units[static_cast<std::size_t>(pi)].head;
+        p = units[static_cast<std::size_t>(pi)].parent;
+    }
+    return Role::None;
+}
+
 const char* FunctionKey(Function f) { return kFunctionKeys[static_cast<int>(f)]; }
 std::optional<Function> FunctionFromKey(const std::string& key) {
     for (int i = 0; i < kFunctionCount; ++i)
@@ -197,7 +223,8 @@ bool Unit::operator==(const Unit& o) const {
 
 bool Scenario::operator==(const Scenario& o) const {
     return name == o.name && question == o.question && description == o.description && seed == o.seed &&
-           horizon_weeks == o.horizon_weeks && replications == o.replications && units == o.units && params == o.params;
+           horizon_weeks == o.horizon_weeks && replications == o.replications && units == o.units && params == o.params &&
+           mechanisms == o.mechanisms;
 }
 
 int Scenario::TotalHeadcount() const {
@@ -337,7 +364,8 @@ ReadResult ReadScenario(const std::string& text) {
         return result;
     }
     Scenario s;
-    r.CheckKeys(doc, "", {"format", "name", "question", "description", "seed", "horizon_weeks", "replications", "org", "parameters"});
+    r.CheckKeys(doc, "", {"format", "name", "question", "description", "seed", "horizon_weeks", "replications", "org", "levers",
+                        "parameters", "mechanisms"});
     std::string format;
     if (r.String(doc, "", "format", format, true) && format != kFormat)
         r.Add("/format", "unsupported format " + Quote(format) + " (expected " + Quote(kFormat) + ")");
@@ -418,6 +446,47 @@ ReadResult ReadScenario(const std::string& text) {
         }
     }
 
+    if (auto jl = doc.find("levers"); jl != doc.end()) {
+        if (!jl->is_object()) {
+            r.Add("/levers", "must be an object of lever: value, found " + TypeName(*jl));
+        } else {
+            for (auto it = jl->begin(); it != jl->end(); ++it) {
+                const std::string at = "/levers/" + EscapePointerToken(it.key());
+                auto id = FindParam(it.key());
+                if (!id || Info(*id).group != ParamGroup::Levers) {
+                    std::string list;
+                    for (const auto& p : ParamTable())
+                        if (p.group == ParamGroup::Levers) list += (list.empty() ? "" : ", ") + std::string(p.key);
+                    r.Add(at, "unknown lever " + Quote(it.key()) + " (levers: " + list + ")");
+                    continue;
+                }
+                const ParamInfo& info = Info(*id);
+                if (info.kind == ParamKind::Choice) {
+                    const auto opts = Options(*id);
+                    std::string list;
+                    for (const auto& o : opts) list += (list.empty() ? "" : ", ") + o;
+                    if (!it->is_string()) {
+                        r.Add(at, "must be one of " + list + ", found " + TypeName(*it));
+                        continue;
+                    }
+                    const int k = OptionIndex(*id, it->get<std::string>());
+                    if (k < 0) r.Add(at, Quote(it->get<std::string>()) + " is not one of " + list);
+                    else s.params.Set(*id, k);
+                } else if (info.kind == ParamKind::Bool) {
+                    if (!it->is_boolean()) r.Add(at, "must be true or false, found " + TypeName(*it));
+                    else s.params.Set(*id, it->get<bool>() ? 1.0 : 0.0);
+                } else {
+                    if (!it->is_number()) {
+                        r.Add(at, "must be a number (" + std::string(info.unit) + "), found " + TypeName(*it));
+                        continue;
+                    }
+                    std::string err = s.params.Set(*id, it->get<double>());
+                    if (!err.empty()) r.Add(at, err);
+                }
+            }
+        }
+    }
+
     if (auto jp = doc.find("parameters"); jp != doc.end()) {
         if (!jp->is_object()) {
             r.Add("/parameters", "must be an object of key: number, found " + TypeName(*jp));
@@ -429,12 +498,39 @@ ReadResult ReadScenario(const std::string& text) {
                     r.Add(at, "unknown parameter " + Quote(it.key()) + " (see docs/parameters.md or `orgsim params`)");
                     continue;
                 }
+                if (Info(*id).group == ParamGroup::Levers) {
+                    r.Add(at, Quote(it.key()) + " is a lever: set it under /levers");
+                    continue;
+                }
                 if (!it->is_number()) {
                     r.Add(at, "must be a number, found " + TypeName(*it));
                     continue;
                 }
                 std::string err = s.params.Set(*id, it->get<double>());
                 if (!err.empty()) r.Add(at, err);
+            }
+        }
+    }
+
+    if (auto jm = doc.find("mechanisms"); jm != doc.end()) {
+        if (!jm->is_object()) {
+            r.Add("/mechanisms", "must be an object of mechanism: true/false, found " + TypeName(*jm));
+        } else {
+            for (auto it = jm->begin(); it != jm->end(); ++it) {
+                const std::string at = "/mechanisms/" + EscapePointerToken(it.key());
+                int found = -1;
+                for (int m = 0; m < kMechanismCount; ++m)
+                    if (it.key() == MechanismKey(static_cast<Mechanism>(m))) found = m;
+                if (found < 0) {
+                    std::string list;
+                    for (int m = 0; m < kMechanismCount; ++m)
+                        list += (m ? ", " : "") + std::string(MechanismKey(static_cast<Mechanism>(m)));
+                    r.Add(at, "unknown mechanism " + Quote(it.key()) + " (one of: " + list + ")");
+                } else if (!it->is_boolean()) {
+                    r.Add(at, "must be true or false, found " + TypeName(*it));
+                } else {
+                    s.mechanisms[static_cast<std::size_t>(found)] = it->get<bool>();
+                }
             }
         }
     }
@@ -478,10 +574,24 @@ std::string WriteScenario(const Scenario& s) {
         units.push_back(std::move(ju));
     }
     doc["org"] = json{{"units", units}};
+    json levers = json::object();
     json params = json::object();
-    for (const auto& p : ParamTable())
-        if (!s.params.IsDefault(p.id)) params[p.key] = s.params.Get(p.id);
+    for (const auto& p : ParamTable()) {
+        const double v = s.params.Get(p.id);
+        if (p.group == ParamGroup::Levers) {
+            if (p.kind == ParamKind::Choice) levers[p.key] = Options(p.id)[static_cast<std::size_t>(v)];
+            else if (p.kind == ParamKind::Bool) levers[p.key] = v != 0.0;
+            else levers[p.key] = v;
+        } else if (!s.params.IsDefault(p.id)) {
+            params[p.key] = v;
+        }
+    }
+    doc["levers"] = levers;
     if (!params.empty()) doc["parameters"] = params;
+    json mech = json::object();
+    for (int m = 0; m < kMechanismCount; ++m)
+        if (!s.mechanisms[static_cast<std::size_t>(m)]) mech[MechanismKey(static_cast<Mechanism>(m))] = false;
+    if (!mech.empty()) doc["mechanisms"] = mech;
     return doc.dump(2) + "\n";
 }
 

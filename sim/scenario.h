@@ -2,6 +2,7 @@
 // and writer. The reader lists every problem with its JSON pointer and never half-loads.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -21,6 +22,11 @@ constexpr int kFunctionCount = 10;
 enum class Role { None, Ceo, Cfo, Coo, Cio, Cmo, Cdo, Cmt, Ciso };
 const char* RoleKey(Role r);
 std::optional<Role> RoleFromKey(const std::string& key);
+
+/// The ten mechanisms of MODEL.md; each can be switched off by a scenario (tests, attribution).
+enum class Mechanism { Demand, Routing, Portfolio, Execution, Value, Security, Trust, People, Executives, Budget };
+constexpr int kMechanismCount = 10;
+const char* MechanismKey(Mechanism m);
 
 /// One box of the org chart.
 struct Unit {
@@ -52,7 +58,14 @@ struct Scenario {
     int horizon_weeks = 260;
     int replications = 100;
     std::vector<Unit> units;
-    Params params;
+    Params params;  ///< levers and parameters (levers are ParamGroup::Levers)
+    std::array<bool, kMechanismCount> mechanisms{{true, true, true, true, true, true, true, true, true, true}};
+
+    bool On(Mechanism m) const { return mechanisms[static_cast<std::size_t>(m)]; }
+    /// The role heading the unit that the unit headed by `role` reports to (Role::None if absent).
+    Role BossOf(Role role) const;
+    /// Index of the unit headed by `role`, or -1.
+    int UnitOf(Role role) const;
 
     bool operator==(const Scenario& o) const;
     int TotalHeadcount() const;
