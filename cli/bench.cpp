@@ -1,0 +1,66 @@
+// bench.cpp: `orgsim_bench`, the engine benchmark: employee-weeks per second and the time for N
+// five-year replications of a scenario (default: scenarios/default.json, 1,000 replications), one core.
+// Prints figures; it is not a timed test. Runs natively and as WebAssembly under Node.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "sim/scenario.h"
+#include "sim/world.h"
+
+#if defined(__unix__) && !defined(__EMSCRIPTEN__)
+#include <sys/resource.h>
+#endif
+
+namespace {
+long PeakRssKib() {
+#if defined(__unix__) && !defined(__EMSCRIPTEN__)
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss;
+#else
+    return -1;
+#endif
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::string path = argc > 1 ? argv[1] : "scenarios/default.json";
+    const int reps = argc > 2 ? std::atoi(argv[2]) : 1000;
+    std::ifstream in(path);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    orgsim::ReadResult r = orgsim::ReadScenario(ss.str());
+    if (!r.ok()) {
+        std::fprintf(stderr, "%s: %s", path.c_str(), r.Report().c_str());
+        return 1;
+    }
+    orgsim::Scenario s = *r.scenario;
+    s.horizon_weeks = 260;
+    // Warm up (the first calls run in WebAssembly's baseline tier).
+    for (int k = 0; k < 5; ++k) {
+        orgsim::World w(s, 100000 + k);
+        while (!w.Done()) w.StepWeeks(26);
+    }
+    std::uint64_t sink = 0;
+    long rss_mid = 0;
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int k = 0; k < reps; ++k) {
+        orgsim::World w(s, k);
+        while (!w.Done()) w.StepWeeks(26);
+        sink ^= static_cast<std::uint64_t>(w.Series(orgsim::SeriesId::Delivered).back());
+        if (k == reps / 10) rss_mid = PeakRssKib();
+    }
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double emp_weeks = static_cast<double>(reps) * 260.0 * s.TotalHeadcount();
+    std::printf("scenario: %s (%d employees)\n", path.c_str(), s.TotalHeadcount());
+    std::printf("replications: %d x 260 weeks in %.3f s\n", reps, secs);
+    std::printf("employee-weeks per second: %.3g\n", emp_weeks / secs);
+    std::printf("time for 1000 replications (scaled): %.3f s\n", secs * 1000.0 / reps);
+    if (rss_mid > 0) std::printf("peak RSS after 10%% of replications: %ld KiB, at the end: %ld KiB\n", rss_mid, PeakRssKib());
+    std::printf("(checksum %llu)\n", static_cast<unsigned long long>(sink));
+    return 0;
+}
