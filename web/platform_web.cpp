@@ -40,6 +40,11 @@ void PlatformClear(int framebuffer_width, int framebuffer_height, float r, float
 }
 
 namespace {
+// index.html installs Module.orgsimFatal, which replaces the loading card with an error card.
+EM_JS(void, ShowFatalInPage, (const char* message), {
+    if (Module["orgsimFatal"]) Module["orgsimFatal"](UTF8ToString(message));
+});
+
 struct LoopState {
     LoopBody body;
     void* user;
@@ -60,12 +65,7 @@ void PlatformRunLoop(LoopBody body, void* user) {
 
 void PlatformReportFatal(const std::string& message) {
     std::fprintf(stderr, "OrgSim: %s\n", message.c_str());
-    // index.html installs Module.orgsimFatal, which replaces the loading card with an error card.
-    EM_ASM(
-        {
-            if (Module["orgsimFatal"]) Module["orgsimFatal"](UTF8ToString($0));
-        },
-        message.c_str());
+    ShowFatalInPage(message.c_str());
 }
 
 }  // namespace orgsim::ui

@@ -82,6 +82,13 @@ const char* FunctionLabel(Function f);
 /// Display name of an executive role ("CIO"), or "" for none.
 const char* RoleLabel(Role r);
 
+/// Logical size of a font as drawn (its raster size times io.FontGlobalScale).
+float FontSize(const ImFont* font);
+/// Size of text in a font, logical pixels.
+ImVec2 TextSize(ImFont* font, const char* text, const char* text_end = nullptr);
+/// Draw text with a font into a draw list at its logical size.
+void DrawText(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 colour, const char* text, const char* text_end = nullptr);
+
 /// Blend two colours (t = 0..1 from a to b), used for hover states and tints.
 ImU32 Mix(ImU32 a, ImU32 b, float t);
 /// The colour with its alpha replaced (0..1).

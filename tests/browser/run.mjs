@@ -167,7 +167,8 @@ await test('load: page ready within 60 s', async () => {
   const timing = await page.evaluate(() => window.orgsimTiming);
   metrics.loadMs = ms;
   metrics.firstFrameMs = timing?.firstFrameMs;
-  return `ready after ${ms} ms (first frame at ${timing?.firstFrameMs} ms after navigation)`;
+  metrics.phases = timing;
+  return `ready after ${ms} ms (first frame at ${timing?.firstFrameMs} ms after navigation; phases ${JSON.stringify(timing)})`;
 });
 
 await test('render: canvas is not blank (1366x768)', async () => {
@@ -259,6 +260,64 @@ await test('layout: resize to 1600x900 re-lays out the widgets', async () => {
   return `turnover chart at ${c.map((v) => Math.round(v)).join(',')}`;
 });
 
+await test('layout: devicePixelRatio change (zoom, other screen) re-rasterises the fonts', async () => {
+  check(loaded, 'page did not load');
+  const cdp = await main.context.newCDPSession(page);
+  const metrics = (scale) => cdp.send('Emulation.setDeviceMetricsOverride', { width: 1366, height: 768, deviceScaleFactor: scale, mobile: false });
+  await metrics(1.5);
+  let s;
+  try {
+    s = await waitFor(page, (x) => Math.abs(x.pixel_ratio - 1.5) < 0.01 && x.font_px === Math.round(17 * 1.5), 5000, 'ratio 1.5 and 26 px fonts');
+    const canvas = await page.evaluate(() => [document.getElementById('canvas').width, document.getElementById('canvas').height]);
+    check(Math.abs(canvas[0] - 1366 * 1.5) <= 2, `canvas buffer ${canvas.join('x')} at ratio 1.5`);
+    check(Math.abs(s.display[0] - 1366) <= 1, `display ${s.display.join('x')}`);
+  } finally {
+    await metrics(1);
+  }
+  const t = await waitFor(page, (x) => x.pixel_ratio === 1 && x.font_px === 17, 5000, 'ratio 1 again');
+  return `ratio 1 -> ${s.pixel_ratio} (fonts ${s.font_px} px) -> ${t.pixel_ratio} (fonts ${t.font_px} px)`;
+});
+
+await test('keyboard: Space plays and pauses, Right arrow steps', async () => {
+  check(loaded, 'page did not load');
+  // Hold keys across a frame or two, as a person does (ImGui 1.86 samples key state per frame).
+  const press = async (key) => {
+    await page.keyboard.down(key);
+    await sleep(80);
+    await page.keyboard.up(key);
+    await sleep(120);
+  };
+  await page.mouse.move(5, 760);  // away from the widgets
+  await press('Space');
+  const a = await waitFor(page, (s) => s.playing && s.week > 0, 4000, 'playing after Space');
+  await press('Space');
+  const b = await waitFor(page, (s) => !s.playing, 3000, 'paused after second Space');
+  await press('ArrowRight');
+  const c = await waitFor(page, (s) => s.week === b.week + 1, 3000, 'one week after ArrowRight');
+  await press('Home');
+  const d = await waitFor(page, (s) => s.week === 0, 3000, 'week 0 after Home');
+  return `Space -> week ${a.week} playing, Space -> paused at ${b.week}, Right -> ${c.week}, Home -> ${d.week}`;
+});
+
+await test('theme: dark mode toggles and renders', async () => {
+  check(loaded, 'page did not load');
+  await clickWidget(page, 'Play');
+  await waitFor(page, (s) => s.week >= 30, 15000, 'week >= 30');
+  await clickWidget(page, 'Theme');
+  const s = await waitFor(page, (x) => x.theme === 'dark', 3000, 'dark theme');
+  await clickWidget(page, 'Play');  // pause
+  const c = s.widgets['Chart:turnover'];
+  await page.mouse.move(c[0] + c[2] * 0.3, c[1] + c[3] * 0.5);
+  await sleep(600);
+  const png = await page.screenshot({ path: path.join(args.out, 'app-dark.png') });
+  const stats = await pixelStats(main.context, png);
+  checkNotBlank({ ...stats, mean: Math.max(stats.mean, 21) }, 'dark');  // dark is allowed to be dark
+  check(stats.mean < 100, `dark theme mean luminance ${stats.mean.toFixed(0)}`);
+  await clickWidget(page, 'Theme');
+  await waitFor(page, (x) => x.theme === 'light', 3000, 'light theme again');
+  return `dark: ${stats.colours} colours, luminance mean ${stats.mean.toFixed(0)}`;
+});
+
 await test('errors: no console error or page error (1366x768 session)', async () => {
   check(main.errors.length === 0, `${main.errors.length}: ${main.errors.slice(0, 3).join(' | ')}`);
   return 'none';
@@ -292,6 +351,30 @@ await main.context.close();
     return `ready in ${ms} ms, ${stats.colours} colours, ${metrics.fps1920x2.toFixed(1)} frames/s, no errors`;
   });
   await hi.context.close();
+}
+
+// A scenario that cannot be loaded: the app shows its problems instead of crashing.
+{
+  const bad = await openContext({ width: 1366, height: 768 });
+  await test('problems: a missing scenario is reported in the UI, no crash', async () => {
+    const url = new URL(args.url);
+    url.searchParams.set('scenario', 'no_such_scenario');
+    await bad.page.goto(url.href, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
+    await bad.page.waitForSelector('body[data-ready="1"]', { timeout: READY_TIMEOUT_MS, state: 'attached' });
+    await sleep(300);
+    const s = await state(bad.page);
+    check(s.problems.length >= 1, 'no problems reported');
+    check(s.widgets['Panel:problems'], 'problems panel not drawn');
+    check(s.week === 0 && !s.playing, `week ${s.week}, playing ${s.playing}`);
+    await clickWidget(bad.page, 'Play');  // disabled: must do nothing
+    const t = await state(bad.page);
+    check(!t.playing && t.frame > s.frame, `after clicking Play: playing ${t.playing}, frame ${s.frame} -> ${t.frame}`);
+    const png = await bad.page.screenshot({ path: path.join(args.out, 'app-problems.png') });
+    checkNotBlank(await pixelStats(bad.context, png), 'problems');
+    check(bad.errors.length === 0, `${bad.errors.length} errors: ${bad.errors.slice(0, 3).join(' | ')}`);
+    return `"${s.problems[0]}"`;
+  });
+  await bad.context.close();
 }
 
 // Negative: WebGL2 unavailable -> a readable error card, not a blank page.

@@ -1,0 +1,157 @@
+// main.cpp: the one entry point of the app for browser and desktop: SDL window and GL context,
+// Dear ImGui, fonts for the screen's pixel ratio, then the App's frame loop. What differs between
+// the platforms (GL version, loop, assets, DPI) is in platform_web.cpp / platform_desktop.cpp.
+#include <SDL.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_impl_sdl.h"
+#include "web/app.h"
+#include "web/platform.h"
+#include "web/theme.h"
+#include "web/ui_test_hooks.h"
+
+namespace {
+
+using namespace orgsim::ui;
+
+/// Everything the frame loop needs. Heap-allocated: in the browser main() returns into the
+/// event loop (its stack is gone) while frames keep running.
+struct Runtime {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    std::string assets_dir;
+    Theme theme;
+    TestHooks hooks;
+    std::unique_ptr<App> app;
+    Uint64 last_counter = 0;
+    bool device_objects = false;  // ImGui's GL objects exist (after the first NewFrame)
+};
+
+// Device pixels per logical pixel of the window (2 on a "Retina" screen or browser at 200%).
+float PixelRatio(SDL_Window* window) {
+    int w = 0, h = 0, fw = 0, fh = 0;
+    SDL_GetWindowSize(window, &w, &h);
+    SDL_GL_GetDrawableSize(window, &fw, &fh);
+    if (w <= 0 || fw <= 0) return 1.0f;
+    const float r = static_cast<float>(fw) / static_cast<float>(w);
+    return r < 0.5f ? 1.0f : r;
+}
+
+void EnsureFonts(Runtime& rt) {
+    const float ratio = PixelRatio(rt.window);
+    const float scale = PlatformUiScale(rt.window);
+    if (!rt.theme.NeedsFonts(ratio, scale)) return;
+    std::string error;
+    if (!rt.theme.LoadFonts(rt.assets_dir + "/fonts", ratio, scale, &error)) SDL_Log("OrgSim: %s", error.c_str());
+    if (rt.device_objects) {  // the atlas changed after the backend uploaded it: upload again
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
+bool Frame(void* user) {
+    Runtime& rt = *static_cast<Runtime*>(user);
+    bool keep_running = true;
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        if (event.type == SDL_QUIT) keep_running = false;
+        if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
+            event.window.windowID == SDL_GetWindowID(rt.window))
+            keep_running = false;
+    }
+    EnsureFonts(rt);
+
+    const Uint64 now = SDL_GetPerformanceCounter();
+    const Uint64 freq = SDL_GetPerformanceFrequency();
+    const std::int64_t dt_us =
+        rt.last_counter == 0 ? 0 : static_cast<std::int64_t>((now - rt.last_counter) * 1000000ULL / freq);
+    rt.last_counter = now;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    rt.device_objects = true;
+    rt.hooks.BeginFrame();
+    rt.app->Frame(dt_us);
+    ImGui::Render();
+
+    int fw = 0, fh = 0;
+    SDL_GL_GetDrawableSize(rt.window, &fw, &fh);
+    const ImVec4 bg = rt.theme.ClearColour();
+    PlatformClear(fw, fh, bg.x, bg.y, bg.z);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(rt.window);
+    return keep_running;
+}
+
+// "--scenario NAME" picks <assets>/scenarios/NAME.json; "--scenario PATH" (with a '/' or ending in
+// .json) a file. The page passes ?scenario=NAME through.
+std::string ScenarioPath(int argc, char** argv, const std::string& assets_dir) {
+    for (int i = 1; i + 1 < argc; ++i) {
+        if (std::string(argv[i]) != "--scenario") continue;
+        const std::string v = argv[i + 1];
+        const bool is_path = v.find('/') != std::string::npos ||
+                             (v.size() > 5 && v.compare(v.size() - 5, 5, ".json") == 0);
+        return is_path ? v : assets_dir + "/scenarios/" + v + ".json";
+    }
+    return "";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        PlatformReportFatal(std::string("Could not start SDL: ") + SDL_GetError());
+        return 1;
+    }
+    auto* rt = new Runtime();
+    rt->assets_dir = PlatformAssetsDir();
+    const char* glsl_version = PlatformConfigureGl();
+    int width = 0, height = 0;
+    PlatformInitialWindowSize(&width, &height);
+    const Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI | PlatformWindowFlags();
+    rt->window = SDL_CreateWindow("OrgSim", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
+    if (!rt->window) {
+        PlatformReportFatal(std::string("Could not create the window: ") + SDL_GetError());
+        return 1;
+    }
+    rt->gl = SDL_GL_CreateContext(rt->window);
+    if (!rt->gl) {
+        PlatformReportFatal(std::string("Could not create an OpenGL context: ") + SDL_GetError());
+        return 1;
+    }
+    SDL_GL_MakeCurrent(rt->window, rt->gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // the layout is computed from the window size; nothing to save
+    io.LogFilename = nullptr;
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    ImGui_ImplSDL2_InitForOpenGL(rt->window, rt->gl);
+    ImGui_ImplOpenGL3_Init(glsl_version);
+
+    rt->theme.Apply(ThemeKind::Light);
+    EnsureFonts(*rt);
+    SetActiveTestHooks(&rt->hooks);
+    rt->app = std::make_unique<App>(rt->assets_dir, ScenarioPath(argc, argv, rt->assets_dir), rt->theme, rt->hooks);
+
+    PlatformRunLoop(Frame, rt);  // returns only on the desktop, when the window closes
+
+    SetActiveTestHooks(nullptr);
+    rt->app.reset();
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+    SDL_GL_DeleteContext(rt->gl);
+    SDL_DestroyWindow(rt->window);
+    delete rt;
+    SDL_Quit();
+    return 0;
+}

@@ -1,0 +1,284 @@
+// theme.cpp: fonts, the light and dark themes and the function palette (see theme.h).
+#include "web/theme.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace orgsim::ui {
+
+namespace {
+
+constexpr ImU32 Hex(unsigned rgb, unsigned alpha = 255) {
+    // ImU32 is ABGR in memory order (IM_COL32).
+    return ((rgb >> 16) & 0xFFu) | (((rgb >> 8) & 0xFFu) << 8) | ((rgb & 0xFFu) << 16) | (alpha << 24);
+}
+
+// Latin-1, dashes, quotes, bullet, ellipsis, arrows, minus, multiplication and approx signs.
+const ImWchar kGlyphRanges[] = {
+    0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201D, 0x2022, 0x2022, 0x2026, 0x2026,
+    0x2190, 0x2193, 0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0,
+};
+
+bool FileExists(const std::string& path) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return false;
+    std::fclose(f);
+    return true;
+}
+
+Palette LightPalette() {
+    Palette p{};
+    p.background = Hex(0xEDF0F4);
+    p.header = Hex(0xFFFFFF);
+    p.card = Hex(0xFFFFFF);
+    p.card_border = Hex(0xDCE1E8);
+    p.text = Hex(0x18202C);
+    p.text_muted = Hex(0x596474);
+    p.text_faint = Hex(0x8A94A3);
+    p.grid = Hex(0xE9ECF1);
+    p.axis = Hex(0xB9C0CB);
+    p.accent = Hex(0x0072B2);
+    p.accent_hover = Hex(0x0A82C6);
+    p.accent_active = Hex(0x005E93);
+    p.accent_text = Hex(0xFFFFFF);
+    p.control = Hex(0xEEF1F5);
+    p.control_hover = Hex(0xE2E7EE);
+    p.control_active = Hex(0xD4DBE4);
+    p.track = Hex(0xE3E7ED);
+    p.ink = Hex(0x2B3442);
+    p.danger = Hex(0xC0520A);
+    p.tooltip = Hex(0xFFFFFF);
+    return p;
+}
+
+Palette DarkPalette() {
+    Palette p{};
+    p.background = Hex(0x0F1217);
+    p.header = Hex(0x161A20);
+    p.card = Hex(0x1A1F26);
+    p.card_border = Hex(0x2A313B);
+    p.text = Hex(0xE9ECF1);
+    p.text_muted = Hex(0xA3ACB9);
+    p.text_faint = Hex(0x6E7886);
+    p.grid = Hex(0x252B34);
+    p.axis = Hex(0x414A57);
+    p.accent = Hex(0x56B4E9);
+    p.accent_hover = Hex(0x72C2EE);
+    p.accent_active = Hex(0x3FA3DB);
+    p.accent_text = Hex(0x08131C);
+    p.control = Hex(0x242A33);
+    p.control_hover = Hex(0x2D3440);
+    p.control_active = Hex(0x37404D);
+    p.track = Hex(0x2A313B);
+    p.ink = Hex(0xD5DAE2);
+    p.danger = Hex(0xF08A4B);
+    p.tooltip = Hex(0x222831);
+    return p;
+}
+
+ImVec4 V(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
+
+}  // namespace
+
+ImU32 FunctionColour(Function f) {
+    // Okabe & Ito (2008) "Color Universal Design": distinguishable with every common colour-vision
+    // deficiency. The four functions the scenarios are about get the most distinct hues; the
+    // palette has eight colours, so martech takes a darker shade of analytics' reddish purple.
+    switch (f) {
+        case Function::Executive: return Hex(0x000000);   // black
+        case Function::It: return Hex(0x0072B2);          // blue
+        case Function::Marketing: return Hex(0xE69F00);   // orange
+        case Function::Digital: return Hex(0x009E73);     // bluish green
+        case Function::Finance: return Hex(0x56B4E9);     // sky blue
+        case Function::Operations: return Hex(0xF0E442);  // yellow
+        case Function::Analytics: return Hex(0xCC79A7);   // reddish purple
+        case Function::Security: return Hex(0xD55E00);    // vermillion
+        case Function::Martech: return Hex(0x8E4A73);     // reddish purple, darker
+        case Function::Other: return Hex(0x999999);       // neutral grey
+    }
+    return Hex(0x999999);
+}
+
+const char* FunctionLabel(Function f) {
+    switch (f) {
+        case Function::Executive: return "Executive";
+        case Function::It: return "IT";
+        case Function::Marketing: return "Marketing";
+        case Function::Digital: return "Digital";
+        case Function::Finance: return "Finance";
+        case Function::Operations: return "Operations";
+        case Function::Analytics: return "Analytics";
+        case Function::Security: return "Security";
+        case Function::Martech: return "Martech";
+        case Function::Other: return "Other";
+    }
+    return "Other";
+}
+
+const char* RoleLabel(Role r) {
+    switch (r) {
+        case Role::None: return "";
+        case Role::Ceo: return "CEO";
+        case Role::Cfo: return "CFO";
+        case Role::Coo: return "COO";
+        case Role::Cio: return "CIO";
+        case Role::Cmo: return "CMO";
+        case Role::Cdo: return "CDO";
+        case Role::Cmt: return "CMT";
+        case Role::Ciso: return "CISO";
+    }
+    return "";
+}
+
+float FontSize(const ImFont* font) { return font->FontSize * ImGui::GetIO().FontGlobalScale; }
+
+ImVec2 TextSize(ImFont* font, const char* text, const char* text_end) {
+    return font->CalcTextSizeA(FontSize(font), 1e9f, 0.0f, text, text_end);
+}
+
+void DrawText(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 colour, const char* text, const char* text_end) {
+    // Snap to whole logical pixels so glyphs stay on the atlas' pixel grid at ratio 1.
+    dl->AddText(font, FontSize(font), ImVec2(std::floor(pos.x + 0.5f), std::floor(pos.y + 0.5f)), colour, text, text_end);
+}
+
+ImU32 Mix(ImU32 a, ImU32 b, float t) {
+    const ImVec4 x = V(a), y = V(b);
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(x.x + (y.x - x.x) * t, x.y + (y.y - x.y) * t,
+                                                 x.z + (y.z - x.z) * t, x.w + (y.w - x.w) * t));
+}
+
+ImU32 WithAlpha(ImU32 c, float alpha) {
+    const unsigned a = static_cast<unsigned>(std::lround((alpha < 0.f ? 0.f : (alpha > 1.f ? 1.f : alpha)) * 255.f));
+    return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
+}
+
+bool Theme::NeedsFonts(float pixel_ratio, float ui_scale) const {
+    return pixel_ratio_ != pixel_ratio || ui_scale_ != ui_scale;
+}
+
+bool Theme::LoadFonts(const std::string& fonts_dir, float pixel_ratio, float ui_scale, std::string* error) {
+    if (pixel_ratio < 0.5f) pixel_ratio = 1.0f;
+    if (ui_scale < 1.0f) ui_scale = 1.0f;
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    pixel_ratio_ = pixel_ratio;
+    ui_scale_ = ui_scale;
+    const float raster = pixel_ratio * ui_scale;  // device pixels per design pixel
+
+    const std::string regular = fonts_dir + "/Inter-Regular.otf";
+    const std::string semibold = fonts_dir + "/Inter-SemiBold.otf";
+    const bool have = FileExists(regular) && FileExists(semibold);
+
+    auto add = [&](const std::string& path, float size) -> ImFont* {
+        ImFontConfig cfg;
+        // Horizontal oversampling sharpens sub-pixel positions; at 2x the pixels do that already.
+        cfg.OversampleH = raster >= 1.75f ? 1 : 3;
+        cfg.OversampleV = 1;
+        cfg.PixelSnapH = false;
+        const float px = std::round(size * raster);
+        if (!have) {
+            cfg.SizePixels = px;
+            return io.Fonts->AddFontDefault(&cfg);
+        }
+        return io.Fonts->AddFontFromFileTTF(path.c_str(), px, &cfg, kGlyphRanges);
+    };
+    fonts_.body = add(regular, 17.0f);  // first font = ImGui's default
+    fonts_.small = add(regular, 14.0f);
+    fonts_.label = add(semibold, 14.0f);
+    fonts_.heading = add(semibold, 19.0f);
+    fonts_.title = add(semibold, 23.0f);
+    fonts_.display = add(semibold, 32.0f);
+    io.FontGlobalScale = 1.0f / pixel_ratio;
+    io.Fonts->Build();
+    Apply(kind_);  // sizes scale with ui_scale
+    if (!have && error) *error = "Inter fonts not found in " + fonts_dir + "; using the built-in font";
+    return have;
+}
+
+void Theme::Apply(ThemeKind kind) {
+    kind_ = kind;
+    palette_ = kind == ThemeKind::Light ? LightPalette() : DarkPalette();
+    const Palette& p = palette_;
+
+    ImGuiStyle style;  // start from defaults so repeated calls do not compound the scaling
+    style.WindowPadding = ImVec2(20, 18);
+    style.FramePadding = ImVec2(12, 8);
+    style.ItemSpacing = ImVec2(10, 10);
+    style.ItemInnerSpacing = ImVec2(8, 6);
+    style.CellPadding = ImVec2(8, 6);
+    style.IndentSpacing = 16;
+    style.ScrollbarSize = 12;
+    style.GrabMinSize = 16;
+    style.WindowBorderSize = 1;
+    style.ChildBorderSize = 0;
+    style.PopupBorderSize = 1;
+    style.FrameBorderSize = 0;
+    style.WindowRounding = 12;
+    style.ChildRounding = 8;
+    style.FrameRounding = 8;
+    style.PopupRounding = 8;
+    style.ScrollbarRounding = 6;
+    style.GrabRounding = 8;
+    style.WindowTitleAlign = ImVec2(0.0f, 0.5f);
+    style.AntiAliasedLines = true;
+    style.AntiAliasedFill = true;
+    style.ScaleAllSizes(ui_scale_);
+
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_Text] = V(p.text);
+    c[ImGuiCol_TextDisabled] = V(p.text_faint);
+    c[ImGuiCol_WindowBg] = V(p.card);
+    c[ImGuiCol_ChildBg] = V(WithAlpha(p.card, 0.0f));
+    c[ImGuiCol_PopupBg] = V(p.tooltip);
+    c[ImGuiCol_Border] = V(p.card_border);
+    c[ImGuiCol_BorderShadow] = V(WithAlpha(p.card_border, 0.0f));
+    c[ImGuiCol_FrameBg] = V(p.control);
+    c[ImGuiCol_FrameBgHovered] = V(p.control_hover);
+    c[ImGuiCol_FrameBgActive] = V(p.control_active);
+    c[ImGuiCol_TitleBg] = V(p.header);
+    c[ImGuiCol_TitleBgActive] = V(p.header);
+    c[ImGuiCol_TitleBgCollapsed] = V(p.header);
+    c[ImGuiCol_MenuBarBg] = V(p.header);
+    c[ImGuiCol_ScrollbarBg] = V(WithAlpha(p.card, 0.0f));
+    c[ImGuiCol_ScrollbarGrab] = V(p.control_active);
+    c[ImGuiCol_ScrollbarGrabHovered] = V(p.axis);
+    c[ImGuiCol_ScrollbarGrabActive] = V(p.text_faint);
+    c[ImGuiCol_CheckMark] = V(p.accent);
+    c[ImGuiCol_SliderGrab] = V(p.accent);
+    c[ImGuiCol_SliderGrabActive] = V(p.accent_active);
+    c[ImGuiCol_Button] = V(p.control);
+    c[ImGuiCol_ButtonHovered] = V(p.control_hover);
+    c[ImGuiCol_ButtonActive] = V(p.control_active);
+    c[ImGuiCol_Header] = V(p.control);
+    c[ImGuiCol_HeaderHovered] = V(p.control_hover);
+    c[ImGuiCol_HeaderActive] = V(p.control_active);
+    c[ImGuiCol_Separator] = V(p.card_border);
+    c[ImGuiCol_SeparatorHovered] = V(p.axis);
+    c[ImGuiCol_SeparatorActive] = V(p.accent);
+    c[ImGuiCol_ResizeGrip] = V(WithAlpha(p.card, 0.0f));
+    c[ImGuiCol_ResizeGripHovered] = V(WithAlpha(p.card, 0.0f));
+    c[ImGuiCol_ResizeGripActive] = V(WithAlpha(p.card, 0.0f));
+    c[ImGuiCol_Tab] = V(p.control);
+    c[ImGuiCol_TabHovered] = V(p.control_hover);
+    c[ImGuiCol_TabActive] = V(p.card);
+    c[ImGuiCol_TabUnfocused] = V(p.control);
+    c[ImGuiCol_TabUnfocusedActive] = V(p.card);
+    c[ImGuiCol_PlotLines] = V(p.accent);
+    c[ImGuiCol_PlotLinesHovered] = V(p.accent_hover);
+    c[ImGuiCol_PlotHistogram] = V(p.accent);
+    c[ImGuiCol_PlotHistogramHovered] = V(p.accent_hover);
+    c[ImGuiCol_TableHeaderBg] = V(p.control);
+    c[ImGuiCol_TableBorderStrong] = V(p.card_border);
+    c[ImGuiCol_TableBorderLight] = V(p.grid);
+    c[ImGuiCol_TableRowBg] = V(WithAlpha(p.card, 0.0f));
+    c[ImGuiCol_TableRowBgAlt] = V(WithAlpha(p.control, 0.5f));
+    c[ImGuiCol_TextSelectedBg] = V(WithAlpha(p.accent, 0.3f));
+    c[ImGuiCol_DragDropTarget] = V(p.accent);
+    c[ImGuiCol_NavHighlight] = V(p.accent);
+    c[ImGuiCol_NavWindowingHighlight] = V(p.accent);
+    c[ImGuiCol_NavWindowingDimBg] = V(WithAlpha(p.ink, 0.2f));
+    c[ImGuiCol_ModalWindowDimBg] = V(WithAlpha(p.ink, 0.35f));
+    ImGui::GetStyle() = style;
+}
+
+}  // namespace orgsim::ui

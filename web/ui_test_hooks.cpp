@@ -1,0 +1,119 @@
+// ui_test_hooks.cpp: widget rectangles and the JSON state for browser tests (see ui_test_hooks.h).
+#include "web/ui_test_hooks.h"
+
+#include <cinttypes>
+#include <cmath>
+#include <cstdio>
+
+#include "imgui.h"
+
+namespace orgsim::ui {
+
+namespace {
+// The one piece of global state in the front end: a C export cannot carry a context pointer.
+TestHooks* g_active_hooks = nullptr;
+
+void AppendNumber(std::string& out, double v) {
+    if (!std::isfinite(v)) {
+        out += "null";
+        return;
+    }
+    char buf[40];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    out += buf;
+}
+}  // namespace
+
+std::string JsonEscape(const std::string& s) {
+    std::string out;
+    out.reserve(s.size() + 2);
+    for (const char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    out += buf;
+                } else {
+                    out.push_back(ch);  // UTF-8 passes through
+                }
+        }
+    }
+    return out;
+}
+
+void TestHooks::Record(const std::string& name, float x, float y, float w, float h) {
+    for (auto& [n, r] : widgets_)
+        if (n == name) {
+            r = {x, y, w, h};
+            return;
+        }
+    widgets_.push_back({name, {x, y, w, h}});
+}
+
+void TestHooks::RecordLastItem(const std::string& name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    Record(name, a.x, a.y, b.x - a.x, b.y - a.y);
+}
+
+const char* TestHooks::StateJson() {
+    TestSnapshot s;
+    if (provider_) provider_(s);
+    std::string& o = json_;
+    o.clear();
+    o += "{\"frame\":" + std::to_string(s.frame);
+    o += ",\"week\":" + std::to_string(s.week);
+    o += ",\"horizon\":" + std::to_string(s.horizon);
+    o += std::string(",\"playing\":") + (s.playing ? "true" : "false");
+    o += ",\"fps\":";
+    AppendNumber(o, std::round(s.fps * 10.0) / 10.0);
+    o += ",\"speed\":" + std::to_string(s.speed);
+    o += ",\"pixel_ratio\":";
+    AppendNumber(o, s.pixel_ratio);
+    o += ",\"display\":[";
+    AppendNumber(o, s.display_w);
+    o += ",";
+    AppendNumber(o, s.display_h);
+    o += "],\"font_px\":";
+    AppendNumber(o, s.font_raster_px);
+    o += ",\"scenario\":\"" + JsonEscape(s.scenario) + "\"";
+    o += ",\"theme\":\"" + JsonEscape(s.theme) + "\"";
+    char hash[32];
+    std::snprintf(hash, sizeof hash, "0x%016" PRIx64, s.hash);
+    o += ",\"hash\":\"" + std::string(hash) + "\"";
+    o += ",\"points\":" + std::to_string(s.points);
+    o += ",\"problems\":[";
+    for (std::size_t i = 0; i < s.problems.size(); ++i) o += (i ? ",\"" : "\"") + JsonEscape(s.problems[i]) + "\"";
+    o += "],\"widgets\":{";
+    for (std::size_t i = 0; i < widgets_.size(); ++i) {
+        const auto& [name, r] = widgets_[i];
+        o += (i ? ",\"" : "\"") + JsonEscape(name) + "\":[";
+        for (int k = 0; k < 4; ++k) {
+            if (k) o += ",";
+            AppendNumber(o, std::round(r[static_cast<std::size_t>(k)] * 100.0) / 100.0);
+        }
+        o += "]";
+    }
+    o += "},\"series\":{";
+    for (std::size_t i = 0; i < s.series.size(); ++i) {
+        o += (i ? ",\"" : "\"") + JsonEscape(s.series[i].first) + "\":";
+        AppendNumber(o, s.series[i].second);
+    }
+    o += "}}";
+    return o.c_str();
+}
+
+void SetActiveTestHooks(TestHooks* hooks) { g_active_hooks = hooks; }
+
+}  // namespace orgsim::ui
+
+extern "C" const char* orgsim_test_state() {
+    if (!orgsim::ui::g_active_hooks) return "{\"frame\":0,\"widgets\":{},\"series\":{}}";
+    return orgsim::ui::g_active_hooks->StateJson();
+}

@@ -1,0 +1,66 @@
+// ui_test_hooks.h: lets browser tests see the app: the screen rectangles of named widgets (recorded
+// every frame) and a JSON snapshot of the run, returned by the exported orgsim_test_state().
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace orgsim::ui {
+
+/// What the app reports about itself; filled on demand when a test asks.
+struct TestSnapshot {
+    long long frame = 0;      ///< frames drawn since start
+    int week = 0;             ///< weeks simulated
+    int horizon = 0;          ///< weeks in the run
+    bool playing = false;
+    double fps = 0.0;         ///< frames per second (ImGui's running average)
+    int speed = 0;            ///< weeks per second while playing
+    float pixel_ratio = 1.0f; ///< framebuffer pixels per logical (CSS) pixel
+    float display_w = 0.0f;   ///< logical size of the display, CSS pixels
+    float display_h = 0.0f;
+    float font_raster_px = 0.0f;  ///< body font's raster size (17 x ratio when fonts match the screen)
+    std::string scenario;     ///< scenario name ("" when it failed to load)
+    std::string theme;        ///< "light" or "dark"
+    std::uint64_t hash = 0;   ///< World::StateHash()
+    int points = 0;           ///< weekly points recorded so far
+    std::vector<std::string> problems;                   ///< scenario problems, "where: message"
+    std::vector<std::pair<std::string, double>> series;  ///< latest value per series key; NaN = none yet
+};
+
+class TestHooks {
+public:
+    using SnapshotProvider = std::function<void(TestSnapshot&)>;
+
+    /// The app registers how to describe its current state.
+    void SetSnapshotProvider(SnapshotProvider provider) { provider_ = std::move(provider); }
+    /// Start a frame: forget the previous frame's widgets.
+    void BeginFrame() { widgets_.clear(); }
+    /// Record a widget's screen rectangle (logical = CSS pixels: x, y, width, height).
+    void Record(const std::string& name, float x, float y, float w, float h);
+    /// Record ImGui's last item under a name.
+    void RecordLastItem(const std::string& name);
+    /// The JSON document of orgsim_test_state(); valid until the next call.
+    const char* StateJson();
+
+private:
+    std::vector<std::pair<std::string, std::array<float, 4>>> widgets_;
+    SnapshotProvider provider_;
+    std::string json_;
+};
+
+/// The hooks orgsim_test_state() reads (one app per page: the C entry point has no arguments).
+void SetActiveTestHooks(TestHooks* hooks);
+
+/// JSON text with quotes, backslashes and control characters escaped.
+std::string JsonEscape(const std::string& s);
+
+}  // namespace orgsim::ui
+
+/// Exported to JavaScript (EXPORTED_FUNCTIONS): the active app's state as JSON, e.g.
+/// {"frame":120,"week":37,"horizon":260,"playing":true,"fps":60.0,"scenario":"...","hash":"0x...",
+///  "widgets":{"Play":[x,y,w,h],...},"series":{"headcount":493,...}}. Never null.
+extern "C" const char* orgsim_test_state();
