@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/experiment.h"
 #include "sim/params.h"
 #include "sim/scenario.h"
 #include "sim/stats.h"
@@ -23,6 +24,9 @@ const char* kUsage =
     "\n"
     "usage:\n"
     "  orgsim run <scenario.json> [options]   run replications; print outcomes and the state hash\n"
+    "  orgsim compare <a.json> <b.json> [<c.json> <d.json>] [options]\n"
+    "                                         2-4 scenarios with common random numbers: outcomes with 90%\n"
+    "                                         intervals and paired differences against the first\n"
     "  orgsim validate <scenario.json>        list every problem of a scenario file (exit 1 if any)\n"
     "  orgsim params [--markdown]             the parameter table\n"
     "\n"
@@ -181,43 +185,27 @@ int CmdRun(const std::vector<std::string>& args) {
 
     const int n_rep = s.replications;
     const int n_week = s.horizon_weeks;
-    // Per series, per week, the values across replications (for the weekly mean and 90% band).
-    std::vector<std::vector<std::vector<double>>> by_week(kSeriesCount, std::vector<std::vector<double>>(
-                                                                            static_cast<std::size_t>(n_week)));
-    std::vector<std::uint64_t> hashes;
-    std::vector<std::vector<double>> finals(kSeriesCount);
-    std::uint64_t combined = 0xcbf29ce484222325ULL;
-    for (int r = 0; r < n_rep; ++r) {
-        World w(s, r);
-        while (!w.Done()) w.StepWeeks(52);
-        const std::uint64_t h = w.StateHash();
-        hashes.push_back(h);
-        for (int b = 0; b < 8; ++b) {
-            combined ^= (h >> (8 * b)) & 0xFF;
-            combined *= 0x100000001b3ULL;
-        }
-        for (int k = 0; k < kSeriesCount; ++k) {
-            const auto& ser = w.Series(static_cast<SeriesId>(k));
-            for (int t = 0; t < n_week; ++t) by_week[k][static_cast<std::size_t>(t)].push_back(ser[static_cast<std::size_t>(t)]);
-            finals[k].push_back(ser.back());
-        }
-        if (!quiet && n_rep >= 20 && ((r + 1) % (n_rep / 10) == 0 || r + 1 == n_rep))
-            std::fprintf(stderr, "\r  replications: %d/%d", r + 1, n_rep);
+    Experiment ex({s}, n_rep, n_week, !json_out.empty() || !csv_prefix.empty());
+    while (ex.RunSlice(52L * 20)) {
+        if (!quiet && n_rep >= 20) std::fprintf(stderr, "\r  replications: %d/%d", ex.Completed(), n_rep);
     }
-    if (!quiet && n_rep >= 20) std::fprintf(stderr, "\n");
+    if (!quiet && n_rep >= 20) std::fprintf(stderr, "\r  replications: %d/%d\n", n_rep, n_rep);
+    const std::uint64_t combined = ex.CombinedHash(0);
+    const auto& hashes = ex.Hashes(0);
+    auto final_of = [&](int k) -> const std::vector<double>& { return ex.Finals(0, static_cast<SeriesId>(k)); };
 
     if (quiet) {
         std::cout << Hex(combined) << "\n";
     } else {
         std::cout << s.name << "\n  " << s.TotalHeadcount() << " employees, " << n_week << " weeks, " << n_rep
                   << " replications, seed " << s.seed << "\n\n";
-        std::printf("  %-32s %12s   %-25s %s\n", "outcome at the end", "mean", "90% interval", "unit");
+        std::printf("  %-36s %12s   %-25s %s\n", "outcome at the end", "mean", "90% interval", "unit");
         for (int k = 0; k < kSeriesCount; ++k) {
             const auto& info = SeriesTable()[static_cast<std::size_t>(k)];
-            const Summary sm = Summarise(finals[k]);
+            const Summary sm = Summarise(final_of(k));
             char iv[64];
             std::snprintf(iv, sizeof iv, "[%.4g, %.4g]", sm.lo, sm.hi);
-            std::printf("  %-32s %12.4g   %-25s %s\n", info.label, sm.mean, iv, info.unit);
+            std::printf("  %-36s %12.4g   %-25s %s\n", info.label, sm.mean, iv, info.unit);
         }
         std::cout << "\nstate hash: " << Hex(combined) << "\n";
     }
@@ -231,13 +219,8 @@ int CmdRun(const std::vector<std::string>& args) {
         j["state_hash"] = Hex(combined);
         nlohmann::json series = nlohmann::json::object();
         for (int k = 0; k < kSeriesCount; ++k) {
-            nlohmann::json m = nlohmann::json::array(), lo = nlohmann::json::array(), hi = nlohmann::json::array();
-            for (int t = 0; t < n_week; ++t) {
-                const Summary sm = Summarise(by_week[k][static_cast<std::size_t>(t)]);
-                m.push_back(sm.mean);
-                lo.push_back(sm.lo);
-                hi.push_back(sm.hi);
-            }
+            std::vector<double> m, lo, hi;
+            ex.WeeklyBand(0, static_cast<SeriesId>(k), m, lo, hi);
             const auto& info = SeriesTable()[static_cast<std::size_t>(k)];
             series[info.key] = {{"label", info.label}, {"unit", info.unit}, {"mean", m}, {"p05", lo}, {"p95", hi}};
         }
@@ -245,7 +228,7 @@ int CmdRun(const std::vector<std::string>& args) {
         nlohmann::json rows = nlohmann::json::array();
         for (int r = 0; r < n_rep; ++r) {
             nlohmann::json row = {{"replication", r}, {"state_hash", Hex(hashes[static_cast<std::size_t>(r)])}};
-            for (int k = 0; k < kSeriesCount; ++k) row[SeriesTable()[static_cast<std::size_t>(k)].key] = finals[k][static_cast<std::size_t>(r)];
+            for (int k = 0; k < kSeriesCount; ++k) row[SeriesTable()[static_cast<std::size_t>(k)].key] = final_of(k)[static_cast<std::size_t>(r)];
             rows.push_back(row);
         }
         j["replication_results"] = rows;
@@ -257,12 +240,12 @@ int CmdRun(const std::vector<std::string>& args) {
         for (const auto& info : SeriesTable()) sc << "," << info.key << "_mean," << info.key << "_p05," << info.key << "_p95";
         sc << "\n";
         sc.precision(10);
+        std::vector<std::vector<double>> bm(kSeriesCount), bl(kSeriesCount), bh(kSeriesCount);
+        for (int k = 0; k < kSeriesCount; ++k) ex.WeeklyBand(0, static_cast<SeriesId>(k), bm[k], bl[k], bh[k]);
         for (int t = 0; t < n_week; ++t) {
             sc << t + 1;
-            for (int k = 0; k < kSeriesCount; ++k) {
-                const Summary sm = Summarise(by_week[k][static_cast<std::size_t>(t)]);
-                sc << "," << sm.mean << "," << sm.lo << "," << sm.hi;
-            }
+            const auto ti = static_cast<std::size_t>(t);
+            for (int k = 0; k < kSeriesCount; ++k) sc << "," << bm[k][ti] << "," << bl[k][ti] << "," << bh[k][ti];
             sc << "\n";
         }
         std::ofstream rc(csv_prefix + "_replications.csv");
@@ -273,8 +256,8 @@ int CmdRun(const std::vector<std::string>& args) {
         rc << "\n";
         for (int r = 0; r < n_rep; ++r) {
             rc << r << "," << s.seed << "," << n_week << "," << Hex(hashes[static_cast<std::size_t>(r)]);
-            for (const auto& p : ParamTable()) rc << "," << s.params.Get(p.id);
-            for (int k = 0; k < kSeriesCount; ++k) rc << "," << finals[k][static_cast<std::size_t>(r)];
+            for (const auto& p : ParamTable()) rc << "," << FormatValue(p.id, s.params.Get(p.id));
+            for (int k = 0; k < kSeriesCount; ++k) rc << "," << final_of(k)[static_cast<std::size_t>(r)];
             rc << "\n";
         }
     }
@@ -282,6 +265,109 @@ int CmdRun(const std::vector<std::string>& args) {
 }
 
 }  // namespace
+
+int CmdCompare(const std::vector<std::string>& args) {
+    std::vector<std::string> paths;
+    long long weeks = -1, reps = -1, seed = -1;
+    std::string csv;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto need = [&]() -> std::string {
+            if (i + 1 >= args.size()) {
+                std::cerr << "orgsim compare: " << a << " needs a value\n";
+                std::exit(2);
+            }
+            return args[++i];
+        };
+        if (a == "--weeks") {
+            if (!ParseInt(need(), 1, kMaxHorizonWeeks, weeks)) return std::cerr << "orgsim compare: bad --weeks\n", 2;
+        } else if (a == "--replications") {
+            if (!ParseInt(need(), 1, kMaxReplications, reps)) return std::cerr << "orgsim compare: bad --replications\n", 2;
+        } else if (a == "--seed") {
+            if (!ParseInt(need(), 0, 9007199254740991LL, seed)) return std::cerr << "orgsim compare: bad --seed\n", 2;
+        } else if (a == "--csv") {
+            csv = need();
+        } else if (!a.empty() && a[0] == '-') {
+            std::cerr << "orgsim compare: unknown option " << a << "\n" << kUsage;
+            return 2;
+        } else {
+            paths.push_back(a);
+        }
+    }
+    if (paths.size() < 2 || paths.size() > static_cast<std::size_t>(kMaxCompared)) {
+        std::cerr << "orgsim compare: give 2 to 4 scenario files\n" << kUsage;
+        return 2;
+    }
+    std::vector<Scenario> sc;
+    for (const auto& p : paths) {
+        Scenario s;
+        if (!LoadScenario(p, s)) return 1;
+        if (seed >= 0) s.seed = static_cast<std::uint64_t>(seed);
+        sc.push_back(s);
+    }
+    Experiment ex(sc, static_cast<int>(reps), static_cast<int>(weeks), false);
+    while (ex.RunSlice(52L * 20)) std::fprintf(stderr, "\r  replications: %d/%d", ex.Completed(), ex.Replications());
+    std::fprintf(stderr, "\r  replications: %d/%d\n", ex.Replications(), ex.Replications());
+    const int n = ex.ScenarioCount();
+    std::cout << "Comparison over " << ex.Replications() << " replications of " << ex.Weeks()
+              << " weeks with common random numbers (seed " << ex.GetScenario(0).seed << ")\n";
+    for (int i = 0; i < n; ++i) std::cout << "  " << static_cast<char>('A' + i) << ": " << ex.GetScenario(i).name << "\n";
+    std::cout << "\nmean [90% interval] at the end; B-A etc. are paired differences; * marks the better value\n\n";
+    std::printf("%-34s", "outcome");
+    for (int i = 0; i < n; ++i) std::printf(" %-27c", 'A' + i);
+    for (int i = 1; i < n; ++i) std::printf(" %c-A%-24s", 'A' + i, "");
+    std::printf("\n");
+    std::ofstream out;
+    if (!csv.empty()) {
+        out.open(csv);
+        out << "outcome,unit";
+        for (int i = 0; i < n; ++i) out << ",s" << i << "_mean,s" << i << "_p05,s" << i << "_p95";
+        for (int i = 1; i < n; ++i) out << ",d" << i << "_mean,d" << i << "_p05,d" << i << "_p95";
+        out << "\n";
+    }
+    std::vector<std::string> sentences;
+    for (const auto& info : SeriesTable()) {
+        std::vector<Summary> sm;
+        int best = 0;
+        for (int i = 0; i < n; ++i) {
+            sm.push_back(ex.Outcome(i, info.id));
+            if ((info.higher_is_better && sm[static_cast<std::size_t>(i)].mean > sm[static_cast<std::size_t>(best)].mean) ||
+                (!info.higher_is_better && sm[static_cast<std::size_t>(i)].mean < sm[static_cast<std::size_t>(best)].mean))
+                best = i;
+        }
+        bool all_equal = true;
+        for (int i = 1; i < n; ++i) all_equal = all_equal && sm[static_cast<std::size_t>(i)].mean == sm[0].mean;
+        std::printf("%-34.34s", info.label);
+        if (out.is_open()) out << "\"" << info.label << "\"," << info.unit;
+        for (int i = 0; i < n; ++i) {
+            char cell[64];
+            const Summary& x = sm[static_cast<std::size_t>(i)];
+            std::snprintf(cell, sizeof cell, "%.4g [%.4g, %.4g]%s", x.mean, x.lo, x.hi, (!all_equal && i == best) ? " *" : "");
+            std::printf(" %-27s", cell);
+            if (out.is_open()) out << "," << x.mean << "," << x.lo << "," << x.hi;
+        }
+        for (int i = 1; i < n; ++i) {
+            const Summary d = ex.PairedDifference(i, info.id);
+            char cell[64];
+            std::snprintf(cell, sizeof cell, "%+.4g [%+.4g, %+.4g]", d.mean, d.lo, d.hi);
+            std::printf(" %-27s", cell);
+            if (out.is_open()) out << "," << d.mean << "," << d.lo << "," << d.hi;
+            if ((d.lo > 0.0 || d.hi < 0.0) && sentences.size() < 12) {
+                char buf[512];
+                std::snprintf(buf, sizeof buf, "With %s, %s is %.3g %s %s (90%%: %.3g to %.3g).", ex.GetScenario(i).name.c_str(),
+                              info.label, d.mean > 0 ? d.mean : -d.mean, info.unit, d.mean > 0 ? "higher" : "lower",
+                              d.lo > 0 ? d.lo : -d.hi, d.lo > 0 ? d.hi : -d.lo);
+                sentences.push_back(buf);
+            }
+        }
+        std::printf("\n");
+        if (out.is_open()) out << "\n";
+    }
+    std::cout << "\nIn plain words (differences whose 90% interval excludes zero):\n";
+    if (sentences.empty()) std::cout << "  no outcome differs clearly; try more replications.\n";
+    for (const auto& t : sentences) std::cout << "  " << t << "\n";
+    return 0;
+}
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
@@ -293,6 +379,7 @@ int main(int argc, char** argv) {
     args.erase(args.begin());
     if (cmd == "run") return CmdRun(args);
     if (cmd == "validate") return CmdValidate(args);
+    if (cmd == "compare") return CmdCompare(args);
     if (cmd == "params") return CmdParams(args);
     std::cerr << "orgsim: unknown command \"" << cmd << "\"\n" << kUsage;
     return 2;

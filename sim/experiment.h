@@ -1,0 +1,69 @@
+// experiment.h: replications of one to four scenarios with common random numbers, run in slices
+// (so that a browser frame or a progress bar can interleave), summarised as mean and 90% interval,
+// with paired differences against the first scenario.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "sim/scenario.h"
+#include "sim/stats.h"
+#include "sim/world.h"
+
+namespace orgsim {
+
+constexpr int kMaxCompared = 4;
+
+class Experiment {
+public:
+    /// Scenarios must be valid. Replication r of every scenario uses the seed of the first scenario
+    /// and index r, so the scenarios share their random streams (common random numbers).
+    /// `replications` and `weeks` override the scenarios' own when > 0.
+    Experiment(std::vector<Scenario> scenarios, int replications = 0, int weeks = 0, bool keep_series = true);
+
+    /// Run up to `max_weeks` simulated weeks of work (over all scenarios), then return. Returns true
+    /// while work remains. One call never runs more than one replication past the budget.
+    bool RunSlice(long max_weeks);
+    /// Run to the end.
+    void RunAll() {
+        while (RunSlice(1 << 20)) {
+        }
+    }
+
+    int ScenarioCount() const { return static_cast<int>(scenarios_.size()); }
+    const Scenario& GetScenario(int i) const { return scenarios_[static_cast<std::size_t>(i)]; }
+    int Replications() const { return replications_; }
+    int Weeks() const { return weeks_; }
+    int Completed() const { return completed_; }  ///< replications finished for every scenario
+    double Progress() const;                      ///< 0..1
+    bool Done() const { return completed_ >= replications_; }
+
+    /// Final value of a series in each finished replication of scenario i.
+    const std::vector<double>& Finals(int i, SeriesId id) const;
+    /// State hash of each finished replication of scenario i.
+    const std::vector<std::uint64_t>& Hashes(int i) const { return hashes_[static_cast<std::size_t>(i)]; }
+    /// Combined hash of all finished replications of scenario i (order-sensitive).
+    std::uint64_t CombinedHash(int i) const;
+
+    Summary Outcome(int i, SeriesId id) const { return Summarise(Finals(i, id)); }
+    /// Paired difference (scenario i minus scenario 0) of a final outcome, replication by replication.
+    Summary PairedDifference(int i, SeriesId id) const;
+    /// Weekly mean and 90% band of a series across finished replications (needs keep_series).
+    void WeeklyBand(int i, SeriesId id, std::vector<double>& mean, std::vector<double>& lo, std::vector<double>& hi) const;
+
+private:
+    std::vector<Scenario> scenarios_;
+    int replications_ = 0;
+    int weeks_ = 0;
+    bool keep_series_ = true;
+    int completed_ = 0;
+    int current_scenario_ = 0;
+    std::vector<World> running_;  ///< the replication in progress (at most one)
+    // [scenario][series][replication]
+    std::vector<std::vector<std::vector<double>>> finals_;
+    // [scenario][series][replication * weeks + week] (float: half the memory; display only)
+    std::vector<std::vector<std::vector<float>>> series_;
+    std::vector<std::vector<std::uint64_t>> hashes_;
+};
+
+}  // namespace orgsim
