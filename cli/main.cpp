@@ -29,6 +29,7 @@ const char* kUsage =
     "                                         intervals and paired differences against the first\n"
     "  orgsim validate <scenario.json>        list every problem of a scenario file (exit 1 if any)\n"
     "  orgsim params [--markdown]             the parameter table\n"
+    "  orgsim schema                          the JSON Schema of scenario files (scenarios/schema.json)\n"
     "\n"
     "run options:\n"
     "  --weeks N           horizon in weeks (default: the scenario's)\n"
@@ -381,6 +382,10 @@ int main(int argc, char** argv) {
     if (cmd == "validate") return CmdValidate(args);
     if (cmd == "compare") return CmdCompare(args);
     if (cmd == "params") return CmdParams(args);
+    if (cmd == "schema") {
+        std::cout << ScenarioJsonSchema();
+        return 0;
+    }
     std::cerr << "orgsim: unknown command \"" << cmd << "\"\n" << kUsage;
     return 2;
 }

@@ -91,6 +91,9 @@ struct ReadResult {
 ReadResult ReadScenario(const std::string& json_text);
 /// Validate a scenario already in memory (the org-chart rules: ids, parents, cycles, sizes).
 std::vector<Problem> ValidateScenario(const Scenario& s);
+/// JSON Schema (draft 2020-12) of the scenario format, generated from the parameter table
+/// (scenarios/schema.json; `orgsim schema`).
+std::string ScenarioJsonSchema();
 /// Canonical JSON text (2-space indent); ReadScenario(WriteScenario(s)) == s.
 std::string WriteScenario(const Scenario& s);
 
