@@ -70,6 +70,15 @@ const std::array<MarchParamInfo, 6>& MarchParamTable() {
     return kTable;
 }
 
+const std::array<MarchSeriesInfo, kMarchSeriesCount>& MarchSeriesTable() {
+    static const std::array<MarchSeriesInfo, kMarchSeriesCount> kTable = {{
+        {MarchSeries::CodeKnowledge, "code", "code knowledge K/m"},
+        {MarchSeries::CodeCorrect, "correct", "share of dimensions the code gets right"},
+        {MarchSeries::MeanKnowledge, "people", "mean individual knowledge"},
+    }};
+    return kTable;
+}
+
 // ============================================================================================
 // [SECTION] Model
 // ============================================================================================
@@ -89,6 +98,11 @@ MarchModel::MarchModel(const MarchParams& params, std::uint64_t seed, int replic
     superior_sum_.assign(m, 0);
     p1_.assign(n, params_.p1);
     for (int i = 0; i < params_.fast_learners && i < n_; ++i) p1_[static_cast<std::size_t>(i)] = params_.p1_fast;
+    socialise_threshold_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const double p = p1_[i] < 0.0 ? 0.0 : p1_[i] > 1.0 ? 1.0 : p1_[i];
+        socialise_threshold_[i] = static_cast<std::uint64_t>(std::ceil(p * 0x1.0p53));  // exact: scaling by 2^53
+    }
 
     // The chance that the code adopts the superior group's view when k more of them disagree with it
     // than agree: 1 - (1 - p2)^k (March 1991, footnote 1). k is at most n.
@@ -145,28 +159,28 @@ void MarchModel::Turbulence() {
 }
 
 // (3) Act: on its belief where it has one, on a fair coin where it is undecided (0). Performance is
-// the number of dimensions acted on rightly minus the number acted on wrongly.
+// the number of dimensions acted on rightly minus the number acted on wrongly. Every person draws
+// one 64-bit word per 64 dimensions whether or not they need the coins: branch-free, and the luck
+// of (person, dimension, period) is the same in every cell of an experiment (common random numbers).
 void MarchModel::Act() {
+    // Local copies: stores through int8_t (a char type) could alias any member, which would stop the
+    // compiler from keeping sizes and data pointers in registers or vectorising.
     Rng& rng = Stream(MarchStream::Act);
-    std::uint64_t bits = 0;
-    int bits_left = 0;  // one 64-bit draw serves 64 coins
+    const int m = m_;
+    const std::int8_t* r = reality_.data();
     for (int i = 0; i < n_; ++i) {
-        const std::int8_t* b = &beliefs_[Idx(i, 0)];
-        std::int8_t* a = &actions_[Idx(i, 0)];
+        const std::int8_t* b = beliefs_.data() + Idx(i, 0);
+        std::int8_t* a = actions_.data() + Idx(i, 0);
         int perf = 0;
-        for (int j = 0; j < m_; ++j) {
-            std::int8_t act = b[j];
-            if (act == 0) {
-                if (bits_left == 0) {
-                    bits = rng.NextU64();
-                    bits_left = 64;
-                }
-                act = (bits >> 63) ? 1 : -1;
-                bits <<= 1;
-                --bits_left;
+        for (int j0 = 0; j0 < m; j0 += 64) {
+            const std::uint64_t bits = rng.NextU64();
+            const int len = std::min(m - j0, 64);
+            for (int k = 0; k < len; ++k) {
+                const int coin = static_cast<int>((bits >> k) & 1u) * 2 - 1;
+                const int act = b[j0 + k] != 0 ? b[j0 + k] : coin;
+                a[j0 + k] = static_cast<std::int8_t>(act);
+                perf += act * r[j0 + k];
             }
-            a[j] = act;
-            perf += act * reality_[static_cast<std::size_t>(j)];
         }
         performance_[static_cast<std::size_t>(i)] = perf;
     }
@@ -174,17 +188,21 @@ void MarchModel::Act() {
 
 // (4) Socialise: where the code is non-zero and a belief differs from it, with the person's p1 the
 // belief moves one step toward the code (-1 -> 0 -> +1 for code +1), as in March's original program
-// (Christensen 2015; Rodan 2005). Where the code is 0 beliefs are untouched.
+// (Christensen 2015; Rodan 2005). Where the code is 0 beliefs are untouched. A uniform is drawn only
+// for a belief that can move (near equilibrium almost none can, which keeps long runs cheap), and
+// u < p1 is tested on the integers: (x >> 11) < ceil(p1 * 2^53) is exactly Uniform01() < p1.
 void MarchModel::Socialise() {
     Rng& rng = Stream(MarchStream::Socialise);
+    const int m = m_;
+    const std::int8_t* code = code_.data();
     for (int i = 0; i < n_; ++i) {
-        const double p = p1_[static_cast<std::size_t>(i)];
-        if (!(p > 0.0)) continue;
-        std::int8_t* b = &beliefs_[Idx(i, 0)];
-        for (int j = 0; j < m_; ++j) {
-            const std::int8_t c = code_[static_cast<std::size_t>(j)];
+        const std::uint64_t threshold = socialise_threshold_[static_cast<std::size_t>(i)];
+        if (threshold == 0) continue;
+        std::int8_t* b = beliefs_.data() + Idx(i, 0);
+        for (int j = 0; j < m; ++j) {
+            const std::int8_t c = code[j];
             if (c == 0 || b[j] == c) continue;
-            if (p >= 1.0 || rng.Uniform01() < p) b[j] = static_cast<std::int8_t>(b[j] + c);
+            if ((rng.NextU64() >> 11) < threshold) b[j] = static_cast<std::int8_t>(b[j] + c);
         }
     }
 }
@@ -200,8 +218,10 @@ void MarchModel::LearnCode() {
     for (int i = 0; i < n_; ++i) {
         if (performance_[static_cast<std::size_t>(i)] <= k_code) continue;
         ++superior_count_;
-        const std::int8_t* a = &actions_[Idx(i, 0)];
-        for (int j = 0; j < m_; ++j) superior_sum_[static_cast<std::size_t>(j)] += a[j];
+        const std::int8_t* a = actions_.data() + Idx(i, 0);
+        std::int32_t* sum = superior_sum_.data();
+        const int m = m_;
+        for (int j = 0; j < m; ++j) sum[j] += a[j];
     }
     if (superior_count_ == 0) return;
     Rng& rng = Stream(MarchStream::Code);
@@ -228,9 +248,11 @@ double MarchModel::CodeCorrectShare() const {
 }
 
 int MarchModel::BeliefScore(int person) const {
-    const std::int8_t* b = &beliefs_[Idx(person, 0)];
+    const std::int8_t* b = beliefs_.data() + Idx(person, 0);
+    const std::int8_t* r = reality_.data();
+    const int m = m_;
     int s = 0;
-    for (int j = 0; j < m_; ++j) s += b[j] * reality_[static_cast<std::size_t>(j)];
+    for (int j = 0; j < m; ++j) s += b[j] * r[j];
     return s;
 }
 
@@ -688,8 +710,10 @@ MarchExperiment::MarchExperiment(const MarchScenario& scenario) : scenario_(scen
     results_.resize(cells_.size());
     if (fixed_horizon)
         for (auto& r : results_) {
-            r.series_sum.assign(static_cast<std::size_t>(s.periods) + 1, 0.0);
-            r.series_sumsq.assign(static_cast<std::size_t>(s.periods) + 1, 0.0);
+            for (int k = 0; k < kMarchSeriesCount; ++k) {
+                r.series_sum[static_cast<std::size_t>(k)].assign(static_cast<std::size_t>(s.periods) + 1, 0.0);
+                r.series_sumsq[static_cast<std::size_t>(k)].assign(static_cast<std::size_t>(s.periods) + 1, 0.0);
+            }
         }
 }
 
@@ -704,25 +728,22 @@ int MarchExperiment::RunChunk(int max_runs) {
         while (!model.Done()) model.Step();
 
         MarchCellResult& out = results_[ci];
-        out.code_knowledge.push_back(model.CodeKnowledge());
-        out.code_correct.push_back(model.CodeCorrectShare());
-        out.mean_knowledge.push_back(model.MeanKnowledge());
-        if (scenario_.experiment == MarchExperimentKind::Mix && !cell.uniform) {
-            const int k = cell.params.fast_learners;
-            if (k > 0) out.fast_knowledge.push_back(model.MeanKnowledge(0, k));
-            if (k < model.People()) out.slow_knowledge.push_back(model.MeanKnowledge(k, model.People()));
-        }
-        out.periods.push_back(model.Period());
-        if (!model.AtEquilibrium() && model.Params().p3 == 0.0 && model.Params().p4 == 0.0) ++out.capped;
-        if (!out.series_sum.empty()) {
+        for (int k = 0; k < kMarchSeriesCount; ++k) {
+            const auto& ser = model.Series(static_cast<MarchSeries>(k));
+            out.final[static_cast<std::size_t>(k)].push_back(ser.back());
+            auto& sum = out.series_sum[static_cast<std::size_t>(k)];
+            auto& sumsq = out.series_sumsq[static_cast<std::size_t>(k)];
             // A run that reached equilibrium early is frozen there: carry its last value forward.
-            const auto& ser = model.Series(MarchSeries::CodeKnowledge);
-            for (std::size_t t = 0; t < out.series_sum.size(); ++t) {
+            for (std::size_t t = 0; t < sum.size(); ++t) {
                 const double x = t < ser.size() ? ser[t] : ser.back();
-                out.series_sum[t] += x;
-                out.series_sumsq[t] += x * x;
+                sum[t] += x;
+                sumsq[t] += x * x;
             }
         }
+        out.periods.push_back(model.Period());
+        const bool equilibrium_run =
+            scenario_.experiment == MarchExperimentKind::Figure1 || scenario_.experiment == MarchExperimentKind::Mix;
+        if (equilibrium_run && !model.AtEquilibrium()) ++out.capped;
         const std::uint64_t h = model.StateHash();
         out.hashes.push_back(h);
         for (int b = 0; b < 8; ++b) {
@@ -766,7 +787,9 @@ std::string ColumnLabel(const MarchScenario& s, const MarchCell& c, const std::s
 
 }  // namespace
 
-MarchTable MarchExperiment::Table() const {
+MarchTable MarchExperiment::Table(MarchSeries measure) const {
+    const auto mi = static_cast<std::size_t>(measure);
+    const std::string what = MarchSeriesTable()[mi].label;
     const MarchScenario& s = scenario_;
     MarchTable t;
     char buf[160];
@@ -777,12 +800,11 @@ MarchTable MarchExperiment::Table() const {
             const std::string row_key = fig1 ? "p1" : "p3";
             const std::vector<double>& rows = fig1 ? s.p1 : s.p3;
             if (fig1) {
-                t.title = "Figure 1: equilibrium code knowledge K/m by socialisation rate p1 (rows) and code learning rate p2";
+                t.title = "Figure 1: equilibrium " + what + " by socialisation rate p1 (rows) and code learning rate p2";
                 t.row_header = "p1";
             } else {
-                std::snprintf(buf, sizeof buf, "Figure 4: code knowledge K/m in period %d by turnover p3 (rows) and socialisation rate p1",
-                              s.periods);
-                t.title = buf;
+                t.title = "Figure 4: " + what + " in period " + std::to_string(s.periods) +
+                          " by turnover p3 (rows) and socialisation rate p1";
                 t.row_header = "p3";
             }
             for (double v : rows) t.row_labels.push_back(FormatValue(v));
@@ -800,25 +822,23 @@ MarchTable MarchExperiment::Table() const {
                 const auto col = static_cast<std::size_t>(col_of(c));
                 if (row_of(c) == 0) {
                     const std::string label = ColumnLabel(s, c, row_key);
-                    t.column_labels[col] = label.empty() ? "K/m" : label;
+                    t.column_labels[col] = label.empty() ? MarchSeriesTable()[mi].key : label;
                 }
-                t.cells[static_cast<std::size_t>(row_of(c))][col] = MarchSummarise(results_[ci].code_knowledge);
+                t.cells[static_cast<std::size_t>(row_of(c))][col] = MarchSummarise(results_[ci].final[mi]);
             }
             int capped = 0;
             for (const auto& r : results_) capped += r.capped;
-            std::size_t min_n = cells_.empty() ? 0 : results_[0].code_knowledge.size();
-            for (const auto& r : results_) min_n = std::min(min_n, r.code_knowledge.size());
-            std::snprintf(buf, sizeof buf, "m = %d dimensions, n = %d people; mean +- standard error over %zu replications per cell%s",
+            int min_n = cells_.empty() ? 0 : results_[0].Replications();
+            for (const auto& r : results_) min_n = std::min(min_n, r.Replications());
+            std::snprintf(buf, sizeof buf, "m = %d dimensions, n = %d people; mean +- standard error over %d replications per cell%s",
                           s.dimensions, s.people, min_n, fig1 ? "; every run stops at equilibrium" : "");
             t.note = buf;
             if (capped > 0) t.note += "; " + std::to_string(capped) + " runs hit max_periods before equilibrium";
             break;
         }
         case MarchExperimentKind::Mix: {
-            std::snprintf(buf, sizeof buf,
-                          "Figure 2: equilibrium code knowledge K/m, %g/%g slow/fast socialisers mixed vs everyone at the mean rate",
-                          s.p1_slow, s.p1_fast);
-            t.title = buf;
+            t.title = "Figure 2: equilibrium " + what + ", slow (p1 = " + FormatValue(s.p1_slow) + ") and fast (p1 = " +
+                      FormatValue(s.p1_fast) + ") learners mixed vs everyone at the mean rate";
             t.row_header = "fast learners (mean p1)";
             for (int k : s.fast_learners) {
                 std::snprintf(buf, sizeof buf, "%d (%.3g)", k, (k * s.p1_fast + (s.people - k) * s.p1_slow) / s.people);
@@ -829,33 +849,30 @@ MarchTable MarchExperiment::Table() const {
                 t.column_labels.push_back("mixed" + suffix);
                 t.column_labels.push_back("uniform" + suffix);
                 t.column_labels.push_back("mixed-uniform" + suffix);
-                t.column_labels.push_back("fast learners" + suffix);
-                t.column_labels.push_back("slow learners" + suffix);
             }
-            t.cells.assign(s.fast_learners.size(), std::vector<MarchStat>(5 * s.p2.size()));
+            t.cells.assign(s.fast_learners.size(), std::vector<MarchStat>(3 * s.p2.size()));
             for (std::size_t ci = 0; ci + 1 < cells_.size(); ci += 2) {
                 const MarchCell& c = cells_[ci];
                 const MarchCellResult& mixed = results_[ci];
                 const MarchCellResult& uniform = results_[ci + 1];
                 auto& row = t.cells[static_cast<std::size_t>(c.i_fast)];
-                const std::size_t base = 5 * static_cast<std::size_t>(c.i_p2);
-                row[base] = MarchSummarise(mixed.code_knowledge);
-                row[base + 1] = MarchSummarise(uniform.code_knowledge);
+                const std::size_t base = 3 * static_cast<std::size_t>(c.i_p2);
+                const auto& a = mixed.final[mi];
+                const auto& b = uniform.final[mi];
+                row[base] = MarchSummarise(a);
+                row[base + 1] = MarchSummarise(b);
                 // Paired: replication r of both cells shares reality and initial beliefs.
                 std::vector<double> diff;
-                for (std::size_t r = 0; r < mixed.code_knowledge.size() && r < uniform.code_knowledge.size(); ++r)
-                    diff.push_back(mixed.code_knowledge[r] - uniform.code_knowledge[r]);
+                for (std::size_t r = 0; r < a.size() && r < b.size(); ++r) diff.push_back(a[r] - b[r]);
                 row[base + 2] = MarchSummarise(diff);
-                row[base + 3] = MarchSummarise(mixed.fast_knowledge);
-                row[base + 4] = MarchSummarise(mixed.slow_knowledge);
             }
             t.note = "p2 = " + (s.p2.size() == 1 ? FormatValue(s.p2[0]) : std::string("see columns")) +
-                     "; mean +- standard error; mixed-uniform is the paired difference (same reality and initial "
-                     "beliefs); fast/slow learners: mean individual knowledge in the mixed population at equilibrium";
+                     "; mean +- standard error; mixed-uniform is the paired difference (both populations see the "
+                     "same reality and start from the same beliefs)";
             break;
         }
         case MarchExperimentKind::Turbulence: {
-            t.title = "Figure 5: code knowledge K/m over time under turbulence (rows: period)";
+            t.title = "Figure 5: " + what + " over time under turbulence (rows: period)";
             t.row_header = "period";
             std::vector<int> periods;
             for (int p = 0; p <= s.periods; p += s.report_every) periods.push_back(p);
@@ -863,15 +880,15 @@ MarchTable MarchExperiment::Table() const {
             for (int p : periods) t.row_labels.push_back(std::to_string(p));
             for (const auto& c : cells_) {
                 std::string label = ColumnLabel(s, c, "");
-                t.column_labels.push_back(label.empty() ? "K/m" : label);
+                t.column_labels.push_back(label.empty() ? MarchSeriesTable()[mi].key : label);
             }
             t.cells.assign(periods.size(), std::vector<MarchStat>(cells_.size()));
             for (std::size_t ci = 0; ci < cells_.size(); ++ci) {
                 const MarchCellResult& r = results_[ci];
-                const int n = static_cast<int>(r.code_knowledge.size());
+                const int n = r.Replications();
                 for (std::size_t row = 0; row < periods.size(); ++row) {
                     const auto t_idx = static_cast<std::size_t>(periods[row]);
-                    t.cells[row][ci] = FromSums(r.series_sum[t_idx], r.series_sumsq[t_idx], n);
+                    t.cells[row][ci] = FromSums(r.series_sum[mi][t_idx], r.series_sumsq[mi][t_idx], n);
                 }
             }
             t.note = "p1 = " + (s.p1.size() == 1 ? FormatValue(s.p1[0]) : std::string("see columns")) +

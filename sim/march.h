@@ -79,6 +79,13 @@ enum class MarchSeries : int {
     Count
 };
 constexpr int kMarchSeriesCount = static_cast<int>(MarchSeries::Count);
+/// Key (for --measure and CSV) and label of a series.
+struct MarchSeriesInfo {
+    MarchSeries id;
+    const char* key;
+    const char* label;
+};
+const std::array<MarchSeriesInfo, kMarchSeriesCount>& MarchSeriesTable();
 
 /// One replication of March's mutual-learning model. All state lives here; two models can run side
 /// by side. Beliefs, code and reality are int8 in {-1, 0, +1} (reality never 0).
@@ -172,6 +179,7 @@ private:
     std::vector<std::int8_t> actions_;      ///< n x m, from the last Act()
     std::vector<std::int32_t> performance_; ///< n, from the last Act()
     std::vector<double> p1_;                ///< n socialisation rates
+    std::vector<std::uint64_t> socialise_threshold_;  ///< n: ceil(p1 * 2^53), see Socialise()
     std::vector<double> adopt_prob_;        ///< index k = |S_j|: 1 - (1 - p2)^k, by DetPow
     std::vector<std::int32_t> superior_sum_;///< m, scratch for S_j
     std::array<std::vector<double>, kMarchSeriesCount> series_;
@@ -236,16 +244,17 @@ struct MarchCell {
 
 /// What the replications of one cell produced (vectors indexed by replication).
 struct MarchCellResult {
-    std::vector<double> code_knowledge;  ///< K/m at the end (equilibrium, or the period cap/horizon)
-    std::vector<double> code_correct;    ///< share of dimensions where the code is right, at the end
-    std::vector<double> mean_knowledge;  ///< mean individual knowledge at the end
-    std::vector<double> fast_knowledge;  ///< mix: mean knowledge of the fast learners at the end
-    std::vector<double> slow_knowledge;  ///< mix: mean knowledge of the slow learners at the end
+    /// Per measure (index MarchSeries): its value at the end of each replication (at equilibrium,
+    /// at the period cap, or at the fixed horizon).
+    std::array<std::vector<double>, kMarchSeriesCount> final;
     std::vector<int> periods;            ///< periods run
     std::vector<std::uint64_t> hashes;   ///< final state hash of each replication
     int capped = 0;                      ///< equilibrium runs stopped by max_periods
-    /// Fixed-horizon experiments: per period, sum and sum of squares of code knowledge over replications.
-    std::vector<double> series_sum, series_sumsq;
+    /// Fixed-horizon experiments: per measure and period, sum and sum of squares over replications.
+    std::array<std::vector<double>, kMarchSeriesCount> series_sum, series_sumsq;
+
+    const std::vector<double>& Final(MarchSeries s) const { return final[static_cast<std::size_t>(s)]; }
+    int Replications() const { return static_cast<int>(periods.size()); }
 };
 
 /// Mean, standard error of the mean and count.
@@ -288,8 +297,8 @@ public:
     /// Periods simulated so far, over all replications.
     long long PeriodsSimulated() const { return periods_simulated_; }
 
-    /// The published figure's table (over the replications completed so far).
-    MarchTable Table() const;
+    /// The published figure's table of one measure (over the replications completed so far).
+    MarchTable Table(MarchSeries measure = MarchSeries::CodeKnowledge) const;
 
 private:
     MarchScenario scenario_;

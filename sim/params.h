@@ -77,6 +77,7 @@ enum class ParamId : int {
     BreachAnnualBase,
     ExposurePerUnvettedTool,
     InstitutionalisedExposureFactor,
+    CatalogueVettingWeeks,
     BreachCostMeanMusd,
     SocialAmplification,
     BreachCxHit,

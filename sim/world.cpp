@@ -363,8 +363,9 @@ void World::StepDemand() {
         in.path = Route(in.kind, lead);
         if (in.path == Path::Shadow) {
             in.status = Status::Active;
-            in.started = week_;
             in.vetted = P(ParamId::ShadowItPolicy) == 2.0;
+            // A catalogue tool can be used once IT has vetted it.
+            in.started = week_ + (in.vetted ? static_cast<int>(P(ParamId::CatalogueVettingWeeks)) : 0);
         } else if (On(Mechanism::Portfolio) && in.path == Path::It && in.cost_kusd > P(ParamId::BusinessCaseThresholdKusd)) {
             const int cadence = static_cast<int>(P(ParamId::ApprovalCadenceWeeks));
             in.status = Status::Approval;
@@ -454,6 +455,7 @@ void World::StepPortfolioAndExecution() {
 
     for (auto& in : initiatives_) {
         if (in.status != Status::Queued && in.status != Status::Active) continue;
+        if (in.status == Status::Active && in.started > week_) continue;  // still being vetted
         double& cap = in.path == Path::Shadow ? shadow_cap : it_cap;
         if (cap <= 1e-9) {
             // Requests that wait far beyond marketing's tolerance are dropped (and hurt trust).

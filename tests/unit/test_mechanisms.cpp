@@ -242,3 +242,42 @@ TEST_CASE("fact 1: CIO under the CFO vs the CEO: fewer approvals, more shadow, s
     CHECK(MeanFinal(cfo, SeriesId::Fragmentation, reps) > MeanFinal(ceo, SeriesId::Fragmentation, reps));
     CHECK(MeanFinal(cfo, SeriesId::ItCost, reps) < MeanFinal(ceo, SeriesId::ItCost, reps));
 }
+
+namespace {
+Scenario Preset(const std::string& name) {
+    std::ifstream in(std::string(ORGSIM_SOURCE_DIR) + "/scenarios/" + name);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    ReadResult r = ReadScenario(ss.str());
+    INFO(name << ": " << r.Report());
+    REQUIRE(r.ok());
+    return *r.scenario;
+}
+}  // namespace
+
+TEST_CASE("fact 3: shadow IT banned / tolerated / institutionalised (the preset scenarios)") {
+    const Scenario ban = Preset("shadow_it_ban.json"), tol = Preset("shadow_it_tolerate.json"),
+                   inst = Preset("shadow_it_institutionalise.json");
+    const int reps = 100;
+    // Tolerate is fastest at first; the catalogue's vetting makes institutionalise a little slower; a ban slowest.
+    const double ttm1_ban = MeanFinal(ban, SeriesId::TimeToMarket, reps, 52);
+    const double ttm1_tol = MeanFinal(tol, SeriesId::TimeToMarket, reps, 52);
+    const double ttm1_inst = MeanFinal(inst, SeriesId::TimeToMarket, reps, 52);
+    INFO("year-1 time to market: ban " << ttm1_ban << ", tolerate " << ttm1_tol << ", institutionalise " << ttm1_inst);
+    CHECK(ttm1_tol < ttm1_inst);
+    CHECK(ttm1_inst < ttm1_ban);
+    // Over five years: a ban has the fewest incidents and institutionalising is near it; tolerating has more.
+    const double inc_ban = MeanFinal(ban, SeriesId::Incidents, reps), inc_tol = MeanFinal(tol, SeriesId::Incidents, reps),
+                 inc_inst = MeanFinal(inst, SeriesId::Incidents, reps);
+    INFO("incidents in 5 years: ban " << inc_ban << ", tolerate " << inc_tol << ", institutionalise " << inc_inst);
+    CHECK(inc_ban < inc_tol);
+    CHECK(inc_inst < inc_tol);
+    CHECK(inc_inst - inc_ban < 0.5 * (inc_tol - inc_ban));
+    // A ban is slowest over five years and costs morale; tolerating grows the run cost.
+    CHECK(MeanFinal(ban, SeriesId::TimeToMarket, reps) > MeanFinal(tol, SeriesId::TimeToMarket, reps));
+    CHECK(MeanFinal(ban, SeriesId::Morale, reps) < MeanFinal(tol, SeriesId::Morale, reps));
+    CHECK(MeanFinal(ban, SeriesId::Morale, reps) < MeanFinal(inst, SeriesId::Morale, reps));
+    const double cost_tol = MeanFinal(tol, SeriesId::ItCost, reps);
+    CHECK(cost_tol > MeanFinal(inst, SeriesId::ItCost, reps));
+    CHECK(cost_tol > MeanFinal(ban, SeriesId::ItCost, reps));
+}
