@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <exception>
 #include <fstream>
 #include <sstream>
 
@@ -27,8 +28,6 @@ namespace {
 constexpr ImU32 kFteColour = IM_COL32(0x00, 0x9E, 0x73, 0xFF);  // Okabe-Ito bluish green
 constexpr const char* kMiddot = " \xC2\xB7 ";
 constexpr const char* kKeyHints = "Space play / pause \xC2\xB7 \xE2\x86\x92 step \xC2\xB7 Home reset";
-
-const std::vector<double>& SeriesOf(const World& w, SeriesId id) { return w.Series(id); }
 
 double Latest(const World* w, SeriesId id) {
     if (!w) return std::nan("");
@@ -48,8 +47,10 @@ std::string Ellipsize(ImFont* font, const std::string& text, float max_w) {
     if (TextSize(font, text.c_str()).x <= max_w) return text;
     std::string s = text;
     while (!s.empty()) {
-        s.pop_back();
-        while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();  // UTF-8
+        // Drop one whole UTF-8 character: its continuation bytes (10xxxxxx), then its first byte.
+        while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
+        if (!s.empty()) s.pop_back();
+        while (!s.empty() && s.back() == ' ') s.pop_back();
         const std::string t = s + "\xE2\x80\xA6";
         if (TextSize(font, t.c_str()).x <= max_w) return t;
     }
@@ -82,7 +83,13 @@ void App::LoadScenarioFile(const std::string& path) {
     }
     std::ostringstream text;
     text << in.rdbuf();
-    ReadResult r = ReadScenario(text.str());
+    ReadResult r;
+    try {
+        r = ReadScenario(text.str());
+    } catch (const std::exception& e) {  // the reader reports problems; this is a last resort
+        problems_.push_back({path, std::string("the scenario could not be read: ") + e.what()});
+        return;
+    }
     if (!r.ok()) {
         problems_ = std::move(r.problems);
         if (problems_.empty()) problems_.push_back({path, "the scenario was rejected without a reason"});
@@ -111,7 +118,13 @@ void App::LoadScenarioFile(const std::string& path) {
     }
     for (int i = 0; i < static_cast<int>(units.size()); ++i)  // anything unreachable, at the end
         if (!seen[static_cast<std::size_t>(i)]) unit_order_.push_back(i);
-    Reset();
+    try {
+        Reset();
+    } catch (const std::exception& e) {
+        problems_.push_back({path, std::string("the simulation could not be set up: ") + e.what()});
+        scenario_.reset();
+        world_.reset();
+    }
 }
 
 void App::Reset() {
@@ -781,10 +794,10 @@ void App::DrawCharts(const Layout& l) {
         spec.empty_message = empty;
         std::vector<ChartLine> lines(2);
         lines[0].label = "Headcount";
-        lines[0].values = &SeriesOf(w, SeriesId::Headcount);
+        lines[0].values = &w.Series(SeriesId::Headcount);
         lines[0].colour = p.ink;
         lines[1].label = "Effective FTE";
-        lines[1].values = &SeriesOf(w, SeriesId::EffectiveFte);
+        lines[1].values = &w.Series(SeriesId::EffectiveFte);
         lines[1].colour = kFteColour;
         const ChartResult r = LineChart("##workforce", spec, lines, ImGui::GetContentRegionAvail(), theme_);
         hooks_.Record("Chart:headcount", r.min.x, r.min.y, r.max.x - r.min.x, r.max.y - r.min.y);
@@ -802,13 +815,13 @@ void App::DrawCharts(const Layout& l) {
         spec.empty_message = empty;
         std::vector<ChartLine> lines(3);
         lines[0].label = "IT";
-        lines[0].values = &SeriesOf(w, SeriesId::TurnoverIt);
+        lines[0].values = &w.Series(SeriesId::TurnoverIt);
         lines[0].colour = FunctionColour(Function::It);
         lines[1].label = "Marketing";
-        lines[1].values = &SeriesOf(w, SeriesId::TurnoverMarketing);
+        lines[1].values = &w.Series(SeriesId::TurnoverMarketing);
         lines[1].colour = FunctionColour(Function::Marketing);
         lines[2].label = "All staff";
-        lines[2].values = &SeriesOf(w, SeriesId::TurnoverAnnual);
+        lines[2].values = &w.Series(SeriesId::TurnoverAnnual);
         lines[2].colour = WithAlpha(p.ink, 0.55f);
         lines[2].thickness = 1.75f;
         const ChartResult r = LineChart("##turnover", spec, lines, ImGui::GetContentRegionAvail(), theme_);

@@ -263,8 +263,8 @@ await test('layout: resize to 1600x900 re-lays out the widgets', async () => {
 await test('layout: devicePixelRatio change (zoom, other screen) re-rasterises the fonts', async () => {
   check(loaded, 'page did not load');
   const cdp = await main.context.newCDPSession(page);
-  const metrics = (scale) => cdp.send('Emulation.setDeviceMetricsOverride', { width: 1366, height: 768, deviceScaleFactor: scale, mobile: false });
-  await metrics(1.5);
+  const emulate = (scale) => cdp.send('Emulation.setDeviceMetricsOverride', { width: 1366, height: 768, deviceScaleFactor: scale, mobile: false });
+  await emulate(1.5);
   let s;
   try {
     s = await waitFor(page, (x) => Math.abs(x.pixel_ratio - 1.5) < 0.01 && x.font_px === Math.round(17 * 1.5), 5000, 'ratio 1.5 and 26 px fonts');
@@ -272,7 +272,7 @@ await test('layout: devicePixelRatio change (zoom, other screen) re-rasterises t
     check(Math.abs(canvas[0] - 1366 * 1.5) <= 2, `canvas buffer ${canvas.join('x')} at ratio 1.5`);
     check(Math.abs(s.display[0] - 1366) <= 1, `display ${s.display.join('x')}`);
   } finally {
-    await metrics(1);
+    await emulate(1);
   }
   const t = await waitFor(page, (x) => x.pixel_ratio === 1 && x.font_px === 17, 5000, 'ratio 1 again');
   return `ratio 1 -> ${s.pixel_ratio} (fonts ${s.font_px} px) -> ${t.pixel_ratio} (fonts ${t.font_px} px)`;
@@ -401,6 +401,18 @@ await main.context.close();
     check(box && box.width > 200 && box.height > 100, `card box ${JSON.stringify(box)}`);
     await neg.page.screenshot({ path: path.join(args.out, 'error-no-webgl2.png') });
     return `"${title}"`;
+  });
+  await test('error card: shown when orgsim.wasm fails to download', async () => {
+    const page2 = await neg.context.newPage();  // without the WebGL2 override
+    await page2.route('**/orgsim.wasm', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+    await page2.goto(args.url, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
+    await page2.locator('#error-card').waitFor({ state: 'visible', timeout: 20000 });
+    const title = (await page2.locator('#error-title').innerText()).trim();
+    const details = await page2.locator('#error-details').textContent();
+    check(/could not be loaded/.test(title), `title: "${title}"`);
+    check(/404/.test(details), `details: "${details}"`);
+    await page2.close();
+    return `"${title}" (${details.split('\n')[0]})`;
   });
   await neg.context.close();
 }
