@@ -2,6 +2,8 @@
 #include "sim/detmath.h"
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 
 namespace orgsim {
@@ -39,6 +41,14 @@ double DetExp(double x) {
     p = p * r + 0.5;
     p = p * r + 1.0;
     p = p * r + 1.0;
+    // Scale by 2^k. For normal results build 2^k from its exponent bits (exact, and much faster than
+    // a libm call in the hot loop); ldexp handles the subnormal and overflow edges.
+    if (k > -1022 && k < 1023) {
+        const std::uint64_t bits = static_cast<std::uint64_t>(k + 1023) << 52;
+        double scale;
+        std::memcpy(&scale, &bits, sizeof scale);
+        return p * scale;
+    }
     return std::ldexp(p, k);
 }
 
