@@ -132,6 +132,9 @@ World::World(const Scenario& scenario, int replication) : scenario_(scenario), h
     it_budget_musd_ = it_budget;
     mkt_budget_musd_ = mkt_budget;
     revenue_base_musd_ = P(ParamId::RevenueMusd);
+    for (int i = 0; i <= kMoraleTableSteps + 1; ++i)
+        quit_multiplier_[static_cast<std::size_t>(i)] =
+            DetExp(P(ParamId::MoraleQuitElasticity) * (P(ParamId::MoraleBaseline) - static_cast<double>(i) / kMoraleTableSteps));
 
     // Seats, filled at the start by employees with a spread of tenures and skills.
     Rng& init = R(Stream::Init);
@@ -568,7 +571,6 @@ void World::StepPeople() {
     const double baseline = P(ParamId::MoraleBaseline);
     const double revert = P(ParamId::MoraleReversionPerWeek);
     const double noise = P(ParamId::MoraleNoiseSd) * 3.4641016151377544;  // uniform with this sd: width sd*sqrt(12)
-    const double elasticity = P(ParamId::MoraleQuitElasticity);
     const double tight = P(ParamId::LabourMarketTightness);
     const double ramp_weeks = P(ParamId::RampUpMonths) * kWeeksPerMonth;
     const double ramp_step = ramp_weeks > 0.0 ? (1.0 - kStartProductivity) / ramp_weeks : 1.0;
@@ -618,8 +620,12 @@ void World::StepPeople() {
             m += revert * (baseline - m) + noise * (moral.Uniform01() - 0.5) + push[c] + unit_morale_shock_[u];
             m = Clamp01(m);
             morale_[s] = m;
-            // Quit: base weekly hazard scaled by morale and the labour market.
-            const double hazard = unit_weekly_quit_[u] * tight * DetExp(elasticity * (baseline - m));
+            // Quit: base weekly hazard scaled by morale (tabulated exp, interpolated) and the labour market.
+            const double x = m * kMoraleTableSteps;
+            const auto i0 = static_cast<std::size_t>(x);
+            const double frac = x - static_cast<double>(i0);
+            const double mult = quit_multiplier_[i0] + frac * (quit_multiplier_[i0 + 1] - quit_multiplier_[i0]);
+            const double hazard = unit_weekly_quit_[u] * tight * mult;
             if (people.Uniform01() < hazard) {
                 Log(EventKind::Resignation, Mechanism::People, static_cast<int>(u), seat_agent_[s], tenure_[s] / 52.0);
                 seat_agent_[s] = 0;

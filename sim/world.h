@@ -198,6 +198,10 @@ private:
     std::vector<std::uint8_t> unit_class_;   ///< 0 other, 1 IT, 2 marketing
     std::vector<int> unit_seats_;            ///< seats in the unit (at least 1)
     std::vector<double> unit_morale_shock_;  ///< morale change to apply to the unit's staff next people step
+    /// exp(elasticity * (baseline - morale)) tabulated at morale = i / kMoraleTableSteps (the quit
+    /// multiplier; linear interpolation between entries keeps the hot loop free of exp).
+    static constexpr int kMoraleTableSteps = 512;
+    std::array<double, kMoraleTableSteps + 2> quit_multiplier_{};
 
     // Per seat (hot, struct of arrays).
     std::vector<int> seat_unit_;
