@@ -1,24 +1,38 @@
 #!/usr/bin/env bash
-# Cross-target determinism: the same scenario, seed and replications give the same state hash from
-# the native CLI and from the WebAssembly CLI under Node, for every scenario in scenarios/.
-# Usage: tests/determinism.sh <native orgsim> <orgsim.js>
+# Cross-target determinism and golden state hashes: every preset scenario, with two seeds and three
+# replications, gives the same state hash from the native CLI and from the WebAssembly CLI under Node,
+# and that hash equals the one pinned in tests/golden_hashes.txt.
+# Usage: tests/determinism.sh [--update] <native orgsim> <orgsim.js>
+#   --update rewrites tests/golden_hashes.txt from the native results (after an intended model change).
 set -uo pipefail
+update=0
+if [ "${1:-}" = --update ]; then update=1; shift; fi
 native=$1; wasm=$2
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-fail=0; n=0
+golden="$root/tests/golden_hashes.txt"
+fail=0; n=0; new=""
 for f in "$root"/scenarios/*.json; do
-  [ "$(basename "$f")" = schema.json ] && continue
-  # shellcheck disable=SC2043
+  name=$(basename "$f")
+  [ "$name" = schema.json ] && continue
   for seed in 1 987654321; do
-    a=$("$native" run "$f" --replications 3 --seed "$seed" --quiet 2>&1) || { echo "FAIL native run $f: $a"; fail=1; continue; }
-    b=$(node --no-experimental-fetch "$wasm" run "$f" --replications 3 --seed "$seed" --quiet 2>&1) || { echo "FAIL wasm run $f: $b"; fail=1; continue; }
+    a=$("$native" run "$f" --replications 3 --seed "$seed" --quiet 2>&1) || { echo "FAIL native run $name: $a"; fail=1; continue; }
+    new+="$name $seed $a"$'\n'
+    if [ $update = 1 ]; then continue; fi
+    b=$(node --no-experimental-fetch "$wasm" run "$f" --replications 3 --seed "$seed" --quiet 2>&1) || { echo "FAIL wasm run $name: $b"; fail=1; continue; }
+    g=$(awk -v n="$name" -v s="$seed" '$1==n && $2==s {print $3}' "$golden" 2>/dev/null)
     n=$((n + 1))
     if [ "$a" != "$b" ]; then
-      echo "FAIL $(basename "$f") seed $seed: native $a, wasm $b"; fail=1
+      echo "FAIL $name seed $seed: native $a, wasm $b"; fail=1
+    elif [ "$a" != "$g" ]; then
+      echo "FAIL $name seed $seed: $a, golden ${g:-missing} (intended model change? run tests/determinism.sh --update)"; fail=1
     else
-      echo "ok   $(basename "$f") seed $seed: $a"
+      echo "ok   $name seed $seed: $a"
     fi
   done
 done
-[ $fail = 0 ] && echo "determinism: $n runs identical natively and in WebAssembly" || echo "determinism: FAILED"
+if [ $update = 1 ]; then
+  { echo "# scenario seed state-hash (3 replications, scenario horizon); written by tests/determinism.sh --update"; printf '%s' "$new"; } > "$golden"
+  echo "wrote $golden"; exit $fail
+fi
+[ $fail = 0 ] && echo "determinism: $n runs identical natively and in WebAssembly and equal to the golden hashes" || echo "determinism: FAILED"
 exit $fail
