@@ -84,7 +84,7 @@ const std::array<MarchSeriesInfo, kMarchSeriesCount>& MarchSeriesTable() {
 // ============================================================================================
 
 MarchModel::MarchModel(const MarchParams& params, std::uint64_t seed, int replication)
-    : params_(params), m_(params.dimensions), n_(params.people) {
+    : params_(params), m_(std::max(1, params.dimensions)), n_(std::max(1, params.people)) {
     for (int s = 0; s < static_cast<int>(MarchStream::Count); ++s)
         rng_[static_cast<std::size_t>(s)].Seed(
             MixSeed(MixSeed(seed, static_cast<std::uint64_t>(replication)), static_cast<std::uint64_t>(s) + 1));
@@ -101,7 +101,7 @@ MarchModel::MarchModel(const MarchParams& params, std::uint64_t seed, int replic
     socialise_threshold_.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
         const double p = p1_[i] < 0.0 ? 0.0 : p1_[i] > 1.0 ? 1.0 : p1_[i];
-        socialise_threshold_[i] = static_cast<std::uint64_t>(std::ceil(p * 0x1.0p53));  // exact: scaling by 2^53
+        socialise_threshold_[i] = static_cast<std::uint64_t>(-DetFloor(-p * 0x1.0p53));  // ceil; scaling by 2^53 is exact
     }
 
     // The chance that the code adopts the superior group's view when k more of them disagree with it
@@ -561,10 +561,20 @@ MarchReadResult ReadMarchScenario(const std::string& text) {
     }
 
     long long v = 0;
-    if (auto it = doc.find("dimensions"); it != doc.end() && allowed.count("dimensions"))
-        if (r.Int(*it, "/dimensions", 1, kMarchMaxDimensions, v, "dimensions")) s.dimensions = static_cast<int>(v);
-    if (auto it = doc.find("people"); it != doc.end() && allowed.count("people"))
-        if (r.Int(*it, "/people", 1, kMarchMaxPeople, v, "people")) s.people = static_cast<int>(v);
+    // Sizes and probabilities: ranges and units from the one parameter table.
+    for (const MarchParamInfo& info : MarchParamTable()) {
+        const std::string key = info.key;
+        auto it = doc.find(key);
+        if (it == doc.end() || !allowed.count(key)) continue;
+        if (key == "dimensions" || key == "people") {
+            if (r.Int(*it, "/" + key, static_cast<long long>(info.min), static_cast<long long>(info.max), v, info.unit))
+                (key == "dimensions" ? s.dimensions : s.people) = static_cast<int>(v);
+        } else {
+            std::vector<double>* target = key == "p1" ? &s.p1 : key == "p2" ? &s.p2 : key == "p3" ? &s.p3 : &s.p4;
+            std::vector<double> tmp;
+            if (r.ProbList(*it, "/" + key, tmp)) *target = tmp;
+        }
+    }
     if (static_cast<long long>(s.dimensions) * s.people > kMarchMaxBeliefCells)
         r.Add("/people", std::to_string(s.dimensions) + " dimensions x " + std::to_string(s.people) +
                              " people is more than the maximum of " + std::to_string(kMarchMaxBeliefCells) + " beliefs");
@@ -577,14 +587,6 @@ MarchReadResult ReadMarchScenario(const std::string& text) {
     }
     if (auto it = doc.find("max_periods"); it != doc.end() && allowed.count("max_periods"))
         if (r.Int(*it, "/max_periods", 1, kMarchMaxPeriods, v, "periods")) s.max_periods = static_cast<int>(v);
-
-    for (const char* key : {"p1", "p2", "p3", "p4"}) {
-        auto it = doc.find(key);
-        if (it == doc.end() || !allowed.count(key)) continue;
-        std::vector<double>* target = key[1] == '1' ? &s.p1 : key[1] == '2' ? &s.p2 : key[1] == '3' ? &s.p3 : &s.p4;
-        std::vector<double> tmp;
-        if (r.ProbList(*it, std::string("/") + key, tmp)) *target = tmp;
-    }
 
     if (have_kind) {
         const bool equilibrium_run = s.experiment == MarchExperimentKind::Figure1 || s.experiment == MarchExperimentKind::Mix;
@@ -660,6 +662,10 @@ MarchStat MarchSummarise(const std::vector<double>& v) {
 }
 
 MarchExperiment::MarchExperiment(const MarchScenario& scenario) : scenario_(scenario) {
+    // A scenario built in code has not been through the reader: keep the loops below finite.
+    scenario_.periods = std::max(0, scenario_.periods);
+    scenario_.report_every = std::max(1, scenario_.report_every);
+    scenario_.replications = std::max(0, scenario_.replications);
     const MarchScenario& s = scenario_;
     MarchParams base;
     base.dimensions = s.dimensions;
@@ -807,6 +813,7 @@ MarchTable MarchExperiment::Table(MarchSeries measure) const {
                           " by turnover p3 (rows) and socialisation rate p1";
                 t.row_header = "p3";
             }
+            if (rows.empty() || cells_.empty()) break;
             for (double v : rows) t.row_labels.push_back(FormatValue(v));
             // Columns: every combination of the other parameters, in the order the cells were built.
             auto row_of = [&](const MarchCell& c) { return fig1 ? c.i_p1 : c.i_p3; };

@@ -92,7 +92,8 @@ const std::array<MarchSeriesInfo, kMarchSeriesCount>& MarchSeriesTable();
 class MarchModel {
 public:
     /// Replication `replication` of `params` with base seed `seed`: draws reality (fair +-1 per
-    /// dimension) and beliefs (uniform on {-1, 0, +1}); the code starts at 0 everywhere.
+    /// dimension) and beliefs (uniform on {-1, 0, +1}); the code starts at 0 everywhere. Sizes below
+    /// 1 are taken as 1 (the scenario reader rejects them).
     MarchModel(const MarchParams& params, std::uint64_t seed, int replication);
 
     /// One period: (1) turnover, (2) turbulence, (3) act, (4) socialise, (5) code learning, then

@@ -64,6 +64,8 @@ enum class ParamId : int {
     OrgDistanceOverhead,
     ShadowSpeedFactor,
     JointIntegrationBase,
+    TrustEffortEffect,
+    ColocationDistanceRelief,
     // Value
     CxInitial,
     CxGainPerLaunch,
@@ -135,6 +137,9 @@ enum class ParamId : int {
     BudgetGrowthCdo,
     OtherCostShare,
     ShadowToolCostKusd,
+    OpsSavingPerItFteMusd,
+    ColocationCostMusd,
+    CouncilCostMusd,
     // Environment
     RevenueGrowthAnnual,
     Count

@@ -449,8 +449,12 @@ void World::StepPortfolioAndExecution() {
     const double project_share = 1.0 - run_share_ - P(ParamId::SecurityShareOfIt);
     double it_cap = it_fte_ * (project_share > 0.0 ? project_share : 0.0) * MarketingShareOfProjects();
     double shadow_cap = mkt_tech_fte_;
-    const double it_distance_eff = 1.0 - P(ParamId::OrgDistanceOverhead) * distance_;
-    const double joint_eff = (1.0 - P(ParamId::OrgDistanceOverhead)) * (1.0 + 0.5 * (it_cross_ + mkt_cross_));
+    // Distance costs effort (co-location relieves part of it); trust saves hand-offs and rework.
+    const double colo = P(ParamId::CoLocation) == 2.0 ? 1.0 : (P(ParamId::CoLocation) == 1.0 ? 0.4 : 0.0);
+    const double overhead = P(ParamId::OrgDistanceOverhead) * (1.0 - P(ParamId::ColocationDistanceRelief) * colo);
+    const double trust_eff = 1.0 + P(ParamId::TrustEffortEffect) * (trust_ - kTrustReference);
+    const double it_distance_eff = (1.0 - overhead * distance_) * (trust_eff > 0.2 ? trust_eff : 0.2);
+    const double joint_eff = (1.0 - overhead) * (1.0 + 0.5 * (it_cross_ + mkt_cross_)) * (trust_eff > 0.2 ? trust_eff : 0.2);
     const double shadow_speed = P(ParamId::ShadowSpeedFactor);
     const double tolerance = P(ParamId::ShadowToleranceWeeks);
     const bool ban = P(ParamId::ShadowItPolicy) == 0.0;
@@ -725,7 +729,14 @@ void World::StepValueAndMoney() {
     const double it_spend = it_budget_musd_ * (1.0 + (over > 0.0 ? over : 0.0));
     const double mkt_spend = mkt_budget_musd_ + shadow_spend;
     const double bridge = ((has_cdo_ ? 1.0 : 0.0) + (has_cmt_ ? 1.0 : 0.0)) * P(ParamId::BridgeSalaryKusd) / 1000.0;
-    const double other = P(ParamId::OtherCostShare) * market;
+    // The IT project capacity not given to marketing saves operating costs elsewhere; co-location and
+    // a steering council cost money.
+    const double ops_fte = it_fte_ * (1.0 - run_share_ - P(ParamId::SecurityShareOfIt)) * (1.0 - MarketingShareOfProjects());
+    const double colo = P(ParamId::CoLocation) == 2.0 ? 1.0 : (P(ParamId::CoLocation) == 1.0 ? 0.4 : 0.0);
+    const double council_weeks = P(ParamId::SteeringCouncilWeeks);
+    const double governance = P(ParamId::ColocationCostMusd) * colo +
+                              (council_weeks > 0.0 ? P(ParamId::CouncilCostMusd) * 4.0 / council_weeks : 0.0);
+    const double other = P(ParamId::OtherCostShare) * market - P(ParamId::OpsSavingPerItFteMusd) * (ops_fte > 0.0 ? ops_fte : 0.0) + governance;
     revenue_week_ = revenue;
     it_cost_week_ = it_spend;
     // Annualised weekly profit: one-off costs (incidents, replacements) count at 52x for the week.
