@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/cmd_march.h"
 #include "sim/experiment.h"
 #include "sim/params.h"
 #include "sim/scenario.h"
@@ -27,6 +28,7 @@ const char* kUsage =
     "  orgsim compare <a.json> <b.json> [<c.json> <d.json>] [options]\n"
     "                                         2-4 scenarios with common random numbers: outcomes with 90%\n"
     "                                         intervals and paired differences against the first\n"
+    "  orgsim march <scenario.json> [options] a March (1991) experiment (scenarios/march/); --help for options\n"
     "  orgsim validate <scenario.json>        list every problem of a scenario file (exit 1 if any)\n"
     "  orgsim params [--markdown]             the parameter table\n"
     "  orgsim schema                          the JSON Schema of scenario files (scenarios/schema.json)\n"
@@ -381,6 +383,7 @@ int main(int argc, char** argv) {
     if (cmd == "run") return CmdRun(args);
     if (cmd == "validate") return CmdValidate(args);
     if (cmd == "compare") return CmdCompare(args);
+    if (cmd == "march") return CmdMarch(args);
     if (cmd == "params") return CmdParams(args);
     if (cmd == "schema") {
         std::cout << ScenarioJsonSchema();

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "sim/hash.h"
+
 namespace orgsim {
 
 Experiment::Experiment(std::vector<Scenario> scenarios, int replications, int weeks, bool keep_series)
@@ -59,13 +61,9 @@ const std::vector<double>& Experiment::Finals(int i, SeriesId id) const {
 }
 
 std::uint64_t Experiment::CombinedHash(int i) const {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (std::uint64_t x : hashes_[static_cast<std::size_t>(i)])
-        for (int b = 0; b < 8; ++b) {
-            h ^= (x >> (8 * b)) & 0xFF;
-            h *= 0x100000001b3ULL;
-        }
-    return h;
+    Fnv1a f;
+    for (std::uint64_t x : hashes_[static_cast<std::size_t>(i)]) f.Val(x);  // little-endian on both targets
+    return f.h;
 }
 
 Summary Experiment::PairedDifference(int i, SeriesId id) const {

@@ -8,6 +8,8 @@
 //   Experiment ........ cells of each figure, RunChunk(), Table()
 #include "sim/march.h"
 
+#include "sim/hash.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -22,24 +24,6 @@ namespace orgsim {
 
 namespace {
 
-/// 64-bit FNV-1a. Sizes are hashed as uint64 (std::size_t is 32-bit in wasm32).
-struct MarchFnv {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    void Bytes(const void* p, std::size_t n) {
-        const auto* b = static_cast<const unsigned char*>(p);
-        for (std::size_t i = 0; i < n; ++i) {
-            h ^= b[i];
-            h *= 0x100000001b3ULL;
-        }
-    }
-    template <class T>
-    void Val(const T& v) { Bytes(&v, sizeof v); }
-    template <class T>
-    void Vec(const std::vector<T>& v) {
-        Val(static_cast<std::uint64_t>(v.size()));
-        if (!v.empty()) Bytes(v.data(), v.size() * sizeof(T));
-    }
-};
 
 std::string FormatValue(double v) {
     char buf[32];
@@ -292,7 +276,7 @@ void MarchModel::Record() {
 }
 
 std::uint64_t MarchModel::StateHash() const {
-    MarchFnv f;
+    Fnv1a f;
     f.Val(static_cast<std::int64_t>(period_));
     f.Val(static_cast<std::uint8_t>(equilibrium_));
     f.Val(static_cast<std::int64_t>(superior_count_));

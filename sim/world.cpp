@@ -9,6 +9,7 @@
 #include <deque>
 
 #include "sim/detmath.h"
+#include "sim/hash.h"
 
 namespace orgsim {
 
@@ -71,23 +72,6 @@ std::uint8_t ClassOf(Function f) {
 }
 double Clamp01(double x) { return x < 0.0 ? 0.0 : (x > 1.0 ? 1.0 : x); }
 
-struct Fnv {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    void Bytes(const void* p, std::size_t n) {
-        const auto* b = static_cast<const unsigned char*>(p);
-        for (std::size_t i = 0; i < n; ++i) {
-            h ^= b[i];
-            h *= 0x100000001b3ULL;
-        }
-    }
-    template <class T>
-    void Val(const T& v) { Bytes(&v, sizeof v); }
-    template <class T>
-    void Vec(const std::vector<T>& v) {
-        Val(static_cast<std::uint64_t>(v.size()));
-        if (!v.empty()) Bytes(v.data(), v.size() * sizeof(T));
-    }
-};
 }  // namespace
 
 const std::array<SeriesInfo, kSeriesCount>& SeriesTable() { return kSeries; }
@@ -883,7 +867,7 @@ void World::Record() {
 
 // ---- [SECTION] hashing ---------------------------------------------------------------------------
 std::uint64_t World::StateHash() const {
-    Fnv f;
+    Fnv1a f;
     f.Val(week_);
     f.Val(next_agent_);
     f.Val(next_initiative_);

@@ -30,6 +30,21 @@ for f in "$root"/scenarios/*.json; do
     fi
   done
 done
+# The model library: March (1991) experiments.
+for f in "$root"/scenarios/march/*.json; do
+  name=march/$(basename "$f")
+  for seed in 1 987654321; do
+    a=$("$native" march "$f" --replications 3 --seed "$seed" --quiet 2>&1) || { echo "FAIL native march $name: $a"; fail=1; continue; }
+    new+="$name $seed $a"$'\n'
+    if [ $update = 1 ]; then continue; fi
+    b=$(node --no-experimental-fetch "$wasm" march "$f" --replications 3 --seed "$seed" --quiet 2>&1) || { echo "FAIL wasm march $name: $b"; fail=1; continue; }
+    g=$(awk -v n="$name" -v s="$seed" '$1==n && $2==s {print $3}' "$golden" 2>/dev/null)
+    n=$((n + 1))
+    if [ "$a" != "$b" ]; then echo "FAIL $name seed $seed: native $a, wasm $b"; fail=1
+    elif [ "$a" != "$g" ]; then echo "FAIL $name seed $seed: $a, golden ${g:-missing}"; fail=1
+    else echo "ok   $name seed $seed: $a"; fi
+  done
+done
 if [ $update = 1 ]; then
   { echo "# scenario seed state-hash (3 replications, scenario horizon); written by tests/determinism.sh --update"; printf '%s' "$new"; } > "$golden"
   echo "wrote $golden"; exit $fail

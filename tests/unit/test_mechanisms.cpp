@@ -5,20 +5,15 @@
 #include <sstream>
 
 #include "sim/scenario.h"
+#include "tests/unit/fixtures.h"
 #include "sim/stats.h"
 #include "sim/world.h"
 
 using namespace orgsim;
+using orgsim::testing::Default;
+using orgsim::testing::Preset;
 
 namespace {
-Scenario Default() {
-    std::ifstream in(std::string(ORGSIM_SOURCE_DIR) + "/scenarios/default.json");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    ReadResult r = ReadScenario(ss.str());
-    REQUIRE(r.ok());
-    return *r.scenario;
-}
 Scenario CioUnder(const std::string& parent) {
     Scenario s = Default();
     s.units[static_cast<std::size_t>(s.FindUnit("it"))].parent = parent;
@@ -243,17 +238,6 @@ TEST_CASE("fact 1: CIO under the CFO vs the CEO: fewer approvals, more shadow, s
     CHECK(MeanFinal(cfo, SeriesId::ItCost, reps) < MeanFinal(ceo, SeriesId::ItCost, reps));
 }
 
-namespace {
-Scenario Preset(const std::string& name) {
-    std::ifstream in(std::string(ORGSIM_SOURCE_DIR) + "/scenarios/" + name);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    ReadResult r = ReadScenario(ss.str());
-    INFO(name << ": " << r.Report());
-    REQUIRE(r.ok());
-    return *r.scenario;
-}
-}  // namespace
 
 TEST_CASE("fact 3: shadow IT banned / tolerated / institutionalised (the preset scenarios)") {
     const Scenario ban = Preset("shadow_it_ban.json"), tol = Preset("shadow_it_tolerate.json"),

@@ -6,20 +6,15 @@
 #include <sstream>
 
 #include "sim/scenario.h"
+#include "tests/unit/fixtures.h"
 #include "sim/stats.h"
 #include "sim/world.h"
 
 using namespace orgsim;
+using orgsim::testing::Default;
+using orgsim::testing::Preset;
 
 namespace {
-Scenario Default() {
-    std::ifstream in(std::string(ORGSIM_SOURCE_DIR) + "/scenarios/default.json");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    ReadResult r = ReadScenario(ss.str());
-    REQUIRE(r.ok());
-    return *r.scenario;
-}
 double Last(const World& w, SeriesId id) { return w.Series(id).back(); }
 int Count(const World& w, EventKind k) {
     int n = 0;
