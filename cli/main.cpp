@@ -37,7 +37,8 @@ const char* kUsage =
     "  --weeks N           horizon in weeks (default: the scenario's)\n"
     "  --seed S            random seed (default: the scenario's)\n"
     "  --replications R    number of replications (default: the scenario's)\n"
-    "  --set key=value     override a parameter (repeatable; see `orgsim params`)\n"
+    "  --set key=value     override a parameter or lever (repeatable; see `orgsim params`);\n"
+    "                      compare applies it to every scenario\n"
     "  --json FILE         write results as JSON (series summary and one record per replication)\n"
     "  --csv PREFIX        write PREFIX_series.csv (per week) and PREFIX_replications.csv\n"
     "  --quiet             print only the state hash\n";
@@ -82,6 +83,38 @@ bool LoadScenario(const std::string& path, Scenario& s) {
         return false;
     }
     s = *r.scenario;
+    return true;
+}
+
+/// Apply one --set key=value (numbers; option names for choice levers; yes/no/true/false for switches).
+bool ApplySet(Scenario& s, const std::string& kv, const char* who) {
+    const auto eq = kv.find('=');
+    const std::string key = kv.substr(0, eq);
+    auto id = FindParam(key);
+    if (eq == std::string::npos || !id) {
+        std::cerr << who << ": --set " << kv << ": unknown parameter \"" << key << "\" (see `orgsim params`)\n";
+        return false;
+    }
+    const std::string val = kv.substr(eq + 1);
+    const ParamInfo& info = Info(*id);
+    double v = 0.0;
+    if (info.kind == ParamKind::Choice && OptionIndex(*id, val) >= 0) {
+        v = OptionIndex(*id, val);
+    } else if (info.kind == ParamKind::Bool && (val == "yes" || val == "true" || val == "no" || val == "false")) {
+        v = (val == "yes" || val == "true") ? 1.0 : 0.0;
+    } else {
+        char* end = nullptr;
+        v = std::strtod(val.c_str(), &end);
+        if (val.empty() || *end != '\0') {
+            std::cerr << who << ": --set " << kv << ": \"" << val << "\" is not a valid value for " << key << "\n";
+            return false;
+        }
+    }
+    const std::string err = s.params.Set(*id, v);
+    if (!err.empty()) {
+        std::cerr << who << ": --set " << kv << ": " << err << "\n";
+        return false;
+    }
     return true;
 }
 
@@ -164,27 +197,8 @@ int CmdRun(const std::vector<std::string>& args) {
     if (weeks > 0) s.horizon_weeks = static_cast<int>(weeks);
     if (reps > 0) s.replications = static_cast<int>(reps);
     if (seed >= 0) s.seed = static_cast<std::uint64_t>(seed);
-    for (const auto& kv : sets) {
-        const auto eq = kv.find('=');
-        const std::string key = kv.substr(0, eq);
-        auto id = FindParam(key);
-        if (eq == std::string::npos || !id) {
-            std::cerr << "orgsim run: --set " << kv << ": unknown parameter \"" << key << "\" (see `orgsim params`)\n";
-            return 2;
-        }
-        char* end = nullptr;
-        const std::string val = kv.substr(eq + 1);
-        const double v = std::strtod(val.c_str(), &end);
-        if (val.empty() || *end != '\0') {
-            std::cerr << "orgsim run: --set " << kv << ": \"" << val << "\" is not a number\n";
-            return 2;
-        }
-        const std::string err = s.params.Set(*id, v);
-        if (!err.empty()) {
-            std::cerr << "orgsim run: --set " << kv << ": " << err << "\n";
-            return 2;
-        }
-    }
+    for (const auto& kv : sets)
+        if (!ApplySet(s, kv, "orgsim run")) return 2;
 
     const int n_rep = s.replications;
     const int n_week = s.horizon_weeks;
@@ -270,7 +284,7 @@ int CmdRun(const std::vector<std::string>& args) {
 }  // namespace
 
 int CmdCompare(const std::vector<std::string>& args) {
-    std::vector<std::string> paths;
+    std::vector<std::string> paths, sets;
     long long weeks = -1, reps = -1, seed = -1;
     std::string csv;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -290,6 +304,8 @@ int CmdCompare(const std::vector<std::string>& args) {
             if (!ParseInt(need(), 0, 9007199254740991LL, seed)) return std::cerr << "orgsim compare: bad --seed\n", 2;
         } else if (a == "--csv") {
             csv = need();
+        } else if (a == "--set") {
+            sets.push_back(need());
         } else if (!a.empty() && a[0] == '-') {
             std::cerr << "orgsim compare: unknown option " << a << "\n" << kUsage;
             return 2;
@@ -306,6 +322,8 @@ int CmdCompare(const std::vector<std::string>& args) {
         Scenario s;
         if (!LoadScenario(p, s)) return 1;
         if (seed >= 0) s.seed = static_cast<std::uint64_t>(seed);
+        for (const auto& kv : sets)
+            if (!ApplySet(s, kv, "orgsim compare")) return 2;
         sc.push_back(s);
     }
     Experiment ex(sc, static_cast<int>(reps), static_cast<int>(weeks), false);

@@ -45,7 +45,7 @@ const std::array<ParamInfo, kParamCount> kTable = {{
     {P::RevenueMusd, "revenue_musd", "Revenue", "million USD/year", 1.0, 100000.0, 250.0, K::Real, G::Levers, nullptr,
      "Company revenue in year one (a 500-person company at about $500k per employee).",
      "assumption: US mid-market revenue per employee"},
-    {P::IdeasPerWeek, "ideas_per_week", "Initiative ideas", "ideas/week per 100 marketers", 0.0, 20.0, 0.8, K::Real, G::Demand, nullptr,
+    {P::IdeasPerWeek, "ideas_per_week", "Initiative ideas", "ideas/week per 100 marketers", 0.0, 20.0, 0.55, K::Real, G::Demand, nullptr,
      "Base rate at which marketing raises martech initiative ideas, per 100 marketing staff, in year one at full CMO drive; grows with digital pace.",
      "assumption: a 70-person marketing team raising about 100 ideas a year"},
     {P::InitiativeSizeMeanPw, "initiative_size_mean_pw", "Initiative size", "person-weeks", 1.0, 200.0, 10.0, K::Real, G::Demand, nullptr,

@@ -145,7 +145,8 @@ World::World(const Scenario& scenario, int replication) : scenario_(scenario), h
             // cross-skilled share (applied to the initial staff too) has both.
             const bool cross = c != 0 && init.Uniform01() < cross_share;
             const double a = 0.55 + 0.3 * init.Uniform01(), b = 0.1 + 0.25 * init.Uniform01();
-            skill_tech_.push_back(cross ? 0.5 + 0.25 * init.Uniform01() : (c == 1 ? a : b));
+            const bool technologist = c == 1 || scenario_.units[ui].function == Function::Martech;
+            skill_tech_.push_back(cross ? 0.5 + 0.25 * init.Uniform01() : (technologist ? a : b));
             skill_mkt_.push_back(cross ? 0.5 + 0.25 * init.Uniform01() : (c == 2 ? a : b));
         }
         if (c == 1) it_class_seats_ += scenario_.units[ui].headcount;
@@ -447,7 +448,9 @@ void World::StepPortfolioAndExecution() {
     for (auto& in : initiatives_) {
         if (in.status != Status::Queued && in.status != Status::Active) continue;
         if (in.status == Status::Active && in.started > week_) continue;  // still being vetted
-        double& cap = in.path == Path::Shadow ? shadow_cap : it_cap;
+        // Joint teams draw on marketing's technologists (a CMT's martech team among them) before IT.
+        double& cap = in.path == Path::Shadow ? shadow_cap
+                      : (in.path == Path::Joint && shadow_cap > 1e-9 ? shadow_cap : it_cap);
         if (cap <= 1e-9) {
             // Requests that wait far beyond marketing's tolerance are dropped (and hurt trust).
             if (in.path != Path::Shadow && in.status == Status::Queued && week_ - in.created > 4.0 * tolerance &&
@@ -549,7 +552,8 @@ void World::Hire(std::size_t seat) {
     const std::uint8_t c = unit_class_[static_cast<std::size_t>(seat_unit_[seat])];
     const bool cross = c != 0 && hiring.Uniform01() < P(ParamId::CrossSkilledHiringShare);
     const double a = 0.55 + 0.3 * hiring.Uniform01(), b = 0.1 + 0.25 * hiring.Uniform01();
-    skill_tech_[seat] = cross ? 0.5 + 0.25 * hiring.Uniform01() : (c == 1 ? a : b);
+    const bool technologist = c == 1 || scenario_.units[static_cast<std::size_t>(seat_unit_[seat])].function == Function::Martech;
+    skill_tech_[seat] = cross ? 0.5 + 0.25 * hiring.Uniform01() : (technologist ? a : b);
     skill_mkt_[seat] = cross ? 0.5 + 0.25 * hiring.Uniform01() : (c == 2 ? a : b);
     Log(EventKind::Hire, Mechanism::People, seat_unit_[seat], seat_agent_[seat], 0.0);
 }
