@@ -9,6 +9,7 @@
 #include <deque>
 
 #include "sim/detmath.h"
+#include "sim/execution.h"
 #include "sim/hash.h"
 
 namespace orgsim {
@@ -430,7 +431,6 @@ void World::StepPortfolioAndExecution() {
 
     Rng& rng = R(Stream::Execution);
     const double team_max = P(ParamId::TeamSizeMax);
-    const double brooks = P(ParamId::BrooksOverheadPerMember);
     const double project_share = 1.0 - run_share_ - P(ParamId::SecurityShareOfIt);
     double it_cap = it_fte_ * (project_share > 0.0 ? project_share : 0.0) * MarketingShareOfProjects();
     double shadow_cap = mkt_tech_fte_;
@@ -470,7 +470,7 @@ void World::StepPortfolioAndExecution() {
             in.started = week_;
         }
         // Brooks: each member beyond the first costs the team a share of its effort.
-        double eff = team * (1.0 - brooks * (team - 1.0 > 0.0 ? team - 1.0 : 0.0));
+        double eff = TeamEffort(team, 1.0, scenario_.params);
         if (in.path == Path::It) eff *= it_distance_eff;
         else if (in.path == Path::Joint) eff *= joint_eff;
         else eff *= shadow_speed;
@@ -783,6 +783,25 @@ void World::Step() {
     StepBudget();
     Record();
     ++week_;
+}
+
+int World::LoseExperiencedStaff(int unit, double share) {
+    if (unit < 0 || unit >= static_cast<int>(scenario_.units.size()) || !(share > 0.0)) return 0;
+    std::vector<std::size_t> seats;
+    for (std::size_t s = 0; s < seat_unit_.size(); ++s)
+        if (seat_unit_[s] == unit && seat_agent_[s] != 0) seats.push_back(s);
+    // Longest tenure first; ties by seat index, so the order is deterministic.
+    std::stable_sort(seats.begin(), seats.end(), [&](std::size_t a, std::size_t b) { return tenure_[a] > tenure_[b]; });
+    const auto n = static_cast<std::size_t>(share >= 1.0 ? seats.size() : share * static_cast<double>(seats.size()));
+    Rng& shock = R(Stream::Shock);
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t s = seats[k];
+        Log(EventKind::Resignation, Mechanism::People, unit, seat_agent_[s], tenure_[s] / 52.0);
+        seat_agent_[s] = 0;
+        const double w = shock.Exponential(unit_fill_weeks_[static_cast<std::size_t>(unit)]);
+        fill_in_[s] = 1 + static_cast<int>(w > 520.0 ? 520.0 : w);
+    }
+    return static_cast<int>(n);
 }
 
 int World::StepWeeks(int n) {

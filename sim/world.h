@@ -19,7 +19,7 @@ namespace orgsim {
 /// Independent random streams: one per mechanism per replication, so switching one mechanism off
 /// or adding one does not shift the others' numbers (common random numbers across scenarios).
 enum class Stream : int { Init, Demand, Routing, Portfolio, Execution, Value, Security, Trust, People, Hiring,
-                          Morale, Executives, Budget, Count };
+                          Morale, Executives, Budget, Shock, Count };
 
 /// Recorded weekly series; the order of SeriesTable().
 enum class SeriesId : int {
@@ -121,6 +121,10 @@ public:
     void Step();
     /// Advance up to n weeks; returns the number stepped.
     int StepWeeks(int n);
+
+    /// A what-if command: a share (0..1) of the filled seats of a unit resign now, the most
+    /// experienced first (a team poached by a competitor). Returns how many left.
+    int LoseExperiencedStaff(int unit, double share);
 
     int Week() const { return week_; }
     bool Done() const { return week_ >= horizon_; }

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/execution.h"
 #include "sim/scenario.h"
 #include "tests/unit/fixtures.h"
 #include "sim/stats.h"
@@ -367,4 +368,51 @@ TEST_CASE("fact 8: no structure dominates: every preset is worse than the baseli
         INFO(std::string(name) << " is worse than the baseline on: " << worse);
         CHECK(!worse.empty());
     }
+}
+
+TEST_CASE("fact 5a: losing experienced staff lowers delivery for months (vacancies, then ramp-up)") {
+    const Scenario s = Default();
+    const int it = s.FindUnit("it");
+    double fte_gap_3m = 0, fte_gap_6m = 0, launches_base = 0, launches_shock = 0;
+    const int reps = 30;
+    for (int r = 0; r < reps; ++r) {
+        World base(s, r), shock(s, r);
+        base.StepWeeks(52);
+        shock.StepWeeks(52);
+        const int lost = shock.LoseExperiencedStaff(it, 0.4);  // 40% of the filled IT seats (55 when all filled)
+        CHECK(lost >= 18);
+        CHECK(lost <= 22);
+        base.StepWeeks(52);
+        shock.StepWeeks(52);
+        fte_gap_3m += base.Series(SeriesId::EffectiveFte)[64] - shock.Series(SeriesId::EffectiveFte)[64];
+        fte_gap_6m += base.Series(SeriesId::EffectiveFte)[77] - shock.Series(SeriesId::EffectiveFte)[77];
+        launches_base += base.Series(SeriesId::Delivered)[103] - base.Series(SeriesId::Delivered)[51];
+        launches_shock += shock.Series(SeriesId::Delivered)[103] - shock.Series(SeriesId::Delivered)[51];
+    }
+    INFO("capacity gap after 3 months " << fte_gap_3m / reps << " FTE, after 6 months " << fte_gap_6m / reps);
+    CHECK(fte_gap_3m / reps > 5.0);   // hires have arrived but are still ramping up
+    CHECK(fte_gap_6m / reps > 1.0);   // still short half a year later
+    CHECK(fte_gap_6m < fte_gap_3m);   // and recovering
+    CHECK(launches_shock < launches_base);
+}
+
+TEST_CASE("fact 5b: adding many new hires to a late project always costs more and can make it later (Brooks)") {
+    const Params p;
+    int later = 0, earlier = 0, cases = 0;
+    for (double size : {60.0, 120.0, 240.0})
+        for (int add_week : {4, 10, 20})
+            for (int add : {2, 4, 8}) {
+                ProjectSpec plain{size, 4, -1, 0, 520};
+                ProjectSpec crashed{size, 4, add_week, add, 520};
+                const ProjectOutcome a = SimulateProject(plain, p), b = SimulateProject(crashed, p);
+                if (b.weeks <= add_week || a.weeks <= add_week) continue;  // finished before help arrived
+                ++cases;
+                CHECK(b.cost_pw > a.cost_pw);  // always costs more
+                later += b.weeks > a.weeks;
+                earlier += b.weeks < a.weeks;
+            }
+    INFO(cases << " late projects: " << later << " later, " << earlier << " earlier");
+    CHECK(cases >= 10);
+    CHECK(later > 0);    // can make it later ...
+    CHECK(earlier > 0);  // ... but not always (Abdel-Hamid 1989)
 }
