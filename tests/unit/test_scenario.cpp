@@ -180,3 +180,53 @@ TEST_CASE("no half-loading: any problem means no scenario") {
     CHECK(!r.scenario.has_value());
     CHECK(!r.Report().empty());
 }
+
+TEST_CASE("levers and mechanisms: wrong names, types and values are rejected with their pointers") {
+    json j = DefaultJson();
+    j["levers"] = {{"shadow_it_policy", "allow"},   {"shared_kpis", 1},           {"co_location", 2},
+                   {"security_share_of_it", 0.9},   {"cio_reports_to", "CEO"},    {"turnover_it_annual", 0.1}};
+    j["parameters"] = {{"shadow_it_policy", 1}};
+    j["mechanisms"] = {{"people", "off"}, {"telepathy", false}};
+    ReadResult r = ReadJson(j);
+    REQUIRE(!r.ok());
+    CHECK(Has(r, "/levers/shadow_it_policy", "\"allow\" is not one of ban, tolerate, institutionalise"));
+    CHECK(Has(r, "/levers/shared_kpis", "must be true or false, found an integer"));
+    CHECK(Has(r, "/levers/co_location", "must be one of none, partial, full, found an integer"));
+    CHECK(Has(r, "/levers/security_share_of_it", "outside its range [0.02, 0.3]"));
+    CHECK(Has(r, "/levers/cio_reports_to", "unknown lever"));
+    CHECK(Has(r, "/levers/turnover_it_annual", "unknown lever"));
+    CHECK(Has(r, "/parameters/shadow_it_policy", "is a lever: set it under /levers"));
+    CHECK(Has(r, "/mechanisms/people", "must be true or false, found a string"));
+    CHECK(Has(r, "/mechanisms/telepathy", "unknown mechanism"));
+}
+
+TEST_CASE("levers and mechanisms round-trip through the writer") {
+    ReadResult r = ReadScenario(DefaultText());
+    REQUIRE(r.ok());
+    Scenario s = *r.scenario;
+    s.params.Set(ParamId::ShadowItPolicy, 2);
+    s.params.Set(ParamId::SharedKpis, 1);
+    s.params.Set(ParamId::CoLocation, 1);
+    s.mechanisms[static_cast<std::size_t>(Mechanism::Security)] = false;
+    ReadResult again = ReadScenario(WriteScenario(s));
+    INFO(again.Report());
+    REQUIRE(again.ok());
+    CHECK(*again.scenario == s);
+    CHECK(WriteScenario(s).find("\"shadow_it_policy\": \"institutionalise\"") != std::string::npos);
+}
+
+TEST_CASE("every preset loads, round-trips and names its question") {
+    for (const char* f : {"default.json", "cio_reports_to_cfo.json", "cio_reports_to_coo.json", "cio_reports_to_ceo.json",
+                          "cdo_over_it_and_marketing.json", "cmt_in_marketing.json", "shadow_it_ban.json",
+                          "shadow_it_tolerate.json", "shadow_it_institutionalise.json", "joint_governance.json",
+                          "business_case_every_initiative.json", "light_touch_approval.json",
+                          "cross_skilled_hiring.json", "marketing_owns_martech.json", "it_budget_cut.json"}) {
+        INFO(std::string(f));
+        ReadResult r = ReadScenario(Slurp(std::string(ORGSIM_SOURCE_DIR) + "/scenarios/" + f));
+        REQUIRE(r.ok());
+        CHECK(!r.scenario->question.empty());
+        CHECK(r.scenario->description.size() > 150);
+        CHECK(r.scenario->TotalHeadcount() == 500);
+        CHECK(*ReadScenario(WriteScenario(*r.scenario)).scenario == *r.scenario);
+    }
+}
