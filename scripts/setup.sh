@@ -59,7 +59,10 @@ fi
 
 # --- npm: playwright-core (driving Debian's Chromium; no browser download) --------------------
 if [ $want_browser = 1 ]; then
-  if [ ! -d "$root/tests/browser/node_modules/playwright-core" ]; then
+  # Reinstall when the pinned version (tests/browser/package.json) differs from the installed one.
+  want=$(sed -n 's/.*"playwright-core": *"\([^"]*\)".*/\1/p' "$root/tests/browser/package.json")
+  have=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$root/tests/browser/node_modules/playwright-core/package.json" 2>/dev/null | head -1)
+  if [ "$want" != "$have" ]; then
     say "npm install (tests/browser)"
     (cd "$root/tests/browser" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --no-package-lock --loglevel=error)
   else
