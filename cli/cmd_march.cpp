@@ -2,6 +2,8 @@
 // published figure's table (mean and standard error), optionally write it as CSV.
 #include "cli/cmd_march.h"
 
+#include "cli/cli_util.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -28,21 +30,6 @@ const char* kMarchUsage =
     "                     people (mean individual knowledge)\n"
     "  --csv FILE         write the tables of all three measures as CSV (one line per cell)\n"
     "  --quiet            print only the state hash\n";
-
-bool ParseWhole(const std::string& s, long long lo, long long hi, long long& out) {
-    if (s.empty()) return false;
-    char* end = nullptr;
-    const long long v = std::strtoll(s.c_str(), &end, 10);
-    if (*end != '\0' || v < lo || v > hi) return false;
-    out = v;
-    return true;
-}
-
-std::string HexHash(std::uint64_t h) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "0x%016llx", static_cast<unsigned long long>(h));
-    return buf;
-}
 
 std::string Cell(const MarchStat& st) {
     if (st.n == 0) return "-";
@@ -118,13 +105,13 @@ int CmdMarch(const std::vector<std::string>& args) {
         std::string v;
         if (a == "--replications") {
             if (!value(v)) return 2;
-            if (!ParseWhole(v, 1, kMarchMaxReplications, reps)) {
+            if (!orgsim::cli::ParseInt(v, 1, kMarchMaxReplications, reps)) {
                 std::cerr << "orgsim march: --replications must be a whole number from 1 to " << kMarchMaxReplications << "\n";
                 return 2;
             }
         } else if (a == "--seed") {
             if (!value(v)) return 2;
-            if (!ParseWhole(v, 0, 9007199254740991LL, seed)) {
+            if (!orgsim::cli::ParseInt(v, 0, 9007199254740991LL, seed)) {
                 std::cerr << "orgsim march: --seed must be a whole number from 0 to 2^53-1\n";
                 return 2;
             }
@@ -162,14 +149,12 @@ int CmdMarch(const std::vector<std::string>& args) {
         return 2;
     }
 
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        std::cerr << "orgsim march: cannot open " << path << "\n";
+    std::string text, err;
+    if (!orgsim::cli::ReadFile(path, text, err)) {
+        std::cerr << "orgsim march: " << err << "\n";
         return 1;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    MarchReadResult rr = ReadMarchScenario(ss.str());
+    MarchReadResult rr = ReadMarchScenario(text);
     if (!rr.ok()) {
         std::cerr << path << ": " << rr.problems.size() << " problem" << (rr.problems.size() == 1 ? "" : "s") << ":\n";
         for (const auto& p : rr.problems) std::cerr << "  " << p.where << ": " << p.message << "\n";
@@ -204,13 +189,13 @@ int CmdMarch(const std::vector<std::string>& args) {
 
     const MarchTable table = ex.Table(measure);
     if (quiet) {
-        std::cout << HexHash(ex.CombinedHash()) << "\n";
+        std::cout << orgsim::cli::Hex(ex.CombinedHash()) << "\n";
     } else {
         std::cout << s.name << "\n  experiment " << MarchExperimentKey(s.experiment) << ": " << ex.Cells().size()
                   << " cells x " << s.replications << " replications, seed " << s.seed << "\n\n";
         PrintTable(table);
         std::printf("  %lld runs, %lld periods simulated, %.2f s\n", ex.Completed(), ex.PeriodsSimulated(), seconds);
-        std::cout << "\nstate hash: " << HexHash(ex.CombinedHash()) << "\n";
+        std::cout << "\nstate hash: " << orgsim::cli::Hex(ex.CombinedHash()) << "\n";
     }
     if (!csv.empty() && !WriteCsv(csv, ex)) {
         std::cerr << "orgsim march: cannot write " << csv << "\n";

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/cli_util.h"
 #include "cli/cmd_march.h"
 #include "sim/experiment.h"
 #include "sim/params.h"
@@ -19,6 +20,9 @@
 namespace {
 
 using namespace orgsim;
+using orgsim::cli::Hex;
+using orgsim::cli::ParseInt;
+using orgsim::cli::ReadFile;
 
 const char* kUsage =
     "orgsim: the OrgSim organisation simulator, headless.\n"
@@ -42,33 +46,6 @@ const char* kUsage =
     "  --json FILE         write results as JSON (series summary and one record per replication)\n"
     "  --csv PREFIX        write PREFIX_series.csv (per week) and PREFIX_replications.csv\n"
     "  --quiet             print only the state hash\n";
-
-bool ReadFile(const std::string& path, std::string& out, std::string& err) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        err = "cannot open " + path;
-        return false;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return true;
-}
-
-bool ParseInt(const std::string& s, long long lo, long long hi, long long& out) {
-    if (s.empty()) return false;
-    char* end = nullptr;
-    const long long v = std::strtoll(s.c_str(), &end, 10);
-    if (*end != '\0' || v < lo || v > hi) return false;
-    out = v;
-    return true;
-}
-
-std::string Hex(std::uint64_t h) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "0x%016llx", static_cast<unsigned long long>(h));
-    return buf;
-}
 
 bool LoadScenario(const std::string& path, Scenario& s) {
     std::string text, err;
