@@ -9,6 +9,7 @@
 #include "sim/march.h"
 
 #include "sim/hash.h"
+#include "sim/json_util.h"
 
 #include <algorithm>
 #include <cmath>
@@ -314,30 +315,6 @@ constexpr KindKey kKindKeys[] = {{MarchExperimentKind::Figure1, "figure1"},
                                  {MarchExperimentKind::Turnover, "turnover"},
                                  {MarchExperimentKind::Turbulence, "turbulence"}};
 
-std::string TypeOf(const json& j) {
-    switch (j.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::boolean: return "a boolean";
-        case json::value_t::string: return "a string";
-        case json::value_t::array: return "an array";
-        case json::value_t::object: return "an object";
-        case json::value_t::number_integer:
-        case json::value_t::number_unsigned: return "an integer";
-        case json::value_t::number_float: return "a number";
-        default: return "an unsupported value";
-    }
-}
-
-std::string Escape(const std::string& t) {
-    std::string out;
-    for (char c : t) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
-}
-
 class MarchReader {
 public:
     std::vector<Problem> problems;
@@ -361,7 +338,7 @@ public:
             if (!(d >= static_cast<double>(lo) && d <= static_cast<double>(hi))) return OutOfRange(at, v.dump(), lo, hi, unit);
             x = static_cast<long long>(d);
         } else {
-            Add(at, "must be a whole number, found " + TypeOf(v));
+            Add(at, "must be a whole number, found " + JsonTypeName(v));
             return false;
         }
         if (x < lo || x > hi) return OutOfRange(at, std::to_string(x), lo, hi, unit);
@@ -371,7 +348,7 @@ public:
 
     bool Prob(const json& v, const std::string& at, double& out) {
         if (!v.is_number()) {
-            Add(at, "must be a probability (a number from 0 to 1), found " + TypeOf(v));
+            Add(at, "must be a probability (a number from 0 to 1), found " + JsonTypeName(v));
             return false;
         }
         const double d = v.get<double>();
@@ -416,19 +393,6 @@ private:
     }
 };
 
-void LineCol(const std::string& text, std::size_t byte, int& line, int& col) {
-    line = 1;
-    col = 1;
-    for (std::size_t i = 0; i < text.size() && i + 1 < byte; ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            col = 1;
-        } else {
-            ++col;
-        }
-    }
-}
-
 }  // namespace
 
 const char* MarchExperimentKey(MarchExperimentKind k) {
@@ -452,25 +416,11 @@ std::string MarchReadResult::Report() const {
 MarchReadResult ReadMarchScenario(const std::string& text) {
     MarchReadResult result;
     MarchReader r;
-    if (text.size() > kMarchMaxScenarioBytes) {
-        r.Add("/", "the file is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(kMarchMaxScenarioBytes));
-        result.problems = r.problems;
-        return result;
-    }
-    json doc;
-    try {
-        doc = json::parse(text);
-    } catch (const json::parse_error& e) {
-        int line = 0, col = 0;
-        LineCol(text, e.byte, line, col);
-        const std::string what = e.what();
-        const auto pos = what.find(": ");
-        result.problems.push_back({"line " + std::to_string(line) + ", column " + std::to_string(col),
-                                   "malformed JSON: " + (pos == std::string::npos ? what : what.substr(pos + 2))});
-        return result;
-    }
+    std::optional<json> parsed = ParseJsonText(text, kMarchMaxScenarioBytes, result.problems);
+    if (!parsed) return result;
+    const json& doc = *parsed;
     if (!doc.is_object()) {
-        r.Add("/", "a March scenario must be a JSON object, found " + TypeOf(doc));
+        r.Add("/", "a March scenario must be a JSON object, found " + JsonTypeName(doc));
         result.problems = r.problems;
         return result;
     }
@@ -492,7 +442,7 @@ MarchReadResult ReadMarchScenario(const std::string& text) {
             return false;
         }
         if (!it->is_string()) {
-            r.Add(at, "must be a string, found " + TypeOf(*it));
+            r.Add(at, "must be a string, found " + JsonTypeName(*it));
             return false;
         }
         out = it->get<std::string>();
@@ -534,7 +484,7 @@ MarchReadResult ReadMarchScenario(const std::string& text) {
         allowed = all;
     }
     for (auto it = doc.begin(); it != doc.end(); ++it) {
-        const std::string at = "/" + Escape(it.key());
+        const std::string at = "/" + JsonPointerToken(it.key());
         if (!all.count(it.key())) {
             std::string list;
             for (const auto& k : all) list += (list.empty() ? "" : ", ") + k;
@@ -567,7 +517,7 @@ MarchReadResult ReadMarchScenario(const std::string& text) {
     if (auto it = doc.find("seed"); it != doc.end()) {
         if (it->is_number_unsigned()) s.seed = it->get<std::uint64_t>();
         else if (it->is_number_integer()) r.Add("/seed", "must be a non-negative integer, found " + it->dump());
-        else r.Add("/seed", "must be a non-negative integer, found " + TypeOf(*it));
+        else r.Add("/seed", "must be a non-negative integer, found " + JsonTypeName(*it));
     }
     if (auto it = doc.find("max_periods"); it != doc.end() && allowed.count("max_periods"))
         if (r.Int(*it, "/max_periods", 1, kMarchMaxPeriods, v, "periods")) s.max_periods = static_cast<int>(v);
@@ -601,7 +551,7 @@ MarchReadResult ReadMarchScenario(const std::string& text) {
             if (it == doc.end()) {
                 r.Add("/fast_learners", "missing required key \"fast_learners\" (the numbers of fast learners to compare)");
             } else if (!it->is_array()) {
-                r.Add("/fast_learners", "must be an array of whole numbers, found " + TypeOf(*it));
+                r.Add("/fast_learners", "must be an array of whole numbers, found " + JsonTypeName(*it));
             } else if (it->empty() || it->size() > static_cast<std::size_t>(kMarchMaxListLength)) {
                 r.Add("/fast_learners", "must list 1 to " + std::to_string(kMarchMaxListLength) + " numbers, found " +
                                             std::to_string(it->size()));

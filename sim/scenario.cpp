@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/json_util.h"
+
 namespace orgsim {
 
 using nlohmann::json;
@@ -20,31 +22,7 @@ const char* kFunctionKeys[kFunctionCount] = {"executive", "it",         "marketi
                                              "operations", "analytics", "security",  "martech", "other"};
 const char* kRoleKeys[] = {"none", "CEO", "CFO", "COO", "CIO", "CMO", "CDO", "CMT", "CISO"};
 
-std::string TypeName(const json& j) {
-    switch (j.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::boolean: return "a boolean";
-        case json::value_t::string: return "a string";
-        case json::value_t::array: return "an array";
-        case json::value_t::object: return "an object";
-        case json::value_t::number_integer:
-        case json::value_t::number_unsigned: return "an integer";
-        case json::value_t::number_float: return "a number";
-        default: return "an unsupported value";
-    }
-}
-
 std::string Quote(const std::string& s) { return "\"" + s + "\""; }
-
-std::string EscapePointerToken(const std::string& t) {
-    std::string out;
-    for (char c : t) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
-}
 
 /// Collects problems while walking the document.
 class Reader {
@@ -58,7 +36,7 @@ public:
             if (!allowed.count(it.key())) {
                 std::string list;
                 for (const auto& k : allowed) list += (list.empty() ? "" : ", ") + k;
-                Add(at + "/" + EscapePointerToken(it.key()), "unknown key " + Quote(it.key()) + " (allowed: " + list + ")");
+                Add(at + "/" + JsonPointerToken(it.key()), "unknown key " + Quote(it.key()) + " (allowed: " + list + ")");
             }
         }
     }
@@ -72,7 +50,7 @@ public:
             return false;
         }
         if (!it->is_string()) {
-            Add(p, "must be a string, found " + TypeName(*it));
+            Add(p, "must be a string, found " + JsonTypeName(*it));
             return false;
         }
         out = it->get<std::string>();
@@ -115,7 +93,7 @@ public:
             }
             v = static_cast<long long>(d);
         } else {
-            Add(p, "must be an integer, found " + TypeName(*it));
+            Add(p, "must be an integer, found " + JsonTypeName(*it));
             return false;
         }
         if (v < lo || v > hi) {
@@ -136,7 +114,7 @@ public:
             return false;
         }
         if (!it->is_number()) {
-            Add(p, "must be a number, found " + TypeName(*it));
+            Add(p, "must be a number, found " + JsonTypeName(*it));
             return false;
         }
         const double v = it->get<double>();
@@ -154,19 +132,6 @@ public:
 bool ValidId(const std::string& id) {
     if (id.empty() || id.size() > 64) return false;
     return std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
-}
-
-void LineColumn(const std::string& text, std::size_t byte, int& line, int& col) {
-    line = 1;
-    col = 1;
-    for (std::size_t i = 0; i < text.size() && i + 1 < byte; ++i) {
-        if (text[i] == '\n') {
-            ++line;
-            col = 1;
-        } else {
-            ++col;
-        }
-    }
 }
 
 std::string Num(double v) {
@@ -340,26 +305,11 @@ std::vector<Problem> ValidateScenario(const Scenario& s) {
 ReadResult ReadScenario(const std::string& text) {
     ReadResult result;
     Reader r;
-    if (text.size() > kMaxScenarioBytes) {
-        r.Add("/", "the file is " + std::to_string(text.size()) + " bytes; the limit is " + std::to_string(kMaxScenarioBytes));
-        result.problems = r.problems;
-        return result;
-    }
-    json doc;
-    try {
-        doc = json::parse(text);
-    } catch (const json::parse_error& e) {
-        int line = 0, col = 0;
-        LineColumn(text, e.byte, line, col);
-        std::string what = e.what();
-        // nlohmann: "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..."
-        auto pos = what.find(": ");
-        std::string detail = pos == std::string::npos ? what : what.substr(pos + 2);
-        result.problems.push_back({"line " + std::to_string(line) + ", column " + std::to_string(col), "malformed JSON: " + detail});
-        return result;
-    }
+    std::optional<json> parsed = ParseJsonText(text, kMaxScenarioBytes, result.problems);
+    if (!parsed) return result;
+    const json& doc = *parsed;
     if (!doc.is_object()) {
-        r.Add("/", "a scenario must be a JSON object, found " + TypeName(doc));
+        r.Add("/", "a scenario must be a JSON object, found " + JsonTypeName(doc));
         result.problems = r.problems;
         return result;
     }
@@ -376,7 +326,7 @@ ReadResult ReadScenario(const std::string& text) {
     if (auto it = doc.find("seed"); it != doc.end()) {
         if (it->is_number_unsigned()) s.seed = it->get<std::uint64_t>();
         else if (it->is_number_integer()) r.Add("/seed", "must be a non-negative integer, found " + it->dump());
-        else r.Add("/seed", "must be a non-negative integer, found " + TypeName(*it));
+        else r.Add("/seed", "must be a non-negative integer, found " + JsonTypeName(*it));
     }
     if (r.Integer(doc, "", "horizon_weeks", 1, kMaxHorizonWeeks, v, false, "weeks")) s.horizon_weeks = static_cast<int>(v);
     if (r.Integer(doc, "", "replications", 1, kMaxReplications, v, false, "replications")) s.replications = static_cast<int>(v);
@@ -386,14 +336,14 @@ ReadResult ReadScenario(const std::string& text) {
     if (org == doc.end()) {
         r.Add("/org", "missing required key \"org\"");
     } else if (!org->is_object()) {
-        r.Add("/org", "must be an object, found " + TypeName(*org));
+        r.Add("/org", "must be an object, found " + JsonTypeName(*org));
     } else {
         r.CheckKeys(*org, "/org", {"units"});
         auto units = org->find("units");
         if (units == org->end()) {
             r.Add("/org/units", "missing required key \"units\"");
         } else if (!units->is_array()) {
-            r.Add("/org/units", "must be an array, found " + TypeName(*units));
+            r.Add("/org/units", "must be an array, found " + JsonTypeName(*units));
         } else if (units->size() > static_cast<std::size_t>(kMaxUnits)) {
             r.Add("/org/units", std::to_string(units->size()) + " units is more than the maximum " + std::to_string(kMaxUnits));
         } else {
@@ -402,7 +352,7 @@ ReadResult ReadScenario(const std::string& text) {
                 const json& ju = (*units)[i];
                 const std::string at = "/org/units/" + std::to_string(i);
                 if (!ju.is_object()) {
-                    r.Add(at, "a unit must be an object, found " + TypeName(ju));
+                    r.Add(at, "a unit must be an object, found " + JsonTypeName(ju));
                     units_ok = false;
                     continue;
                 }
@@ -427,16 +377,16 @@ ReadResult ReadScenario(const std::string& text) {
                 if (auto p = ju.find("parent"); p != ju.end()) {
                     if (p->is_null()) u.parent.clear();
                     else if (p->is_string()) u.parent = p->get<std::string>();
-                    else r.Add(at + "/parent", "must be a unit id (string) or null, found " + TypeName(*p));
+                    else r.Add(at + "/parent", "must be a unit id (string) or null, found " + JsonTypeName(*p));
                 } else {
                     r.Add(at + "/parent", "missing required key \"parent\" (null for the root)");
                 }
                 if (auto d = ju.find("dotted"); d != ju.end()) {
-                    if (!d->is_array()) r.Add(at + "/dotted", "must be an array of unit ids, found " + TypeName(*d));
+                    if (!d->is_array()) r.Add(at + "/dotted", "must be an array of unit ids, found " + JsonTypeName(*d));
                     else
                         for (std::size_t k = 0; k < d->size(); ++k) {
                             if ((*d)[k].is_string()) u.dotted.push_back((*d)[k].get<std::string>());
-                            else r.Add(at + "/dotted/" + std::to_string(k), "must be a unit id (string), found " + TypeName((*d)[k]));
+                            else r.Add(at + "/dotted/" + std::to_string(k), "must be a unit id (string), found " + JsonTypeName((*d)[k]));
                         }
                 }
                 if (r.Integer(ju, at, "headcount", 0, kMaxUnitHeadcount, v, true, "employees")) u.headcount = static_cast<int>(v);
@@ -448,10 +398,10 @@ ReadResult ReadScenario(const std::string& text) {
 
     if (auto jl = doc.find("levers"); jl != doc.end()) {
         if (!jl->is_object()) {
-            r.Add("/levers", "must be an object of lever: value, found " + TypeName(*jl));
+            r.Add("/levers", "must be an object of lever: value, found " + JsonTypeName(*jl));
         } else {
             for (auto it = jl->begin(); it != jl->end(); ++it) {
-                const std::string at = "/levers/" + EscapePointerToken(it.key());
+                const std::string at = "/levers/" + JsonPointerToken(it.key());
                 auto id = FindParam(it.key());
                 if (!id || Info(*id).group != ParamGroup::Levers) {
                     std::string list;
@@ -466,18 +416,18 @@ ReadResult ReadScenario(const std::string& text) {
                     std::string list;
                     for (const auto& o : opts) list += (list.empty() ? "" : ", ") + o;
                     if (!it->is_string()) {
-                        r.Add(at, "must be one of " + list + ", found " + TypeName(*it));
+                        r.Add(at, "must be one of " + list + ", found " + JsonTypeName(*it));
                         continue;
                     }
                     const int k = OptionIndex(*id, it->get<std::string>());
                     if (k < 0) r.Add(at, Quote(it->get<std::string>()) + " is not one of " + list);
                     else s.params.Set(*id, k);
                 } else if (info.kind == ParamKind::Bool) {
-                    if (!it->is_boolean()) r.Add(at, "must be true or false, found " + TypeName(*it));
+                    if (!it->is_boolean()) r.Add(at, "must be true or false, found " + JsonTypeName(*it));
                     else s.params.Set(*id, it->get<bool>() ? 1.0 : 0.0);
                 } else {
                     if (!it->is_number()) {
-                        r.Add(at, "must be a number (" + std::string(info.unit) + "), found " + TypeName(*it));
+                        r.Add(at, "must be a number (" + std::string(info.unit) + "), found " + JsonTypeName(*it));
                         continue;
                     }
                     std::string err = s.params.Set(*id, it->get<double>());
@@ -489,10 +439,10 @@ ReadResult ReadScenario(const std::string& text) {
 
     if (auto jp = doc.find("parameters"); jp != doc.end()) {
         if (!jp->is_object()) {
-            r.Add("/parameters", "must be an object of key: number, found " + TypeName(*jp));
+            r.Add("/parameters", "must be an object of key: number, found " + JsonTypeName(*jp));
         } else {
             for (auto it = jp->begin(); it != jp->end(); ++it) {
-                const std::string at = "/parameters/" + EscapePointerToken(it.key());
+                const std::string at = "/parameters/" + JsonPointerToken(it.key());
                 auto id = FindParam(it.key());
                 if (!id) {
                     r.Add(at, "unknown parameter " + Quote(it.key()) + " (see docs/parameters.md or `orgsim params`)");
@@ -503,7 +453,7 @@ ReadResult ReadScenario(const std::string& text) {
                     continue;
                 }
                 if (!it->is_number()) {
-                    r.Add(at, "must be a number, found " + TypeName(*it));
+                    r.Add(at, "must be a number, found " + JsonTypeName(*it));
                     continue;
                 }
                 std::string err = s.params.Set(*id, it->get<double>());
@@ -514,10 +464,10 @@ ReadResult ReadScenario(const std::string& text) {
 
     if (auto jm = doc.find("mechanisms"); jm != doc.end()) {
         if (!jm->is_object()) {
-            r.Add("/mechanisms", "must be an object of mechanism: true/false, found " + TypeName(*jm));
+            r.Add("/mechanisms", "must be an object of mechanism: true/false, found " + JsonTypeName(*jm));
         } else {
             for (auto it = jm->begin(); it != jm->end(); ++it) {
-                const std::string at = "/mechanisms/" + EscapePointerToken(it.key());
+                const std::string at = "/mechanisms/" + JsonPointerToken(it.key());
                 int found = -1;
                 for (int m = 0; m < kMechanismCount; ++m)
                     if (it.key() == MechanismKey(static_cast<Mechanism>(m))) found = m;
@@ -527,7 +477,7 @@ ReadResult ReadScenario(const std::string& text) {
                         list += (m ? ", " : "") + std::string(MechanismKey(static_cast<Mechanism>(m)));
                     r.Add(at, "unknown mechanism " + Quote(it.key()) + " (one of: " + list + ")");
                 } else if (!it->is_boolean()) {
-                    r.Add(at, "must be true or false, found " + TypeName(*it));
+                    r.Add(at, "must be true or false, found " + JsonTypeName(*it));
                 } else {
                     s.mechanisms[static_cast<std::size_t>(found)] = it->get<bool>();
                 }
