@@ -416,3 +416,28 @@ TEST_CASE("fact 5b: adding many new hires to a late project always costs more an
     CHECK(later > 0);    // can make it later ...
     CHECK(earlier > 0);  // ... but not always (Abdel-Hamid 1989)
 }
+
+TEST_CASE("calibration: IT and marketing budgets as a share of revenue fall inside MODEL.md's ranges") {
+    const Scenario s = Default();
+    double it = 0, mkt = 0;
+    for (const auto& u : s.units) {
+        if (u.function == Function::It || u.function == Function::Security || u.function == Function::Digital) it += u.budget_musd;
+        if (u.function == Function::Marketing || u.function == Function::Analytics || u.function == Function::Martech) mkt += u.budget_musd;
+    }
+    const double revenue = s.params[ParamId::RevenueMusd];
+    INFO("IT " << it / revenue << ", marketing " << mkt / revenue << " of revenue");
+    CHECK(it / revenue >= 0.028);  // Gartner ITKMD 2020; Deloitte; SIM: about 2.8-5.5%
+    CHECK(it / revenue <= 0.055);
+    CHECK(mkt / revenue >= 0.077);  // Gartner CMO Spend Survey 2014-2025: about 7.7-11%
+    CHECK(mkt / revenue <= 0.11);
+    // As the company runs: IT spend stays inside the range five years on.
+    std::vector<double> share;
+    for (int r = 0; r < 20; ++r) {
+        World w(s, r);
+        w.StepWeeks(260);
+        share.push_back(w.Series(SeriesId::ItCost).back() / w.Series(SeriesId::Revenue).back());
+    }
+    const Summary sm = Summarise(share);
+    CHECK(sm.lo >= 0.028);
+    CHECK(sm.hi <= 0.055);
+}
