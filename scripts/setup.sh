@@ -61,7 +61,9 @@ fi
 if [ $want_browser = 1 ]; then
   # Reinstall when the pinned version (tests/browser/package.json) differs from the installed one.
   want=$(sed -n 's/.*"playwright-core": *"\([^"]*\)".*/\1/p' "$root/tests/browser/package.json")
-  have=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$root/tests/browser/node_modules/playwright-core/package.json" 2>/dev/null | head -1)
+  have=""
+  pw_pkg="$root/tests/browser/node_modules/playwright-core/package.json"
+  if [ -f "$pw_pkg" ]; then have=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$pw_pkg" | head -1); fi
   if [ "$want" != "$have" ]; then
     say "npm install (tests/browser)"
     (cd "$root/tests/browser" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --no-package-lock --loglevel=error)
