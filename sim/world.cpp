@@ -153,9 +153,14 @@ World::World(const Scenario& scenario, int replication) : scenario_(scenario), h
         if (c == 1) it_class_seats_ += scenario_.units[ui].headcount;
         if (c == 2) mkt_class_seats_ += scenario_.units[ui].headcount;
     }
-    for (int c = 0; c < 3; ++c) {
-        quit_window_[static_cast<std::size_t>(c)].assign(52, 0);
-        head_window_[static_cast<std::size_t>(c)].assign(52, 0);
+    std::array<double, 3> seats{}, quits_prior{};
+    for (std::size_t ui = 0; ui < scenario_.units.size(); ++ui) {
+        seats[unit_class_[ui]] += scenario_.units[ui].headcount;
+        quits_prior[unit_class_[ui]] += scenario_.units[ui].headcount * unit_weekly_quit_[ui];
+    }
+    for (std::size_t c = 0; c < 3; ++c) {
+        quit_window_[c].assign(52, quits_prior[c]);
+        head_window_[c].assign(52, seats[c]);
     }
     spend_window_[0].assign(52, 0.0);
     spend_window_[1].assign(52, 0.0);
@@ -823,13 +828,13 @@ void World::Record() {
         quit_window_[c][slot] = class_quits_[c];
         head_window_[c][slot] = class_filled_[c];
         double q = 0.0, h = 0.0;
-        for (int k = 0; k < span; ++k) {
-            q += quit_window_[c][static_cast<std::size_t>(k)];
-            h += head_window_[c][static_cast<std::size_t>(k)];
+        for (std::size_t k = 0; k < 52; ++k) {
+            q += quit_window_[c][k];
+            h += head_window_[c][k];
         }
-        turnover[c] = h > 0.0 ? (q / (h / span)) * (52.0 / span) : 0.0;  // annualise a partial first year
+        turnover[c] = h > 0.0 ? q / (h / 52.0) : 0.0;
         q_all += q;
-        h_all += h / span;
+        h_all += h / 52.0;
     }
     double ttm = series_[static_cast<int>(SeriesId::TimeToMarket)].empty() ? 0.0 : series_[static_cast<int>(SeriesId::TimeToMarket)].back();
     {
@@ -874,7 +879,7 @@ void World::Record() {
     rec(SeriesId::Morale, morale_mean_);
     rec(SeriesId::Headcount, filled_);
     rec(SeriesId::Vacancies, vacant_);
-    rec(SeriesId::TurnoverAnnual, h_all > 0.0 ? (q_all / h_all) * (52.0 / span) : 0.0);
+    rec(SeriesId::TurnoverAnnual, h_all > 0.0 ? q_all / h_all : 0.0);
     rec(SeriesId::TurnoverIt, turnover[1]);
     rec(SeriesId::TurnoverMarketing, turnover[2]);
     rec(SeriesId::EffectiveFte, fte_total_);

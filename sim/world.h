@@ -38,7 +38,7 @@ enum class SeriesId : int {
     Morale,             ///< mean morale of employees
     Headcount,          ///< filled seats
     Vacancies,          ///< open seats
-    TurnoverAnnual,     ///< quits over the last 52 weeks / mean headcount
+    TurnoverAnnual,     ///< quits over the last 52 weeks / mean headcount (seeded with a year at the calibrated rates)
     TurnoverIt,
     TurnoverMarketing,
     EffectiveFte,       ///< productive capacity after ramp-up and mentoring
@@ -247,8 +247,10 @@ private:
     double run_share_ = 0.55;
 
     // Rolling 52-week quit windows by class (0 other, 1 IT, 2 marketing) and headcount sums.
-    std::array<std::vector<int>, 3> quit_window_;
-    std::array<std::vector<int>, 3> head_window_;
+    // Seeded with a year of pre-history at the calibrated rates, so that year one's rolling turnover
+    // is not a noisy annualisation of a few weeks.
+    std::array<std::vector<double>, 3> quit_window_;
+    std::array<std::vector<double>, 3> head_window_;
     int quits_week_ = 0, filled_ = 0, vacant_ = 0;
     double morale_mean_ = 0.0, fte_total_ = 0.0;
     std::array<int, 3> class_quits_{}, class_filled_{};

@@ -808,7 +808,7 @@ void App::DrawCharts(const Layout& l) {
     {
         ChartSpec spec;
         spec.title = "Staff turnover: IT vs marketing";
-        spec.subtitle = "share of staff leaving per year, trailing 52 weeks (annualised in year 1)";
+        spec.subtitle = "share of staff leaving per year, trailing 52 weeks (year one includes a year of history at the calibrated rates)";
         spec.format = ValueFormat::Percent;
         spec.horizon_weeks = w.Horizon();
         spec.include_zero = true;
