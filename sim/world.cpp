@@ -215,12 +215,14 @@ World::World(const Scenario& scenario, int replication) : scenario_(scenario), h
         distance_ = dist[static_cast<std::size_t>(b)] > 0 ? dist[static_cast<std::size_t>(b)] : 2;
     }
 
+    // Co-location as a share of full contact (Allen curve: partial = 40% of full).
+    colocation_ = P(ParamId::CoLocation) == 2.0 ? 1.0 : (P(ParamId::CoLocation) == 1.0 ? 0.4 : 0.0);
+
     // Structural trust: where the organisation's design lets trust settle.
-    const double colo = P(ParamId::CoLocation) == 2.0 ? 1.0 : (P(ParamId::CoLocation) == 1.0 ? 0.4 : 0.0);
     const double council_weeks = P(ParamId::SteeringCouncilWeeks);
     const double council = council_weeks > 0.0 ? (4.0 / council_weeks > 1.0 ? 1.0 : 4.0 / council_weeks) : 0.0;
     trust_target_ = P(ParamId::TrustBase) + P(ParamId::TrustSharedKpiEffect) * P(ParamId::SharedKpis) +
-                    P(ParamId::TrustColocationEffect) * colo + P(ParamId::TrustCouncilEffect) * council +
+                    P(ParamId::TrustColocationEffect) * colocation_ + P(ParamId::TrustCouncilEffect) * council +
                     P(ParamId::TrustBridgeEffect) * ((has_cdo_ ? 1.0 : 0.0) + (has_cmt_ ? 1.0 : 0.0)) -
                     P(ParamId::TrustDistancePenalty) * (distance_ > 2 ? distance_ - 2 : 0);
     trust_target_ = trust_target_ < 0.05 ? 0.05 : (trust_target_ > 0.95 ? 0.95 : trust_target_);
@@ -372,27 +374,25 @@ void World::StepDemand() {
 }
 
 // ---- [SECTION] approvals and portfolio (mechanism 3) ---------------------------------------------
+double World::ByCioBoss(ParamId cfo, ParamId coo, ParamId ceo, ParamId cdo) const {
+    switch (cio_boss_) {
+        case Role::Cfo: return P(cfo);
+        case Role::Coo: return P(coo);
+        case Role::Cdo: return P(cdo);
+        default: return P(ceo);  // the CEO, or a chart where the CIO's boss is another role
+    }
+}
+
 double World::MarketingShareOfProjects() const {
     if (!On(Mechanism::Portfolio)) return 1.0;
-    double s = P(ParamId::MarketingShareCeo);
-    switch (cio_boss_) {
-        case Role::Cfo: s = P(ParamId::MarketingShareCfo); break;
-        case Role::Coo: s = P(ParamId::MarketingShareCoo); break;
-        case Role::Cdo: s = P(ParamId::MarketingShareCdo); break;
-        default: break;
-    }
+    double s = ByCioBoss(ParamId::MarketingShareCfo, ParamId::MarketingShareCoo, ParamId::MarketingShareCeo,
+                         ParamId::MarketingShareCdo);
     s += P(ParamId::SharedKpis) * P(ParamId::SharedKpiMarketingShareBonus);
     return s > 1.0 ? 1.0 : s;
 }
 
 double World::RejectionRate() const {
-    double r = P(ParamId::RejectionCeo);
-    switch (cio_boss_) {
-        case Role::Cfo: r = P(ParamId::RejectionCfo); break;
-        case Role::Coo: r = P(ParamId::RejectionCoo); break;
-        case Role::Cdo: r = P(ParamId::RejectionCdo); break;
-        default: break;
-    }
+    double r = ByCioBoss(ParamId::RejectionCfo, ParamId::RejectionCoo, ParamId::RejectionCeo, ParamId::RejectionCdo);
     if (P(ParamId::SharedKpis) != 0.0) r *= 0.7;
     return r;
 }
@@ -440,8 +440,7 @@ void World::StepPortfolioAndExecution() {
     double it_cap = it_fte_ * (project_share > 0.0 ? project_share : 0.0) * MarketingShareOfProjects();
     double shadow_cap = mkt_tech_fte_;
     // Distance costs effort (co-location relieves part of it); trust saves hand-offs and rework.
-    const double colo = P(ParamId::CoLocation) == 2.0 ? 1.0 : (P(ParamId::CoLocation) == 1.0 ? 0.4 : 0.0);
-    const double overhead = P(ParamId::OrgDistanceOverhead) * (1.0 - P(ParamId::ColocationDistanceRelief) * colo);
+    const double overhead = P(ParamId::OrgDistanceOverhead) * (1.0 - P(ParamId::ColocationDistanceRelief) * colocation_);
     const double trust_eff = 1.0 + P(ParamId::TrustEffortEffect) * (trust_ - kTrustReference);
     const double it_distance_eff = (1.0 - overhead * distance_) * (trust_eff > 0.2 ? trust_eff : 0.2);
     const double joint_eff = (1.0 - overhead) * (1.0 + 0.5 * (it_cross_ + mkt_cross_)) * (trust_eff > 0.2 ? trust_eff : 0.2);
@@ -724,10 +723,12 @@ void World::StepValueAndMoney() {
     const double bridge = ((has_cdo_ ? 1.0 : 0.0) + (has_cmt_ ? 1.0 : 0.0)) * P(ParamId::BridgeSalaryKusd) / 1000.0;
     // The IT project capacity not given to marketing saves operating costs elsewhere; co-location and
     // a steering council cost money.
-    const double ops_fte = it_fte_ * (1.0 - run_share_ - P(ParamId::SecurityShareOfIt)) * (1.0 - MarketingShareOfProjects());
-    const double colo = P(ParamId::CoLocation) == 2.0 ? 1.0 : (P(ParamId::CoLocation) == 1.0 ? 0.4 : 0.0);
+    const double project_share_raw = 1.0 - run_share_ - P(ParamId::SecurityShareOfIt);
+    const double project_share = project_share_raw > 0.0 ? project_share_raw : 0.0;
+    const double marketing_share = MarketingShareOfProjects();
+    const double ops_fte = it_fte_ * project_share_raw * (1.0 - marketing_share);
     const double council_weeks = P(ParamId::SteeringCouncilWeeks);
-    const double governance = P(ParamId::ColocationCostMusd) * colo +
+    const double governance = P(ParamId::ColocationCostMusd) * colocation_ +
                               (council_weeks > 0.0 ? P(ParamId::CouncilCostMusd) * 4.0 / council_weeks : 0.0);
     const double other = P(ParamId::OtherCostShare) * market - P(ParamId::OpsSavingPerItFteMusd) * (ops_fte > 0.0 ? ops_fte : 0.0) + governance;
     revenue_week_ = revenue;
@@ -742,8 +743,7 @@ void World::StepValueAndMoney() {
     double it_systems = 0.0;
     for (const auto& in : initiatives_)
         if (in.path != Path::Shadow && in.status == Status::Live) it_systems += 1.0;
-    const double project_share = 1.0 - run_share_ - P(ParamId::SecurityShareOfIt);
-    const double it_martech = it_budget_musd_ * (project_share > 0.0 ? project_share : 0.0) * MarketingShareOfProjects() +
+    const double it_martech = it_budget_musd_ * project_share * marketing_share +
                               it_systems * kItLicenceKusd / 1000.0;
     const auto slot = static_cast<std::size_t>(week_ % 52);
     spend_window_[0][slot] = it_martech / 52.0;
@@ -753,13 +753,8 @@ void World::StepValueAndMoney() {
 // ---- [SECTION] budget cycle (mechanism 10) -----------------------------------------------------------
 void World::StepBudget() {
     if ((week_ + 1) % 52 != 0 || !On(Mechanism::Budget)) return;
-    double g = P(ParamId::BudgetGrowthCeo);
-    switch (cio_boss_) {
-        case Role::Cfo: g = P(ParamId::BudgetGrowthCfo); break;
-        case Role::Coo: g = P(ParamId::BudgetGrowthCoo); break;
-        case Role::Cdo: g = P(ParamId::BudgetGrowthCdo); break;
-        default: break;
-    }
+    const double g = ByCioBoss(ParamId::BudgetGrowthCfo, ParamId::BudgetGrowthCoo, ParamId::BudgetGrowthCeo,
+                               ParamId::BudgetGrowthCdo);
     it_budget_musd_ *= 1.0 + g;
     mkt_budget_musd_ *= 1.0 + P(ParamId::RevenueGrowthAnnual);
     Log(EventKind::BudgetSet, Mechanism::Budget, scenario_.UnitOf(Role::Cio), 0, it_budget_musd_);

@@ -179,6 +179,8 @@ private:
     void ExecLeaves(Role r);
     Path Route(InitiativeKind kind, double it_lead_weeks);
     double ItLeadTimeWeeks() const;
+    /// The value of the parameter that applies to the CIO's boss (CFO, COO, CEO or CDO).
+    double ByCioBoss(ParamId cfo, ParamId coo, ParamId ceo, ParamId cdo) const;
     double MarketingShareOfProjects() const;
     double RejectionRate() const;
     bool ShadowFeasible(InitiativeKind k) const { return k == InitiativeKind::CampaignTool || k == InitiativeKind::Analytics || k == InitiativeKind::CustomerApp; }
@@ -194,6 +196,7 @@ private:
     Role cio_boss_ = Role::Ceo;
     bool has_cdo_ = false, has_cmt_ = false;
     double trust_target_ = 0.3;
+    double colocation_ = 0.0;  ///< co-location as a share of full contact: none 0, partial 0.4, full 1
     double it_class_seats_ = 1.0, mkt_class_seats_ = 1.0;
 
     // Per unit (cold).
