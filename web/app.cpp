@@ -17,6 +17,7 @@
 #include "web/charts.h"
 #include "web/theme.h"
 #include "web/ui_test_hooks.h"
+#include "web/widgets.h"
 
 namespace orgsim::ui {
 
@@ -26,35 +27,12 @@ namespace orgsim::ui {
 namespace {
 
 constexpr ImU32 kFteColour = IM_COL32(0x00, 0x9E, 0x73, 0xFF);  // Okabe-Ito bluish green
-constexpr const char* kMiddot = " \xC2\xB7 ";
 constexpr const char* kKeyHints = "Space play / pause \xC2\xB7 \xE2\x86\x92 step \xC2\xB7 Home reset";
 
 double Latest(const World* w, SeriesId id) {
     if (!w) return std::nan("");
     const auto& s = w->Series(id);
     return s.empty() ? std::nan("") : s.back();
-}
-
-std::string Thousands(long long v) { return FormatValue(static_cast<double>(v), ValueFormat::Count); }
-
-// Text with its right edge at x_right, vertically at y.
-void DrawTextRight(ImDrawList* dl, ImFont* font, float x_right, float y, ImU32 colour, const char* text) {
-    DrawText(dl, font, ImVec2(x_right - TextSize(font, text).x, y), colour, text);
-}
-
-// Shorten text with an ellipsis to fit max_w.
-std::string Ellipsize(ImFont* font, const std::string& text, float max_w) {
-    if (TextSize(font, text.c_str()).x <= max_w) return text;
-    std::string s = text;
-    while (!s.empty()) {
-        // Drop one whole UTF-8 character: its continuation bytes (10xxxxxx), then its first byte.
-        while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
-        if (!s.empty()) s.pop_back();
-        while (!s.empty() && s.back() == ' ') s.pop_back();
-        const std::string t = s + "\xE2\x80\xA6";
-        if (TextSize(font, t.c_str()).x <= max_w) return t;
-    }
-    return "\xE2\x80\xA6";
 }
 
 }  // namespace
@@ -96,6 +74,7 @@ void App::LoadScenarioFile(const std::string& path) {
         return;
     }
     scenario_ = std::move(r.scenario);
+    ws_.SetBaseline(*scenario_, path);
 
     // Org-chart order: depth first from the root(s), children in file order.
     const auto& units = scenario_->units;
@@ -163,11 +142,35 @@ void App::Frame(std::int64_t dt_us) {
     DrawHeader(l);
     DrawRunControls(l);
     DrawOrgSummary(l);
-    if (world_) {
+    if (view_ != View::Results) {
+        DrawView(l);
+    } else if (world_) {
         DrawKpis(l);
         DrawCharts(l);
     } else {
         DrawProblems(l);
+    }
+}
+
+void App::DrawView(const Layout& l) {
+    Ui ui{ws_, runner_, theme_, hooks_, assets_dir_, false, {}, {}, {}, {}};
+    ui.notify = [](const std::string&, bool) {};
+    ui.show = [this](View v) { view_ = v; };
+    if (!ws_.Empty() && runner_.LiveRevision() != ws_.Revision()) runner_.ResetLive(ws_);
+    const ImVec2 pos = l.kpi_min;
+    const ImVec2 size(l.kpi_size.x, l.charts_min.y + l.charts_size.y - l.kpi_min.y);
+    switch (view_) {
+        case View::Gallery: gallery_.Draw(ui, pos, size); break;
+        case View::Design: {
+            const float gap = theme_.Dp(16);
+            const float lw = std::min(theme_.Dp(380), size.x * 0.34f);
+            orgchart_.Draw(ui, pos, ImVec2(size.x - lw - gap, size.y));
+            levers_.Draw(ui, ImVec2(pos.x + size.x - lw, pos.y), ImVec2(lw, size.y));
+            break;
+        }
+        case View::Results: dashboard_.Draw(ui, pos, size); break;
+        case View::Compare: compare_.Draw(ui, pos, size); break;
+        case View::Library: library_.Draw(ui, pos, size); break;
     }
 }
 
@@ -249,134 +252,6 @@ void App::FillSnapshot(TestSnapshot& s) const {
 }
 
 //-----------------------------------------------------------------------------------------------
-// [SECTION] Widgets: cards, buttons, icons
-//-----------------------------------------------------------------------------------------------
-bool App::BeginCard(const char* id, ImVec2 pos, ImVec2 size, bool scrollable) {
-    ImGui::SetNextWindowPos(pos);
-    ImGui::SetNextWindowSize(size);
-    ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                             ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
-                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoFocusOnAppearing;
-    if (!scrollable) flags |= ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse;
-    const bool open = ImGui::Begin(id, nullptr, flags);
-    return open;
-}
-
-void App::EndCard() { ImGui::End(); }
-
-bool App::Button(const char* id, const char* label, Icon icon, ImVec2 size, bool primary, bool enabled) {
-    const Palette& p = theme_.Colours();
-    const Fonts& f = theme_.GetFonts();
-    if (!enabled) ImGui::BeginDisabled();
-    const bool pressed = ImGui::InvisibleButton(id, size);
-    if (!enabled) ImGui::EndDisabled();
-    const bool hovered = enabled && ImGui::IsItemHovered();
-    const bool active = enabled && ImGui::IsItemActive();
-    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImU32 bg = primary ? (active ? p.accent_active : hovered ? p.accent_hover : p.accent)
-                       : (active ? p.control_active : hovered ? p.control_hover : p.control);
-    ImU32 fg = primary ? p.accent_text : p.text;
-    if (!enabled) {
-        bg = WithAlpha(bg, 0.5f);
-        fg = WithAlpha(fg, 0.45f);
-    }
-    dl->AddRectFilled(a, b, bg, theme_.Dp(9));
-    if (!primary) dl->AddRect(a, b, WithAlpha(p.card_border, enabled ? 1.0f : 0.5f), theme_.Dp(9));
-    ImFont* font = primary ? f.heading : f.label;
-    const ImVec2 ts = TextSize(font, label);
-    const float icon_size = theme_.Dp(primary ? 16 : 13);
-    const float gap = icon == Icon::None ? 0.0f : theme_.Dp(9);
-    const float total = (icon == Icon::None ? 0.0f : icon_size) + gap + ts.x;
-    const float x0 = (a.x + b.x - total) * 0.5f;
-    const float cy = (a.y + b.y) * 0.5f;
-    if (icon != Icon::None) DrawIcon(dl, icon, ImVec2(x0 + icon_size * 0.5f, cy), icon_size, fg, bg);
-    DrawText(dl, font, ImVec2(x0 + total - ts.x, cy - ts.y * 0.5f), fg, label);
-    return pressed && enabled;
-}
-
-bool App::Slider(const char* id, int* value, int lo, int hi, float width) {
-    const Palette& p = theme_.Colours();
-    const float knob = theme_.Dp(9);
-    ImGui::InvisibleButton(id, ImVec2(width, theme_.Dp(26)));
-    const bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    const float x0 = a.x + knob, x1 = b.x - knob, cy = (a.y + b.y) * 0.5f;
-    bool changed = false;
-    int v = *value;
-    if (active && x1 > x0) {
-        const float t = std::clamp((ImGui::GetIO().MousePos.x - x0) / (x1 - x0), 0.0f, 1.0f);
-        v = lo + static_cast<int>(std::lround(t * static_cast<float>(hi - lo)));
-    } else if (hovered && ImGui::GetIO().MouseWheel != 0.0f) {
-        v += ImGui::GetIO().MouseWheel > 0.0f ? 1 : -1;
-    }
-    v = std::clamp(v, lo, hi);
-    if (v != *value) {
-        *value = v;
-        changed = true;
-    }
-    if (hovered || active) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float th = theme_.Dp(6);
-    const float kx = x0 + (x1 - x0) * static_cast<float>(*value - lo) / static_cast<float>(hi > lo ? hi - lo : 1);
-    dl->AddRectFilled(ImVec2(x0 - th * 0.5f, cy - th * 0.5f), ImVec2(x1 + th * 0.5f, cy + th * 0.5f), p.track, th * 0.5f);
-    dl->AddRectFilled(ImVec2(x0 - th * 0.5f, cy - th * 0.5f), ImVec2(kx, cy + th * 0.5f), p.accent, th * 0.5f);
-    if (hovered || active) dl->AddCircleFilled(ImVec2(kx, cy), knob + theme_.Dp(5), WithAlpha(p.accent, active ? 0.22f : 0.12f), 32);
-    dl->AddCircleFilled(ImVec2(kx, cy + theme_.Dp(1)), knob, WithAlpha(IM_COL32(0, 0, 0, 255), 0.12f), 32);  // shadow
-    dl->AddCircleFilled(ImVec2(kx, cy), knob, p.card, 32);
-    dl->AddCircle(ImVec2(kx, cy), knob - theme_.Dp(1), p.accent, 32, theme_.Dp(2.5f));
-    return changed;
-}
-
-void App::DrawIcon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col, ImU32 background) const {
-    const float h = s * 0.5f;
-    switch (icon) {
-        case Icon::None: break;
-        case Icon::Play:
-            dl->AddTriangleFilled(ImVec2(c.x - h * 0.75f, c.y - h), ImVec2(c.x + h, c.y), ImVec2(c.x - h * 0.75f, c.y + h), col);
-            break;
-        case Icon::Pause: {
-            const float bw = s * 0.3f;
-            dl->AddRectFilled(ImVec2(c.x - h * 0.85f, c.y - h), ImVec2(c.x - h * 0.85f + bw, c.y + h), col, 1.5f);
-            dl->AddRectFilled(ImVec2(c.x + h * 0.85f - bw, c.y - h), ImVec2(c.x + h * 0.85f, c.y + h), col, 1.5f);
-            break;
-        }
-        case Icon::Step: {
-            dl->AddTriangleFilled(ImVec2(c.x - h, c.y - h * 0.9f), ImVec2(c.x + h * 0.45f, c.y), ImVec2(c.x - h, c.y + h * 0.9f), col);
-            dl->AddRectFilled(ImVec2(c.x + h * 0.55f, c.y - h * 0.9f), ImVec2(c.x + h, c.y + h * 0.9f), col, 1.0f);
-            break;
-        }
-        case Icon::Reset:
-        case Icon::Replay: {
-            const float r = h * 0.85f;
-            const float a0 = -0.35f * 3.14159265f, a1 = 1.25f * 3.14159265f;
-            dl->PathArcTo(c, r, a0, a1, 20);
-            dl->PathStroke(col, 0, std::max(1.5f, s * 0.14f));
-            // Arrow head at the start of the arc, pointing along it (clockwise).
-            const ImVec2 e(c.x + std::cos(a0) * r, c.y + std::sin(a0) * r);
-            const float k = s * 0.32f;
-            dl->AddTriangleFilled(ImVec2(e.x - k * 0.9f, e.y - k * 0.9f), ImVec2(e.x + k * 0.9f, e.y - k * 0.1f),
-                                  ImVec2(e.x - k * 0.2f, e.y + k * 0.9f), col);
-            break;
-        }
-        case Icon::Sun: {
-            dl->AddCircleFilled(c, h * 0.45f, col, 16);
-            for (int i = 0; i < 8; ++i) {
-                const float a = i * 3.14159265f / 4.0f;
-                dl->AddLine(ImVec2(c.x + std::cos(a) * h * 0.68f, c.y + std::sin(a) * h * 0.68f),
-                            ImVec2(c.x + std::cos(a) * h * 1.0f, c.y + std::sin(a) * h * 1.0f), col, std::max(1.2f, s * 0.1f));
-            }
-            break;
-        }
-        case Icon::Moon:
-            dl->AddCircleFilled(c, h * 0.9f, col, 24);
-            dl->AddCircleFilled(ImVec2(c.x + h * 0.45f, c.y - h * 0.35f), h * 0.75f, background, 24);
-            break;
-    }
-}
-
-//-----------------------------------------------------------------------------------------------
 // [SECTION] Panels: header, run controls, organisation, key figures, charts, problems
 //-----------------------------------------------------------------------------------------------
 void App::DrawHeader(const Layout& l) {
@@ -416,12 +291,24 @@ void App::DrawHeader(const Layout& l) {
     const ImVec2 toggle_size(theme_.Dp(96), theme_.Dp(38));
     const float toggle_x = b.x - m - toggle_size.x;
     ImGui::SetCursorScreenPos(ImVec2(toggle_x, cy - toggle_size.y * 0.5f));
-    if (Button("##theme", toggle_label, light ? Icon::Moon : Icon::Sun, toggle_size, false, true))
+    if (Button(theme_, "##theme", toggle_label, light ? Icon::Moon : Icon::Sun, toggle_size, false, true))
         pending_theme_ = static_cast<int>(light ? ThemeKind::Dark : ThemeKind::Light);
     hooks_.RecordLastItem("Theme");
 
+    // View tabs, left of the theme toggle.
+    const char* tabs[] = {"Gallery", "Design", "Results", "Compare", "Library"};
+    float tx = toggle_x - theme_.Dp(16);
+    for (int i = 4; i >= 0; --i) {
+        const ImVec2 ts(TextSize(f.label, tabs[i]).x + theme_.Dp(28), theme_.Dp(38));
+        tx -= ts.x + theme_.Dp(6);
+        ImGui::SetCursorScreenPos(ImVec2(tx, cy - ts.y * 0.5f));
+        if (ToggleButton(theme_, (std::string("##tab") + tabs[i]).c_str(), tabs[i], Icon::None, ts, static_cast<int>(view_) == i))
+            view_ = static_cast<View>(i);
+        hooks_.RecordLastItem(std::string("Tab:") + tabs[i]);
+    }
+
     // Scenario name and question.
-    const float text_w = toggle_x - theme_.Dp(24) - x;
+    const float text_w = tx - theme_.Dp(24) - x;
     const std::string name = scenario_ ? scenario_->name : std::string("No scenario loaded");
     const std::string question =
         scenario_ ? scenario_->question : std::string("The scenario has problems: see the list below.");
@@ -474,7 +361,7 @@ void App::DrawRunControls(const Layout& l) {
     // Play / pause: the primary action.
     const char* play_label = playing_ ? "Pause" : done ? "Replay" : (week > 0 ? "Resume" : "Play");
     const Icon play_icon = playing_ ? Icon::Pause : done ? Icon::Replay : Icon::Play;
-    if (Button("##play", play_label, play_icon, ImVec2(w, theme_.Dp(48)), true, have)) SetPlaying(!playing_);
+    if (Button(theme_, "##play", play_label, play_icon, ImVec2(w, theme_.Dp(48)), true, have)) SetPlaying(!playing_);
     hooks_.RecordLastItem("Play");
     if (ImGui::IsItemHovered() && ImGui::GetIO().DisplaySize.y < theme_.Dp(880)) {
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme_.Dp(12), theme_.Dp(8)));
@@ -487,10 +374,10 @@ void App::DrawRunControls(const Layout& l) {
     }
 
     const float half = (w - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    if (Button("##step", "Step week", Icon::Step, ImVec2(half, theme_.Dp(40)), false, have && !done)) StepWeek();
+    if (Button(theme_, "##step", "Step week", Icon::Step, ImVec2(half, theme_.Dp(40)), false, have && !done)) StepWeek();
     hooks_.RecordLastItem("Step");
     ImGui::SameLine();
-    if (Button("##reset", "Reset", Icon::Reset, ImVec2(half, theme_.Dp(40)), false, have && week > 0)) Reset();
+    if (Button(theme_, "##reset", "Reset", Icon::Reset, ImVec2(half, theme_.Dp(40)), false, have && week > 0)) Reset();
     hooks_.RecordLastItem("Reset");
 
     // Speed.
@@ -504,7 +391,7 @@ void App::DrawRunControls(const Layout& l) {
         ImGui::Dummy(ImVec2(w, FontSize(f.label)));
     }
     int speed = speed_;
-    if (Slider("##speed", &speed, kMinSpeed, kMaxSpeed, w)) SetSpeed(speed);
+    if (Slider(theme_, "##speed", &speed, kMinSpeed, kMaxSpeed, w)) SetSpeed(speed);
     hooks_.RecordLastItem("Speed");
 
     // Progress.

@@ -12,6 +12,14 @@
 #include "imgui.h"
 #include "sim/scenario.h"
 #include "sim/world.h"
+#include "web/compare.h"
+#include "web/dashboard.h"
+#include "web/gallery.h"
+#include "web/levers.h"
+#include "web/library.h"
+#include "web/orgchart.h"
+#include "web/ui.h"
+#include "web/workspace.h"
 
 namespace orgsim::ui {
 
@@ -65,7 +73,6 @@ private:
         ImVec2 charts_min, charts_size;
         bool charts_side_by_side = false;
     };
-    enum class Icon { None, Play, Pause, Step, Reset, Replay, Sun, Moon };
 
     Layout ComputeLayout(ImVec2 display) const;
     void Advance(std::int64_t dt_us);
@@ -78,13 +85,6 @@ private:
     void DrawKpis(const Layout& l);
     void DrawCharts(const Layout& l);
     void DrawProblems(const Layout& l);
-
-    bool BeginCard(const char* id, ImVec2 pos, ImVec2 size, bool scrollable = false);
-    void EndCard();
-    bool Button(const char* id, const char* label, Icon icon, ImVec2 size, bool primary, bool enabled);
-    /// A slim track-and-knob slider for whole numbers; returns true when *value changed.
-    bool Slider(const char* id, int* value, int lo, int hi, float width);
-    void DrawIcon(ImDrawList* dl, Icon icon, ImVec2 centre, float size, ImU32 colour, ImU32 background) const;
 
     std::string assets_dir_;
     Theme& theme_;
@@ -106,6 +106,18 @@ private:
     long long frame_ = 0;
     float controls_height_ = 0.0f;       ///< measured last frame, logical pixels
     std::vector<int> filled_scratch_;    ///< per-unit filled seats, reused each frame
+
+    // The documents, the runs and the panels (views).
+    Workspace ws_;
+    Runner runner_;
+    View view_ = View::Design;
+    GalleryPanel gallery_;
+    OrgChartPanel orgchart_;
+    LeversPanel levers_;
+    LibraryPanel library_;
+    DashboardPanel dashboard_;
+    ComparePanel compare_;
+    void DrawView(const Layout& l);
 };
 
 }  // namespace orgsim::ui

@@ -19,7 +19,7 @@ void AppendNumber(std::string& out, double v) {
         return;
     }
     char buf[40];
-    std::snprintf(buf, sizeof buf, "%.10g", v);
+    std::snprintf(buf, sizeof buf, "%.17g", v);
     out += buf;
 }
 }  // namespace
@@ -60,6 +60,24 @@ void TestHooks::Record(const std::string& name, float x, float y, float w, float
 void TestHooks::RecordLastItem(const std::string& name) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     Record(name, a.x, a.y, b.x - a.x, b.y - a.y);
+}
+
+void TestHooks::Value(const std::string& key, double v) {
+    for (auto& [k, x] : values_)
+        if (k == key) {
+            x = v;
+            return;
+        }
+    values_.push_back({key, v});
+}
+
+void TestHooks::Text(const std::string& key, const std::string& v) {
+    for (auto& [k, x] : texts_)
+        if (k == key) {
+            x = v;
+            return;
+        }
+    texts_.push_back({key, v});
 }
 
 const char* TestHooks::StateJson() {
@@ -105,6 +123,14 @@ const char* TestHooks::StateJson() {
         o += (i ? ",\"" : "\"") + JsonEscape(s.series[i].first) + "\":";
         AppendNumber(o, s.series[i].second);
     }
+    o += "},\"values\":{";
+    for (std::size_t i = 0; i < values_.size(); ++i) {
+        o += (i ? ",\"" : "\"") + JsonEscape(values_[i].first) + "\":";
+        AppendNumber(o, values_[i].second);
+    }
+    o += "},\"texts\":{";
+    for (std::size_t i = 0; i < texts_.size(); ++i)
+        o += (i ? ",\"" : "\"") + JsonEscape(texts_[i].first) + "\":\"" + JsonEscape(texts_[i].second) + "\"";
     o += "}}";
     return o.c_str();
 }

@@ -38,16 +38,26 @@ public:
     /// The app registers how to describe its current state.
     void SetSnapshotProvider(SnapshotProvider provider) { provider_ = std::move(provider); }
     /// Start a frame: forget the previous frame's widgets.
-    void BeginFrame() { widgets_.clear(); }
+    void BeginFrame() {
+        widgets_.clear();
+        values_.clear();
+        texts_.clear();
+    }
     /// Record a widget's screen rectangle (logical = CSS pixels: x, y, width, height).
     void Record(const std::string& name, float x, float y, float w, float h);
     /// Record ImGui's last item under a name.
     void RecordLastItem(const std::string& name);
+    /// Publish a value for tests under a key (e.g. "orgchart.selected", "compare.summary.0"); kept
+    /// until the next BeginFrame. Panels use this for what a test must read back.
+    void Value(const std::string& key, double v);
+    void Text(const std::string& key, const std::string& v);
     /// The JSON document of orgsim_test_state(); valid until the next call.
     const char* StateJson();
 
 private:
     std::vector<std::pair<std::string, std::array<float, 4>>> widgets_;
+    std::vector<std::pair<std::string, double>> values_;
+    std::vector<std::pair<std::string, std::string>> texts_;
     SnapshotProvider provider_;
     std::string json_;
 };
@@ -62,5 +72,6 @@ std::string JsonEscape(const std::string& s);
 
 /// Exported to JavaScript (EXPORTED_FUNCTIONS): the active app's state as JSON, e.g.
 /// {"frame":120,"week":37,"horizon":260,"playing":true,"fps":60.0,"scenario":"...","hash":"0x...",
-///  "widgets":{"Play":[x,y,w,h],...},"series":{"headcount":493,...}}. Never null.
+///  "widgets":{"Play":[x,y,w,h],...},"series":{"headcount":493,...},"values":{...},"texts":{...}}.
+/// Never null.
 extern "C" const char* orgsim_test_state();

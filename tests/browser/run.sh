@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Serves the built site on a free local port, runs the Playwright browser tests against it, stops the server.
-# Usage: tests/browser/run.sh <site dir> <screenshot dir>
+# Usage: tests/browser/run.sh <site dir> <screenshot dir> [run.mjs options, e.g. --only orgchart]
 set -uo pipefail
 site=$1; out=$2
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -19,4 +19,4 @@ for _ in $(seq 1 100); do
 done
 if [ -z "$url" ]; then echo "browser tests: the server did not start:"; cat "$log"; exit 1; fi
 echo "serving $site at $url"
-node "$here/run.mjs" --url "$url" --out "$out"
+node "$here/run.mjs" --url "$url" --out "$out" "${@:3}"

@@ -1,0 +1,37 @@
+// ui.h: what every panel gets each frame: the workspace (documents), the runner (runs), the theme,
+// the test hooks and a few shell services. Panels are functions of this state (immediate mode):
+// they read it, draw, and change things only through Workspace / Runner commands or the callbacks
+// below, never by writing into simulation memory.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "imgui.h"
+#include "web/theme.h"
+#include "web/ui_test_hooks.h"
+#include "web/workspace.h"
+
+namespace orgsim::ui {
+
+/// The app's main views (tabs in the header).
+enum class View { Gallery, Design, Results, Compare, Library };
+
+struct Ui {
+    Workspace& ws;
+    Runner& runner;
+    const Theme& theme;
+    TestHooks& hooks;
+    std::string assets_dir;     ///< holds fonts/ and scenarios/ (and scenarios/march/)
+    bool presenting = false;    ///< presentation mode: large type, no editing chrome
+    /// Show a short message to the user (a toast); error = true draws it as a problem.
+    std::function<void(const std::string& message, bool error)> notify;
+    /// Switch the main view (e.g. the gallery opens a preset, then shows Design).
+    std::function<void(View)> show;
+    /// Save a PNG of a screen rectangle (logical pixels) of the current frame under a file name.
+    std::function<void(ImVec2 min, ImVec2 max, const std::string& file_name)> export_png;
+    /// Offer a file for download (browser) or write it to the working folder (desktop).
+    std::function<void(const std::string& file_name, const std::string& mime, const std::string& data)> download;
+};
+
+}  // namespace orgsim::ui
