@@ -13,6 +13,7 @@
 #include "cli/cmd_march.h"
 #include "sim/experiment.h"
 #include "sim/params.h"
+#include "sim/report.h"
 #include "sim/scenario.h"
 #include "sim/stats.h"
 #include "sim/world.h"
@@ -306,11 +307,14 @@ int CmdCompare(const std::vector<std::string>& args) {
     Experiment ex(sc, static_cast<int>(reps), static_cast<int>(weeks), false);
     while (ex.RunSlice(52L * 20)) std::fprintf(stderr, "\r  replications: %d/%d", ex.Completed(), ex.Replications());
     std::fprintf(stderr, "\r  replications: %d/%d\n", ex.Replications(), ex.Replications());
-    const int n = ex.ScenarioCount();
+    // The table and the sentences come from sim/report, like the app's comparison view.
+    const Comparison cmp = Compare(ex);
+    const int n = cmp.scenarios;
     std::cout << "Comparison over " << ex.Replications() << " replications of " << ex.Weeks()
               << " weeks with common random numbers (seed " << ex.GetScenario(0).seed << ")\n";
-    for (int i = 0; i < n; ++i) std::cout << "  " << static_cast<char>('A' + i) << ": " << ex.GetScenario(i).name << "\n";
-    std::cout << "\nmean [90% interval] at the end; B-A etc. are paired differences; * marks the better value\n\n";
+    for (int i = 0; i < n; ++i) std::cout << "  " << static_cast<char>('A' + i) << ": " << cmp.names[static_cast<std::size_t>(i)] << "\n";
+    std::cout << "\nmean [90% interval] at the end; B-A etc. are paired differences; * marks the better value\n"
+                 "(only where an alternative differs clearly from A: its paired 90% interval excludes zero)\n\n";
     std::printf("%-34s", "outcome");
     for (int i = 0; i < n; ++i) std::printf(" %-27c", 'A' + i);
     for (int i = 1; i < n; ++i) std::printf(" %c-A%-24s", 'A' + i, "");
@@ -323,47 +327,30 @@ int CmdCompare(const std::vector<std::string>& args) {
         for (int i = 1; i < n; ++i) out << ",d" << i << "_mean,d" << i << "_p05,d" << i << "_p95";
         out << "\n";
     }
-    std::vector<std::string> sentences;
-    for (const auto& info : SeriesTable()) {
-        std::vector<Summary> sm;
-        int best = 0;
-        for (int i = 0; i < n; ++i) {
-            sm.push_back(ex.Outcome(i, info.id));
-            if ((info.higher_is_better && sm[static_cast<std::size_t>(i)].mean > sm[static_cast<std::size_t>(best)].mean) ||
-                (!info.higher_is_better && sm[static_cast<std::size_t>(i)].mean < sm[static_cast<std::size_t>(best)].mean))
-                best = i;
-        }
-        bool all_equal = true;
-        for (int i = 1; i < n; ++i) all_equal = all_equal && sm[static_cast<std::size_t>(i)].mean == sm[0].mean;
+    for (const OutcomeRow& row : cmp.rows) {
+        const SeriesInfo& info = SeriesTable()[static_cast<std::size_t>(row.id)];
         std::printf("%-34.34s", info.label);
         if (out.is_open()) out << "\"" << info.label << "\"," << info.unit;
         for (int i = 0; i < n; ++i) {
             char cell[64];
-            const Summary& x = sm[static_cast<std::size_t>(i)];
-            std::snprintf(cell, sizeof cell, "%.4g [%.4g, %.4g]%s", x.mean, x.lo, x.hi, (!all_equal && i == best) ? " *" : "");
+            const Summary& x = row.value[static_cast<std::size_t>(i)];
+            std::snprintf(cell, sizeof cell, "%.4g [%.4g, %.4g]%s", x.mean, x.lo, x.hi, i == row.best ? " *" : "");
             std::printf(" %-27s", cell);
             if (out.is_open()) out << "," << x.mean << "," << x.lo << "," << x.hi;
         }
         for (int i = 1; i < n; ++i) {
-            const Summary d = ex.PairedDifference(i, info.id);
+            const Summary& d = row.diff[static_cast<std::size_t>(i)];
             char cell[64];
             std::snprintf(cell, sizeof cell, "%+.4g [%+.4g, %+.4g]", d.mean, d.lo, d.hi);
             std::printf(" %-27s", cell);
             if (out.is_open()) out << "," << d.mean << "," << d.lo << "," << d.hi;
-            if ((d.lo > 0.0 || d.hi < 0.0) && sentences.size() < 12) {
-                char buf[512];
-                std::snprintf(buf, sizeof buf, "With %s, %s is %.3g %s %s (90%%: %.3g to %.3g).", ex.GetScenario(i).name.c_str(),
-                              info.label, d.mean > 0 ? d.mean : -d.mean, info.unit, d.mean > 0 ? "higher" : "lower",
-                              d.lo > 0 ? d.lo : -d.hi, d.lo > 0 ? d.hi : -d.lo);
-                sentences.push_back(buf);
-            }
         }
         std::printf("\n");
         if (out.is_open()) out << "\n";
     }
-    std::cout << "\nIn plain words (differences whose 90% interval excludes zero):\n";
-    if (sentences.empty()) std::cout << "  no outcome differs clearly; try more replications.\n";
-    for (const auto& t : sentences) std::cout << "  " << t << "\n";
+    std::cout << "\nIn plain words (differences whose 90% interval excludes zero, most important first):\n";
+    if (cmp.sentences.empty()) std::cout << "  too few replications to say; run at least two.\n";
+    for (const Sentence& t : cmp.sentences) std::cout << "  " << t.text << "\n";
     return 0;
 }
 
