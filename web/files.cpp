@@ -1,11 +1,658 @@
-// files.cpp: see files.h.
+// files.cpp: files and sharing (see files.h).
+//
+// [SECTION] PNG requests and downloads (free functions)
+// [SECTION] Startup: share link, else autosave
+// [SECTION] Frame: incoming files, autosave, clipboard, test values
+// [SECTION] Opening
+// [SECTION] Saving, sharing, exporting
+// [SECTION] Header buttons and menus
+// [SECTION] Dialogs
 #include "web/files.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+#include "web/theme.h"
+#include "web/widgets.h"
 
 namespace orgsim::ui {
 
-void FilesMenu::Startup(Ui&) {}
-void FilesMenu::Frame(Ui&) {}
-float FilesMenu::DrawButtons(Ui&, ImVec2, float) { return 0.0f; }
-void FilesMenu::AfterRender() {}
+namespace {
+
+//-----------------------------------------------------------------------------------------------
+// [SECTION] PNG requests and downloads (free functions)
+//-----------------------------------------------------------------------------------------------
+// One pending PNG export. A free function fills it (Ui::export_png has no FilesMenu to hand) and
+// FilesMenu::AfterRender serves it: one app per page, like the test hooks.
+struct PngRequest {
+    bool active = false;
+    int frames_to_wait = 0;
+    ImVec2 min, max;
+    std::string name;
+    // The result, reported by the next Frame().
+    bool done = false;
+    std::string message;
+    bool error = false;
+    int width = 0, height = 0;
+};
+
+PngRequest& Png() {
+    static PngRequest request;
+    return request;
+}
+
+// Wall-clock time, Unix seconds (when an autosave was written; its age on restore).
+double NowSeconds() {
+    using namespace std::chrono;
+    return duration<double>(system_clock::now().time_since_epoch()).count();
+}
+
+bool Edited(const Workspace& ws) {
+    if (ws.SlotCount() > 1) return true;
+    for (int i = 0; i < ws.SlotCount(); ++i)
+        if (!ws.GetSlot(i).undo.empty()) return true;
+    return false;
+}
+
+std::string Plural(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string MegaBytes(std::uint64_t bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    return buf;
+}
+
+}  // namespace
+
+bool Download(const std::string& file_name, const std::string& mime, const std::string& data) {
+    std::string error;
+    const std::string where = services::Download(file_name, mime, data, &error);
+    if (where.empty()) std::fprintf(stderr, "OrgSim: %s was not saved: %s\n", file_name.c_str(), error.c_str());
+    return !where.empty();
+}
+
+void RequestPng(ImVec2 min, ImVec2 max, const std::string& file_name) {
+    PngRequest& r = Png();
+    r.active = true;
+    r.frames_to_wait = 2;  // the frame that asked may still show the menu or a pressed button
+    r.min = min;
+    r.max = max;
+    r.name = file_name;
+}
+
+void FilesMenu::AfterRender() {
+    PngRequest& r = Png();
+    if (!r.active) return;
+    if (r.frames_to_wait-- > 0) return;
+    r.active = false;
+    const ImGuiIO& io = ImGui::GetIO();
+    const float sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
+    const int fb_w = static_cast<int>(std::lround(io.DisplaySize.x * sx));
+    const int fb_h = static_cast<int>(std::lround(io.DisplaySize.y * sy));
+    const int x0 = std::clamp(static_cast<int>(std::lround(r.min.x * sx)), 0, fb_w);
+    const int x1 = std::clamp(static_cast<int>(std::lround(r.max.x * sx)), 0, fb_w);
+    const int y0 = std::clamp(static_cast<int>(std::lround(r.min.y * sy)), 0, fb_h);
+    const int y1 = std::clamp(static_cast<int>(std::lround(r.max.y * sy)), 0, fb_h);
+    const int w = x1 - x0, h = y1 - y0;
+    r.done = true;
+    if (w <= 0 || h <= 0) {
+        r.error = true;
+        r.message = "Nothing to save: the area is empty.";
+        return;
+    }
+    std::vector<std::uint8_t> raw, rgba(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+    services::ReadPixels(x0, fb_h - y1, w, h, raw);  // GL rows start at the bottom
+    const std::size_t row = static_cast<std::size_t>(w) * 4;
+    for (int y = 0; y < h; ++y)
+        std::copy_n(raw.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(h - 1 - y) * row), row,
+                    rgba.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row));
+    for (std::size_t i = 3; i < rgba.size(); i += 4) rgba[i] = 255;  // the canvas' alpha is not the picture's
+    std::string error;
+    const std::string where = services::SavePng(r.name, w, h, rgba, &error);
+    r.error = where.empty();
+    r.width = w;
+    r.height = h;
+    r.message = r.error ? "The picture was not saved: " + error
+                        : "Saved " + r.name + " (" + std::to_string(w) + " \xC3\x97 " + std::to_string(h) + " pixels)";
+}
+
+//-----------------------------------------------------------------------------------------------
+// [SECTION] Startup: share link, else autosave
+//-----------------------------------------------------------------------------------------------
+void FilesMenu::Startup(Ui& ui) {
+    const std::string fragment = services::GetFragment();
+    if (IsShareFragment(fragment)) {
+        // A link always wins over the autosave: the user clicked it to see that workspace. A broken
+        // link leaves the default open and says why.
+        DocResult r = DecodeShareFragment(fragment);
+        if (!r.ok()) {
+            ShowProblems("This link could not be opened", r.problems);
+        } else if (const EditResult e = ApplyWorkspace(ui.ws, *r.doc); !e.ok) {
+            ShowProblems("This link could not be opened", {{"link", e.message}});
+        } else {
+            link_revision_ = ui.ws.Revision();
+            if (ui.notify) ui.notify("Opened the shared workspace (" + Plural(r.doc->slots.size(), "scenario", "scenarios") + ")", false);
+        }
+    } else if (std::string text; services::StorageGet(kAutosaveKey, text)) {
+        DocResult r = ReadWorkspace(text);
+        if (r.ok() && ApplyWorkspace(ui.ws, *r.doc).ok) {
+            const double age = r.doc->saved_at > 0.0 ? NowSeconds() - r.doc->saved_at : 0.0;
+            if (ui.notify) ui.notify("Restored your work from " + DescribeAge(age), false);
+        } else if (ui.notify) {
+            // An autosave from another version or a damaged store: keep the default, say so once.
+            ui.notify("Your last session could not be restored; the default scenario is open.", true);
+        }
+    }
+    autosaved_revision_ = seen_revision_ = ui.ws.Revision();
+    changed_at_ = 0.0;
+}
+
+//-----------------------------------------------------------------------------------------------
+// [SECTION] Frame: incoming files, autosave, clipboard, test values
+//-----------------------------------------------------------------------------------------------
+void FilesMenu::Frame(Ui& ui) {
+    services::IncomingFile file;
+    while (services::TakeIncomingFile(kMaxOpenBytes, file)) HandleFile(ui, file);
+
+    Autosave(ui);
+
+    if (copy_pending_) {
+        const int r = services::ClipboardResult();
+        if (r != 0) {
+            copy_pending_ = false;
+            if (r > 0) {
+                if (ui.notify) ui.notify("Link copied", false);
+            } else {
+                dialog_ = Dialog::CopyLink;
+                dialog_opened_ = false;
+                dialog_title_ = "Copy this link";
+            }
+        }
+    }
+
+    PngRequest& png = Png();
+    if (png.done) {
+        png.done = false;
+        if (png.error) last_error_ = png.message;
+        if (ui.notify) ui.notify(png.message, png.error);
+    }
+
+    DrawDialog(ui);
+    Publish(ui);
+}
+
+void FilesMenu::Autosave(Ui& ui) {
+    const std::uint64_t rev = ui.ws.Revision();
+    const double now = ImGui::GetTime();
+    if (rev != seen_revision_) {  // debounce: a slider drag is many revisions, one save
+        seen_revision_ = rev;
+        changed_at_ = now;
+    }
+    if (rev == autosaved_revision_ || ui.ws.Empty() || now - changed_at_ < kAutosaveDelaySeconds) return;
+    const std::string text = WriteWorkspace(ui.ws, NowSeconds(), true);
+    std::string error;
+    autosaved_revision_ = rev;  // also on failure: retried on the next change, not every frame
+    if (services::StorageSet(kAutosaveKey, text, &error)) {
+        autosave_bytes_ = text.size();
+        autosave_failed_ = false;
+    } else if (!autosave_failed_) {
+        autosave_failed_ = true;
+        if (ui.notify) ui.notify("Your work is not kept in this browser (" + error + "); use Save to keep it.", true);
+    }
+    // The URL still holds the link this workspace came from; after an edit a reload must bring
+    // back the edit (the autosave), not the link.
+    if (link_revision_ != 0 && rev != link_revision_) {
+        services::SetFragment("");
+        link_revision_ = 0;
+    }
+}
+
+void FilesMenu::Publish(Ui& ui) {
+    TestHooks& h = ui.hooks;
+    const Workspace& ws = ui.ws;
+    if (json_revision_ != ws.Revision() || json_active_ != ws.Active()) {
+        json_revision_ = ws.Revision();
+        json_active_ = ws.Active();
+        scenario_json_ = ws.Empty() ? std::string() : WriteScenario(ws.ActiveScenario());
+    }
+    h.Value("files.slot_count", ws.SlotCount());
+    h.Value("files.active", ws.Active());
+    h.Value("files.revision", static_cast<double>(ws.Revision()));
+    h.Value("files.autosave_revision", static_cast<double>(autosaved_revision_));
+    h.Value("files.autosave_bytes", static_cast<double>(autosave_bytes_));
+    h.Value("files.png_width", Png().width);
+    h.Value("files.png_height", Png().height);
+    h.Text("files.scenario_json", scenario_json_);
+    h.Text("files.last_error", last_error_);
+    h.Text("files.share_url", share_url_);
+    h.Text("files.last_download", last_download_);
+    static const char* kDialogNames[] = {"", "problems", "open_choice", "copy_link", "open_path"};
+    h.Text("files.dialog", kDialogNames[static_cast<int>(dialog_)]);
+}
+
+//-----------------------------------------------------------------------------------------------
+// [SECTION] Opening
+//-----------------------------------------------------------------------------------------------
+void FilesMenu::ShowProblems(const std::string& title, const std::vector<Problem>& problems) {
+    dialog_ = Dialog::Problems;
+    dialog_opened_ = false;
+    dialog_title_ = title;
+    problems_ = problems;
+    if (problems_.empty()) problems_.push_back({"file", "it was rejected without a reason"});
+    last_error_ = problems_[0].where + ": " + problems_[0].message;
+}
+
+void FilesMenu::HandleFile(Ui& ui, const services::IncomingFile& file) {
+    const std::string title = (file.name.empty() ? std::string("The file") : file.name) + " could not be opened";
+    if (!file.error.empty()) return ShowProblems(title, {{"file", file.error}});
+    if (file.too_large)
+        return ShowProblems(title, {{"file", "the file is " + MegaBytes(file.size) + "; OrgSim opens files up to " +
+                                                 MegaBytes(kMaxOpenBytes) + " (a scenario is a few kilobytes)"}});
+    OpenedFile opened = ReadAnyFile(file.data);
+    if (!opened.ok()) return ShowProblems(title, opened.problems);
+    pending_origin_ = file.name;
+    if (opened.kind == FileKind::Workspace) {
+        if (!Edited(ui.ws)) return OpenWorkspace(ui, *opened.workspace, file.name);
+        pending_workspace_ = std::move(opened.workspace);
+        pending_scenario_.reset();
+        dialog_title_ = "Open the workspace " + file.name + "?";
+    } else {
+        if (!Edited(ui.ws)) return OpenScenario(ui, *opened.scenario, file.name, false);
+        pending_scenario_ = std::move(opened.scenario);
+        pending_workspace_.reset();
+        dialog_title_ = "Open \xE2\x80\x9C" + pending_scenario_->name + "\xE2\x80\x9D";
+    }
+    dialog_ = Dialog::OpenChoice;
+    dialog_opened_ = false;
+}
+
+void FilesMenu::OpenScenario(Ui& ui, const Scenario& s, const std::string& origin, bool as_alternative) {
+    const EditResult r = as_alternative ? ui.ws.AddAlternative(s, origin) : ui.ws.SetBaseline(s, origin);
+    if (!r.ok) return ShowProblems(origin + " could not be opened", {{"workspace", r.message}});
+    last_error_.clear();
+    if (ui.notify)
+        ui.notify("Opened " + s.name + (as_alternative ? " as " + Workspace::SlotLabel(ui.ws.Active()) : " as the baseline"), false);
+}
+
+void FilesMenu::OpenWorkspace(Ui& ui, const WorkspaceDoc& doc, const std::string& origin) {
+    const EditResult r = ApplyWorkspace(ui.ws, doc);
+    if (!r.ok) return ShowProblems(origin + " could not be opened", {{"workspace", r.message}});
+    last_error_.clear();
+    if (ui.notify) ui.notify("Opened " + origin + " (" + Plural(doc.slots.size(), "scenario", "scenarios") + ")", false);
+}
+
+//-----------------------------------------------------------------------------------------------
+// [SECTION] Saving, sharing, exporting
+//-----------------------------------------------------------------------------------------------
+void FilesMenu::Offer(Ui& ui, const std::string& file_name, const std::string& mime, const std::string& data) {
+    const bool ok = Download(file_name, mime, data);
+    last_download_ = file_name;
+    if (!ok && ui.notify) ui.notify(file_name + " could not be saved", true);
+}
+
+void FilesMenu::SaveScenario(Ui& ui) {
+    if (ui.ws.Empty()) return;
+    const Scenario& s = ui.ws.ActiveScenario();
+    Offer(ui, FileStem(s.name) + ".json", "application/json", WriteScenario(s));
+    if (ui.notify) ui.notify("Saved " + FileStem(s.name) + ".json", false);
+}
+
+void FilesMenu::SaveWorkspace(Ui& ui) {
+    if (ui.ws.Empty()) return;
+    const std::string name = FileStem(ui.ws.GetScenario(0).name) + "-workspace.json";
+    Offer(ui, name, "application/json", WriteWorkspace(ui.ws));
+    if (ui.notify) ui.notify("Saved " + name + " (" + Plural(static_cast<std::size_t>(ui.ws.SlotCount()), "scenario", "scenarios") + ")", false);
+}
+
+void FilesMenu::Share(Ui& ui) {
+    if (ui.ws.Empty()) return;
+    const std::string fragment = EncodeShareFragment(ui.ws);
+    services::SetFragment(fragment);
+    link_revision_ = ui.ws.Revision();
+    const std::string page = services::PageUrl();
+    share_url_ = (page.empty() ? std::string("orgsim:") : page) + "#" + fragment;
+    services::CopyText(share_url_);
+    copy_pending_ = true;
+}
+
+void FilesMenu::ExportSeries(Ui& ui) {
+    const Experiment* e = ui.runner.Results();
+    if (!e || e->Completed() == 0) return;
+    Offer(ui, FileStem(e->GetScenario(0).name) + "-series.csv", "text/csv", SeriesCsv(*e));
+    if (ui.notify) ui.notify("Exported weekly series of " + Plural(static_cast<std::size_t>(e->Completed()), "replication", "replications"), false);
+}
+
+void FilesMenu::ExportReplications(Ui& ui) {
+    const Experiment* e = ui.runner.Results();
+    if (!e || e->Completed() == 0) return;
+    Offer(ui, FileStem(e->GetScenario(0).name) + "-replications.csv", "text/csv", ReplicationsCsv(*e));
+    if (ui.notify) ui.notify("Exported " + Plural(ReplicationsCsvRows(*e), "row", "rows") + " (replications \xC3\x97 scenarios)", false);
+}
+
+void FilesMenu::ExportPng(Ui& ui) {
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    const std::string name = (ui.ws.Empty() ? std::string("orgsim") : FileStem(ui.ws.ActiveScenario().name)) + ".png";
+    last_download_ = name;
+    RequestPng(ImVec2(0, 0), size, name);
+}
+
+//-----------------------------------------------------------------------------------------------
+// [SECTION] Header buttons and menus
+//-----------------------------------------------------------------------------------------------
+bool FilesMenu::MenuItem(Ui& ui, const char* id, const char* label, const std::string& hint, bool enabled, float width) {
+    const Theme& t = ui.theme;
+    const Palette& p = t.Colours();
+    const Fonts& f = t.GetFonts();
+    const float h = t.Dp(hint.empty() ? 36 : 52);
+    if (!enabled) ImGui::BeginDisabled();
+    const bool pressed = ImGui::InvisibleButton(id, ImVec2(width, h));
+    if (!enabled) ImGui::EndDisabled();
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (enabled && ImGui::IsItemHovered()) {
+        dl->AddRectFilled(a, b, p.control_hover, t.Dp(7));
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    const float x = a.x + t.Dp(12);
+    float y = a.y + (h - FontSize(f.label) - (hint.empty() ? 0.0f : FontSize(f.small) + t.Dp(3))) * 0.5f;
+    DrawText(dl, f.label, ImVec2(x, y), enabled ? p.text : p.text_faint, label);
+    if (!hint.empty()) {
+        y += FontSize(f.label) + t.Dp(3);
+        const std::string fit = Ellipsize(f.small, hint, width - t.Dp(24));
+        DrawText(dl, f.small, ImVec2(x, y), enabled ? p.text_muted : p.text_faint, fit.c_str());
+    }
+    return pressed && enabled;
+}
+
+float FilesMenu::DrawButtons(Ui& ui, ImVec2 pos, float height) {
+    const Theme& t = ui.theme;
+    const Fonts& f = t.GetFonts();
+    TestHooks& hooks = ui.hooks;
+    const float gap = t.Dp(6);
+    float x = pos.x;
+    auto width_of = [&](const char* label) { return TextSize(f.label, label).x + t.Dp(13 + 9 + 26); };
+    auto place = [&](const char* label) {
+        const ImVec2 size(width_of(label), height);
+        ImGui::SetCursorScreenPos(ImVec2(x, pos.y));
+        x += size.x + gap;
+        return size;
+    };
+    const bool has = !ui.ws.Empty();
+
+    if (Button(t, "##files_open", "Open", Icon::Open, place("Open"), false)) {
+        if (!services::OpenFilePicker()) {  // the desktop has no picker: ask for a path
+            dialog_ = Dialog::OpenPath;
+            dialog_opened_ = false;
+            dialog_title_ = "Open a scenario or workspace file";
+        }
+    }
+    hooks.RecordLastItem("Files:open");
+    if (ImGui::IsItemHovered()) Tooltip(t, "Open a file", "A scenario (.json) or a saved workspace. You can also drop a file on the window.");
+
+    if (Button(t, "##files_save", "Save", Icon::Save, place("Save"), false, has)) ImGui::OpenPopup("##files_save_menu");
+    hooks.RecordLastItem("Files:save");
+    const ImVec2 save_below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + t.Dp(6));
+
+    if (Button(t, "##files_share", "Share", Icon::Share, place("Share"), false, has)) Share(ui);
+    hooks.RecordLastItem("Files:share");
+    if (ImGui::IsItemHovered())
+        Tooltip(t, "Copy a link", "The link holds every open scenario with its seed, horizon and replications: whoever opens it sees the same run.");
+
+    if (Button(t, "##files_export", "Export", Icon::Download, place("Export"), false, has)) ImGui::OpenPopup("##files_export_menu");
+    hooks.RecordLastItem("Files:export");
+    const ImVec2 export_below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + t.Dp(6));
+
+    const float menu_w = t.Dp(310);
+    // Menus open below their button, kept inside the window (Export sits near the right edge).
+    const float max_x = ImGui::GetIO().DisplaySize.x - menu_w - t.Dp(12) - t.Dp(12);
+    auto keep_inside = [&](ImVec2 v) { return ImVec2(std::max(t.Dp(8), std::min(v.x, max_x)), v.y); };
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Dp(6), t.Dp(6)));
+    ImGui::PushStyleVar(ImGuiStyleVar_PopupRounding, t.Dp(10));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, t.Dp(2)));
+    ImGui::SetNextWindowPos(keep_inside(save_below));
+    if (ImGui::BeginPopup("##files_save_menu")) {
+        const std::string name = has ? ui.ws.ActiveScenario().name : std::string();
+        if (MenuItem(ui, "##save_scenario", "Save scenario", FileStem(name) + ".json" + kMiddot + Workspace::SlotLabel(ui.ws.Active()), has, menu_w)) {
+            SaveScenario(ui);
+            ImGui::CloseCurrentPopup();
+        }
+        hooks.RecordLastItem("Files:save:scenario");
+        const std::string all = "All " + Plural(static_cast<std::size_t>(ui.ws.SlotCount()), "open scenario", "open scenarios") +
+                                " in one file";
+        if (MenuItem(ui, "##save_workspace", "Save workspace", all, has, menu_w)) {
+            SaveWorkspace(ui);
+            ImGui::CloseCurrentPopup();
+        }
+        hooks.RecordLastItem("Files:save:workspace");
+        ImGui::EndPopup();
+    }
+    ImGui::SetNextWindowPos(keep_inside(export_below));
+    if (ImGui::BeginPopup("##files_export_menu")) {
+        const Experiment* e = ui.runner.Results();
+        const bool results = e && e->Completed() > 0;
+        // What the CSV files will hold, above the items.
+        std::string when = "No results yet: run replications first";
+        if (results) {
+            when = Plural(static_cast<std::size_t>(e->Completed()), "replication", "replications") + kMiddot +
+                   Plural(static_cast<std::size_t>(e->ScenarioCount()), "scenario", "scenarios");
+            if (!e->Done()) when += kMiddot + std::string("run in progress");
+        }
+        {
+            const Fonts& mf = t.GetFonts();
+            const ImVec2 c = ImGui::GetCursorScreenPos();
+            ImGui::Dummy(ImVec2(menu_w, FontSize(mf.small) + t.Dp(12)));
+            DrawText(ImGui::GetWindowDrawList(), mf.small, ImVec2(c.x + t.Dp(12), c.y + t.Dp(6)), t.Colours().text_muted,
+                     Ellipsize(mf.small, when, menu_w - t.Dp(24)).c_str());
+        }
+        if (MenuItem(ui, "##export_series", "Weekly series (CSV)", "Mean and 90% band of every series, per week", results, menu_w)) {
+            ExportSeries(ui);
+            ImGui::CloseCurrentPopup();
+        }
+        hooks.RecordLastItem("Files:export:series");
+        if (MenuItem(ui, "##export_reps", "Replications (CSV)", "Levers and final outcomes of every run", results, menu_w)) {
+            ExportReplications(ui);
+            ImGui::CloseCurrentPopup();
+        }
+        hooks.RecordLastItem("Files:export:replications");
+        if (MenuItem(ui, "##export_png", "Picture of this view (PNG)", "For slides and reports", true, menu_w)) {
+            ExportPng(ui);
+            ImGui::CloseCurrentPopup();
+        }
+        hooks.RecordLastItem("Files:export:png");
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar(3);
+    return x - gap - pos.x;
+}
+
+//-----------------------------------------------------------------------------------------------
+// [SECTION] Dialogs
+//-----------------------------------------------------------------------------------------------
+void FilesMenu::DrawDialog(Ui& ui) {
+    if (dialog_ == Dialog::None) return;
+    const Theme& t = ui.theme;
+    const Palette& p = t.Colours();
+    const Fonts& f = t.GetFonts();
+    TestHooks& hooks = ui.hooks;
+    constexpr const char* kId = "##files_dialog";
+    if (!dialog_opened_) {
+        ImGui::OpenPopup(kId);
+        dialog_opened_ = true;
+    }
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float w = std::min(t.Dp(600), display.x - t.Dp(32));
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, display.y - t.Dp(48)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Dp(28), t.Dp(24)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, t.Dp(14));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(t.Dp(10), t.Dp(10)));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize;
+    if (!ImGui::BeginPopupModal(kId, nullptr, flags)) {
+        ImGui::PopStyleVar(3);
+        // Closed from outside (cannot happen with a modal, but never leave a dialog stuck).
+        dialog_opened_ = false;
+        return;
+    }
+    const float inner = w - t.Dp(56);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    bool close = false;
+    auto text = [&](ImFont* font, ImU32 colour, const std::string& s) {
+        ImGui::PushFont(font);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colour));
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
+        ImGui::TextUnformatted(s.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    };
+    // Title with a coloured mark: a warning for problems.
+    {
+        const ImVec2 c = ImGui::GetCursorScreenPos();
+        const float icon = t.Dp(20);
+        if (dialog_ == Dialog::Problems)
+            DrawIcon(t, dl, Icon::Warning, ImVec2(c.x + icon * 0.5f, c.y + FontSize(f.heading) * 0.5f + t.Dp(1)), icon, p.danger, p.card);
+        ImGui::SetCursorScreenPos(ImVec2(c.x + (dialog_ == Dialog::Problems ? icon + t.Dp(10) : 0.0f), c.y));
+        text(f.heading, p.text, dialog_title_);
+    }
+    const ImVec2 button(t.Dp(120), t.Dp(40));
+    auto right_buttons_x = [&](float total) { return ImGui::GetWindowPos().x + t.Dp(28) + inner - total; };
+
+    switch (dialog_) {
+        case Dialog::Problems: {
+            text(f.body, p.text_muted,
+                 problems_.size() == 1 ? std::string("Nothing was changed. The problem, and where it is:")
+                                       : "Nothing was changed. " + std::to_string(problems_.size()) + " problems, and where they are:");
+            const float row_h = FontSize(f.small) * 2.0f + t.Dp(14);
+            const float list_h = std::min(static_cast<float>(problems_.size()) * row_h + t.Dp(8), display.y * 0.45f);
+            ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(p.background));
+            ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, t.Dp(10));
+            ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Dp(14), t.Dp(10)));
+            ImGui::BeginChild("##problems", ImVec2(inner, list_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+            const float list_inner = inner - t.Dp(28) - ImGui::GetStyle().ScrollbarSize;
+            for (const Problem& pr : problems_) {
+                ImGui::PushFont(f.label);
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.danger));
+                ImGui::TextUnformatted(pr.where.c_str());
+                ImGui::PopStyleColor();
+                ImGui::PopFont();
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() - t.Dp(8));
+                ImGui::PushFont(f.small);
+                ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + list_inner);
+                ImGui::TextUnformatted(pr.message.c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::PopFont();
+            }
+            ImGui::EndChild();
+            ImGui::PopStyleVar(2);
+            ImGui::PopStyleColor();
+            ImGui::SetCursorScreenPos(ImVec2(right_buttons_x(button.x), ImGui::GetCursorScreenPos().y + t.Dp(6)));
+            if (Button(t, "##dialog_ok", "OK", Icon::None, button, true)) close = true;
+            hooks.RecordLastItem("Files:dialog:ok");
+            break;
+        }
+        case Dialog::OpenChoice: {
+            const Workspace& ws = ui.ws;
+            if (pending_workspace_) {
+                text(f.body, p.text_muted,
+                     "It holds " + Plural(pending_workspace_->slots.size(), "scenario", "scenarios") + ". Opening it replaces the " +
+                         Plural(static_cast<std::size_t>(ws.SlotCount()), "scenario", "scenarios") +
+                         " you have open now, with their changes; save them first to keep them.");
+                const ImVec2 wide(t.Dp(150), button.y);
+                ImGui::SetCursorScreenPos(ImVec2(right_buttons_x(wide.x + button.x + t.Dp(10)), ImGui::GetCursorScreenPos().y + t.Dp(6)));
+                if (Button(t, "##choice_cancel", "Cancel", Icon::None, button, false)) close = true;
+                hooks.RecordLastItem("Files:choice:cancel");
+                ImGui::SameLine();
+                if (Button(t, "##choice_replace", "Replace all", Icon::None, wide, true)) {
+                    OpenWorkspace(ui, *pending_workspace_, pending_origin_);
+                    close = true;
+                }
+                hooks.RecordLastItem("Files:choice:replace");
+            } else if (pending_scenario_) {
+                const bool room = ws.SlotCount() < kMaxSlots;
+                text(f.body, p.text_muted,
+                     std::string("You have changed your work. Compare this scenario with it as a new alternative, or replace the "
+                                 "baseline (its changes are lost unless saved).") +
+                         (room ? "" : " Four scenarios are open: close one to add another."));
+                const ImVec2 wide(t.Dp(180), button.y);
+                ImGui::SetCursorScreenPos(
+                    ImVec2(right_buttons_x(button.x + wide.x * 2 + t.Dp(20)), ImGui::GetCursorScreenPos().y + t.Dp(6)));
+                if (Button(t, "##choice_cancel", "Cancel", Icon::None, button, false)) close = true;
+                hooks.RecordLastItem("Files:choice:cancel");
+                ImGui::SameLine();
+                if (Button(t, "##choice_replace", "Replace baseline", Icon::None, wide, false)) {
+                    OpenScenario(ui, *pending_scenario_, pending_origin_, false);
+                    close = true;
+                }
+                hooks.RecordLastItem("Files:choice:replace");
+                ImGui::SameLine();
+                if (Button(t, "##choice_add", "Add as alternative", Icon::Plus, wide, true, room)) {
+                    OpenScenario(ui, *pending_scenario_, pending_origin_, true);
+                    close = true;
+                }
+                hooks.RecordLastItem("Files:choice:add");
+            } else {
+                close = true;
+            }
+            break;
+        }
+        case Dialog::CopyLink: {
+            text(f.body, p.text_muted,
+                 "The browser did not let OrgSim copy it. The link is selected below: press Ctrl+C (\xE2\x8C\x98" "C on a Mac) to copy it. "
+                 "It is also in the address bar.");
+            ImGui::PushFont(f.small);
+            ImGui::SetNextItemWidth(inner);
+            if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+            ImGui::InputText("##link", share_url_.data(), share_url_.size() + 1, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+            hooks.RecordLastItem("Files:link");
+            ImGui::PopFont();
+            ImGui::SetCursorScreenPos(ImVec2(right_buttons_x(button.x), ImGui::GetCursorScreenPos().y + t.Dp(6)));
+            if (Button(t, "##dialog_ok", "Done", Icon::None, button, true)) close = true;
+            hooks.RecordLastItem("Files:dialog:ok");
+            break;
+        }
+        case Dialog::OpenPath: {
+            text(f.body, p.text_muted, "The path of a scenario (.json) or a saved workspace. You can also drop a file on the window.");
+            ImGui::PushFont(f.body);
+            ImGui::SetNextItemWidth(inner);
+            if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+            const bool enter = ImGui::InputText("##path", open_path_.data(), open_path_.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+            hooks.RecordLastItem("Files:path");
+            ImGui::PopFont();
+            ImGui::SetCursorScreenPos(ImVec2(right_buttons_x(button.x * 2 + t.Dp(10)), ImGui::GetCursorScreenPos().y + t.Dp(6)));
+            if (Button(t, "##path_cancel", "Cancel", Icon::None, button, false)) close = true;
+            hooks.RecordLastItem("Files:choice:cancel");
+            ImGui::SameLine();
+            if (Button(t, "##path_open", "Open", Icon::Open, button, true, open_path_[0] != '\0') || (enter && open_path_[0] != '\0')) {
+                services::IncomingFile file;
+                services::ReadFile(open_path_.data(), kMaxOpenBytes, file);
+                dialog_ = Dialog::None;  // HandleFile may open another dialog
+                HandleFile(ui, file);
+                if (dialog_ == Dialog::None) close = true;
+                else dialog_opened_ = true;  // the popup is open already: show the new content
+            }
+            hooks.RecordLastItem("Files:path:open");
+            break;
+        }
+        case Dialog::None: break;
+    }
+    hooks.Record("Files:dialog", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowSize().x, ImGui::GetWindowSize().y);
+    if (close) {
+        ImGui::CloseCurrentPopup();
+        // An action above may have opened the problems dialog: keep that one.
+        if (dialog_ != Dialog::Problems || problems_.empty() || dialog_opened_) {
+            dialog_ = Dialog::None;
+            pending_scenario_.reset();
+            pending_workspace_.reset();
+        }
+        dialog_opened_ = false;
+    }
+    ImGui::EndPopup();
+    ImGui::PopStyleVar(3);
+}
 
 }  // namespace orgsim::ui

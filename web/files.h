@@ -1,13 +1,36 @@
 // files.h: files and sharing: open (file picker, drag and drop), save, autosave to browser
 // storage and restore on reload, share links (the workspace and seed in the URL), CSV export of a
 // run, PNG export of the current view, and the problems dialog for corrupt files or links. The
-// shell owns one FilesMenu and calls it as documented below.
+// shell owns one FilesMenu and calls it as documented below; it also wires Ui::download to
+// Download() and Ui::export_png to RequestPng().
 #pragma once
 
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "imgui.h"
+#include "sim/scenario.h"
+#include "web/persist.h"
+#include "web/services.h"
 #include "web/ui.h"
 
 namespace orgsim::ui {
+
+/// Offer a file for download (browser) or write it to the working folder (desktop). Returns false
+/// (and logs why) when the host refused.
+bool Download(const std::string& file_name, const std::string& mime, const std::string& data);
+/// Ask for a PNG of a screen rectangle (logical pixels) under a file name. The pixels are read in
+/// FilesMenu::AfterRender two frames later (so that the menu that asked has closed), at the
+/// framebuffer's resolution: the image is (max - min) x the device pixel ratio.
+void RequestPng(ImVec2 min, ImVec2 max, const std::string& file_name);
+
+/// localStorage key (browser) / file stem under ~/.config/orgsim (desktop) of the autosave.
+constexpr const char* kAutosaveKey = "orgsim.autosave";
+/// Seconds without workspace changes before the autosave is written.
+constexpr double kAutosaveDelaySeconds = 1.0;
 
 class FilesMenu {
 public:
@@ -23,6 +46,54 @@ public:
     /// After ImGui's draw data is rendered and before the frame is presented: read back pixels
     /// for a pending PNG export.
     void AfterRender();
+
+private:
+    enum class Dialog { None, Problems, OpenChoice, CopyLink, OpenPath };
+
+    void HandleFile(Ui& ui, const services::IncomingFile& file);
+    void OpenScenario(Ui& ui, const Scenario& s, const std::string& origin, bool as_alternative);
+    void OpenWorkspace(Ui& ui, const WorkspaceDoc& doc, const std::string& origin);
+    void ShowProblems(const std::string& title, const std::vector<Problem>& problems);
+    void Autosave(Ui& ui);
+    void Share(Ui& ui);
+    void SaveScenario(Ui& ui);
+    void SaveWorkspace(Ui& ui);
+    void ExportSeries(Ui& ui);
+    void ExportReplications(Ui& ui);
+    void ExportPng(Ui& ui);
+    void Offer(Ui& ui, const std::string& file_name, const std::string& mime, const std::string& data);
+    void DrawDialog(Ui& ui);
+    bool MenuItem(Ui& ui, const char* id, const char* label, const std::string& hint, bool enabled, float width);
+    void Publish(Ui& ui);
+
+    // Autosave: the revision last written and when the workspace last changed.
+    std::uint64_t autosaved_revision_ = 0;
+    std::uint64_t seen_revision_ = 0;
+    double changed_at_ = 0.0;        ///< ImGui time of the last change, seconds
+    std::size_t autosave_bytes_ = 0;
+    bool autosave_failed_ = false;   ///< told the user once; retried on the next change
+    std::uint64_t link_revision_ = 0;  ///< revision a share link opened (fragment cleared after edits)
+
+    // The dialog on screen and what it shows.
+    Dialog dialog_ = Dialog::None;
+    bool dialog_opened_ = false;     ///< ImGui::OpenPopup issued for the current dialog
+    std::string dialog_title_;
+    std::vector<Problem> problems_;
+    std::string last_error_;
+    // A scenario waiting for "replace baseline or add as alternative".
+    std::optional<Scenario> pending_scenario_;
+    std::optional<WorkspaceDoc> pending_workspace_;
+    std::string pending_origin_;
+    // Share: the link, and whether the clipboard's answer is awaited.
+    std::string share_url_;
+    bool copy_pending_ = false;
+    // The desktop's Open dialog (no native picker in SDL2).
+    std::array<char, 1024> open_path_{};
+    std::string last_download_;
+    // Cached JSON of the workspace for the test hooks (rebuilt when the revision changes).
+    std::uint64_t json_revision_ = 0;
+    int json_active_ = -1;
+    std::string scenario_json_;
 };
 
 }  // namespace orgsim::ui
