@@ -1,20 +1,24 @@
-// app.cpp: the OrgSim front end's panels and commands (see app.h).
+// app.cpp: the OrgSim shell (see app.h).
 //
-// [SECTION] Helpers
+// [SECTION] Keyboard shortcuts (one table: key handling and the help overlay read it)
 // [SECTION] Life cycle and commands
-// [SECTION] Frame, layout, keys, test snapshot
-// [SECTION] Widgets: cards, buttons, icons
-// [SECTION] Panels: header, run controls, organisation, key figures, charts, problems
+// [SECTION] Frame: live worlds, replications, keys, layout
+// [SECTION] Test snapshot
+// [SECTION] Header (normal and presentation)
+// [SECTION] Run-control rail
+// [SECTION] Content, problems, toasts, help
 #include "web/app.h"
 
+#include <SDL_scancode.h>
+
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <exception>
 #include <fstream>
 #include <sstream>
 
-#include "web/charts.h"
 #include "web/theme.h"
 #include "web/ui_test_hooks.h"
 #include "web/widgets.h"
@@ -22,17 +26,124 @@
 namespace orgsim::ui {
 
 //-----------------------------------------------------------------------------------------------
-// [SECTION] Helpers
+// [SECTION] Keyboard shortcuts
 //-----------------------------------------------------------------------------------------------
 namespace {
 
-constexpr ImU32 kFteColour = IM_COL32(0x00, 0x9E, 0x73, 0xFF);  // Okabe-Ito bluish green
-constexpr const char* kKeyHints = "Space play / pause \xC2\xB7 \xE2\x86\x92 step \xC2\xB7 Home reset";
+enum class Action { PlayPause, StepWeek, ResetLive, Undo, Redo, Present, NextSlide, PrevSlide, Help, Close };
+/// When a shortcut applies: always, only while editing (not presenting), only while presenting.
+enum class When { Always, Editing, Presenting };
+
+struct Shortcut {
+    int scancode;     ///< SDL scancode (layout-independent position), or 0 for a typed character
+    char typed;       ///< typed character (layout-dependent, e.g. '?'), or 0
+    bool ctrl;        ///< Ctrl (or Cmd) held
+    bool shift;       ///< Shift held (checked only together with ctrl)
+    bool repeat;      ///< repeats while held
+    When when;
+    Action action;
+    const char* keys; ///< as the help overlay shows them
+    const char* what;
+};
+
+// The one list of shortcuts: HandleKeys() matches it and the help overlay prints it.
+constexpr Shortcut kShortcuts[] = {
+    {SDL_SCANCODE_SPACE, 0, false, false, false, When::Always, Action::PlayPause, "Space", "Play or pause the live run"},
+    {SDL_SCANCODE_RIGHT, 0, false, false, true, When::Editing, Action::StepWeek, "\xE2\x86\x92", "Step the live run one week"},
+    {SDL_SCANCODE_HOME, 0, false, false, false, When::Editing, Action::ResetLive, "Home", "Reset the live run to week 0"},
+    {SDL_SCANCODE_Z, 0, true, false, true, When::Editing, Action::Undo, "Ctrl+Z", "Undo the last edit"},
+    {SDL_SCANCODE_Z, 0, true, true, true, When::Editing, Action::Redo, "Ctrl+Shift+Z", "Redo the edit undone last"},
+    {SDL_SCANCODE_Y, 0, true, false, true, When::Editing, Action::Redo, "Ctrl+Y", "Redo the edit undone last"},
+    {SDL_SCANCODE_P, 0, false, false, false, When::Always, Action::Present, "P", "Start or leave presentation mode"},
+    {SDL_SCANCODE_RIGHT, 0, false, false, true, When::Presenting, Action::NextSlide, "\xE2\x86\x92", "Next slide (presenting)"},
+    {SDL_SCANCODE_LEFT, 0, false, false, true, When::Presenting, Action::PrevSlide, "\xE2\x86\x90", "Previous slide (presenting)"},
+    {SDL_SCANCODE_F1, 0, false, false, false, When::Always, Action::Help, "F1", "Show or hide this help"},
+    {0, '?', false, false, false, When::Always, Action::Help, "?", "Show or hide this help"},
+    {SDL_SCANCODE_ESCAPE, 0, false, false, false, When::Always, Action::Close, "Esc", "Close the help; leave presentation mode"},
+};
+
+constexpr const char* kHowTo[] = {
+    "Pick a situation in the Gallery: each preset answers one question about how to organise IT and marketing.",
+    "Change it in Design: drag units in the org chart, add a CDO, CMT or CISO, or set the levers on the right.",
+    "Run: replications start by themselves after every change (or press Run); Results shows outcomes with 90% intervals.",
+    "Compare: add an alternative with + next to the slot tabs, change it, and read the differences in Compare.",
+};
+
+const char* ViewKey(View v) {
+    switch (v) {
+        case View::Gallery: return "gallery";
+        case View::Design: return "design";
+        case View::Results: return "results";
+        case View::Compare: return "compare";
+        case View::Library: return "library";
+    }
+    return "design";
+}
+
+constexpr const char* kViewNames[] = {"Gallery", "Design", "Results", "Compare", "Library"};
 
 double Latest(const World* w, SeriesId id) {
     if (!w) return std::nan("");
     const auto& s = w->Series(id);
     return s.empty() ? std::nan("") : s.back();
+}
+
+// JSON text without the whitespace between tokens (strings kept as they are).
+std::string CompactJson(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    bool in_string = false, escaped = false;
+    for (const char c : text) {
+        if (in_string) {
+            out.push_back(c);
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+            out.push_back(c);
+        } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+// "1.2 M", "850 k": a throughput for the status line.
+std::string Compact(double v) {
+    char buf[32];
+    if (v >= 1e9) std::snprintf(buf, sizeof buf, "%.1f G", v / 1e9);
+    else if (v >= 1e6) std::snprintf(buf, sizeof buf, "%.1f M", v / 1e6);
+    else if (v >= 1e3) std::snprintf(buf, sizeof buf, "%.0f k", v / 1e3);
+    else std::snprintf(buf, sizeof buf, "%.0f", v);
+    return buf;
+}
+
+// A section title in the rail with a thin rule under it.
+void SectionTitle(const Theme& t, const char* title, const char* caption) {
+    const Fonts& f = t.GetFonts();
+    ImGui::PushFont(f.heading);
+    ImGui::TextUnformatted(title);
+    ImGui::PopFont();
+    if (caption && *caption) {
+        ImGui::PushFont(f.small);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(t.Colours().text_muted));
+        ImGui::TextWrapped("%s", caption);
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
+}
+
+// A thin progress bar at the cursor (fraction 0..1), full width w.
+void ProgressBar(const Theme& t, float w, double frac, ImU32 fill) {
+    const Palette& p = t.Colours();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 bar = ImGui::GetCursorScreenPos();
+    const float bh = t.Dp(8);
+    dl->AddRectFilled(bar, ImVec2(bar.x + w, bar.y + bh), p.track, bh * 0.5f);
+    if (frac > 0.0)
+        dl->AddRectFilled(bar, ImVec2(bar.x + std::max(bh, static_cast<float>(w * std::min(1.0, frac))), bar.y + bh), fill, bh * 0.5f);
+    ImGui::Dummy(ImVec2(w, bh));
 }
 
 }  // namespace
@@ -43,139 +154,171 @@ double Latest(const World* w, SeriesId id) {
 App::App(std::string assets_dir, const std::string& scenario_path, Theme& theme, TestHooks& hooks)
     : assets_dir_(std::move(assets_dir)), theme_(theme), hooks_(hooks) {
     hooks_.SetSnapshotProvider([this](TestSnapshot& s) { FillSnapshot(s); });
-    LoadScenarioFile(scenario_path.empty() ? assets_dir_ + "/scenarios/default.json" : scenario_path);
+    scenario_path_ = scenario_path.empty() ? assets_dir_ + "/scenarios/default.json" : scenario_path;
+    // Origin: the preset's id (file name without folder and extension).
+    std::string origin = scenario_path_;
+    if (const auto slash = origin.find_last_of('/'); slash != std::string::npos) origin = origin.substr(slash + 1);
+    if (origin.size() > 5 && origin.compare(origin.size() - 5, 5, ".json") == 0) origin.resize(origin.size() - 5);
+    std::ifstream in(scenario_path_, std::ios::binary);
+    if (!in) {
+        problems_.push_back({scenario_path_, "the file cannot be opened"});
+    } else {
+        std::ostringstream text;
+        text << in.rdbuf();
+        try {
+            std::vector<Problem> problems;
+            const EditResult r = ws_.OpenText(text.str(), origin, false, &problems);
+            if (!r.ok) {
+                problems_ = std::move(problems);
+                if (problems_.empty()) problems_.push_back({scenario_path_, r.message});
+            }
+        } catch (const std::exception& e) {  // the reader reports problems; this is a last resort
+            problems_.push_back({scenario_path_, std::string("the scenario could not be read: ") + e.what()});
+        }
+    }
+    if (!ws_.Empty()) runner_.ResetLive(ws_);
 }
 
 App::~App() { hooks_.SetSnapshotProvider(nullptr); }
 
-void App::LoadScenarioFile(const std::string& path) {
-    scenario_path_ = path;
-    scenario_.reset();
-    world_.reset();
-    problems_.clear();
-    playing_ = false;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        problems_.push_back({path, "the file cannot be opened"});
-        return;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    ReadResult r;
-    try {
-        r = ReadScenario(text.str());
-    } catch (const std::exception& e) {  // the reader reports problems; this is a last resort
-        problems_.push_back({path, std::string("the scenario could not be read: ") + e.what()});
-        return;
-    }
-    if (!r.ok()) {
-        problems_ = std::move(r.problems);
-        if (problems_.empty()) problems_.push_back({path, "the scenario was rejected without a reason"});
-        return;
-    }
-    scenario_ = std::move(r.scenario);
-    ws_.SetBaseline(*scenario_, path);
+void App::AfterRender() { files_.AfterRender(); }
 
-    // Org-chart order: depth first from the root(s), children in file order.
-    const auto& units = scenario_->units;
-    unit_order_.clear();
-    unit_depth_.assign(units.size(), 0);
-    std::vector<bool> seen(units.size(), false);
-    std::vector<std::pair<int, int>> stack;  // (unit, depth)
-    for (int i = static_cast<int>(units.size()) - 1; i >= 0; --i)
-        if (units[static_cast<std::size_t>(i)].parent.empty()) stack.push_back({i, 0});
-    while (!stack.empty()) {
-        const auto [u, d] = stack.back();
-        stack.pop_back();
-        if (seen[static_cast<std::size_t>(u)]) continue;
-        seen[static_cast<std::size_t>(u)] = true;
-        unit_order_.push_back(u);
-        unit_depth_[static_cast<std::size_t>(u)] = d;
-        for (int c = static_cast<int>(units.size()) - 1; c >= 0; --c)
-            if (units[static_cast<std::size_t>(c)].parent == units[static_cast<std::size_t>(u)].id)
-                stack.push_back({c, d + 1});
-    }
-    for (int i = 0; i < static_cast<int>(units.size()); ++i)  // anything unreachable, at the end
-        if (!seen[static_cast<std::size_t>(i)]) unit_order_.push_back(i);
-    try {
-        Reset();
-    } catch (const std::exception& e) {
-        problems_.push_back({path, std::string("the simulation could not be set up: ") + e.what()});
-        scenario_.reset();
-        world_.reset();
-    }
-}
-
-void App::Reset() {
+void App::ResetLive() {
     playing_ = false;
     accumulator_us_ = 0;
-    if (scenario_) world_ = std::make_unique<World>(*scenario_, 0);
+    runner_.ResetLive(ws_);
 }
 
 void App::StepWeek() {
     playing_ = false;
     accumulator_us_ = 0;
-    if (world_) world_->Step();
+    runner_.StepLive(1);
 }
 
 void App::SetPlaying(bool playing) {
-    if (!world_) return;
-    if (playing && world_->Done()) Reset();
+    if (runner_.LiveCount() == 0) return;
+    if (playing && runner_.LiveDone()) runner_.ResetLive(ws_);
     playing_ = playing;
     accumulator_us_ = 0;
 }
 
 void App::SetSpeed(int weeks_per_second) { speed_ = std::clamp(weeks_per_second, kMinSpeed, kMaxSpeed); }
 
+void App::Notify(const std::string& message, bool error) {
+    last_toast_ = message;
+    last_toast_error_ = error;
+    toasts_.push_back({message, error, 0});
+    if (toasts_.size() > 3) toasts_.erase(toasts_.begin());
+}
+
+void App::SetPresenting(bool on) {
+    if (on == presenting_) return;
+    presenting_ = on;
+    help_open_ = false;
+    if (on) {
+        // Projectors wash out dark themes: present in the light theme, restore the user's after.
+        theme_before_present_ = theme_.Kind();
+        pending_theme_ = ThemeKind::Light;
+        const int active = ws_.Empty() ? 0 : ws_.Active();
+        GoToSlide(view_ == View::Compare && ws_.SlotCount() >= 2 ? ws_.SlotCount() : active);
+    } else {
+        if (theme_before_present_) pending_theme_ = *theme_before_present_;
+        theme_before_present_.reset();
+    }
+}
+
+void App::FullscreenEnded() { SetPresenting(false); }
+
+std::vector<App::Slide> App::Slides() const {
+    std::vector<Slide> slides;
+    for (int i = 0; i < ws_.SlotCount(); ++i) slides.push_back({View::Results, i});
+    if (ws_.SlotCount() >= 2) slides.push_back({View::Compare, -1});
+    return slides;
+}
+
+void App::GoToSlide(int index) {
+    const std::vector<Slide> slides = Slides();
+    if (slides.empty()) return;
+    slide_ = std::clamp(index, 0, static_cast<int>(slides.size()) - 1);
+    const Slide& s = slides[static_cast<std::size_t>(slide_)];
+    view_ = s.view;
+    if (s.slot >= 0) ws_.SetActive(s.slot);
+}
+
+void App::Undo() {
+    const std::string label = ws_.UndoLabel();
+    if (ws_.Undo()) Notify("Undone: " + label, false);
+}
+
+void App::Redo() {
+    const std::string label = ws_.RedoLabel();
+    if (ws_.Redo()) Notify("Redone: " + label, false);
+}
+
+void App::ApplyRunSettings(std::uint64_t seed, int horizon, int replications) {
+    if (ws_.Empty()) return;
+    const Scenario& s = ws_.ActiveScenario();
+    if (seed == s.seed && horizon == s.horizon_weeks && replications == s.replications) return;
+    const EditResult r = ws_.SetRunSettings(seed, horizon, replications);
+    if (!r.ok) Notify(r.message, true);
+}
+
+Ui App::MakeUi() {
+    Ui ui{ws_, runner_, theme_, hooks_, assets_dir_, presenting_, {}, {}, {}, {}};
+    ui.notify = [this](const std::string& message, bool error) { Notify(message, error); };
+    ui.show = [this](View v) { view_ = v; };
+    ui.export_png = [this](ImVec2, ImVec2, const std::string& file_name) {
+        Notify("Saving " + file_name + " as a picture is not available yet.", true);
+    };
+    ui.download = [this](const std::string& file_name, const std::string&, const std::string&) {
+        Notify("Downloading " + file_name + " is not available yet.", true);
+    };
+    return ui;
+}
+
 //-----------------------------------------------------------------------------------------------
-// [SECTION] Frame, layout, keys, test snapshot
+// [SECTION] Frame: live worlds, replications, keys, layout
 //-----------------------------------------------------------------------------------------------
 void App::Frame(std::int64_t dt_us) {
     ++frame_;
     if (pending_theme_) {
-        theme_.Apply(static_cast<ThemeKind>(*pending_theme_));
+        theme_.Apply(*pending_theme_);
         pending_theme_.reset();
     }
+    Ui ui = MakeUi();
+    if (!started_) {
+        files_.Startup(ui);
+        started_ = true;
+    }
     HandleKeys();
-    Advance(dt_us);
+    ui.presenting = presenting_;
+    files_.Frame(ui);
+    if (!ws_.Empty() && runner_.LiveRevision() != ws_.Revision()) {
+        runner_.ResetLive(ws_);  // the documents changed: the live view starts again from week 0
+        accumulator_us_ = 0;
+    }
+    if (ws_.Empty()) playing_ = false;
+    if (presenting_) {  // keep the slide in range when slots change
+        const int n = static_cast<int>(Slides().size());
+        if (slide_ >= n) GoToSlide(n - 1);
+    }
+    AdvanceLive(dt_us);
+    RunReplications(dt_us);
+    for (Toast& t : toasts_) t.age_us += std::clamp<std::int64_t>(dt_us, 0, kMaxFrameMicros);
+    toasts_.erase(std::remove_if(toasts_.begin(), toasts_.end(), [](const Toast& t) { return t.age_us > kToastMicros; }),
+                  toasts_.end());
+
     const Layout l = ComputeLayout(ImGui::GetIO().DisplaySize);
-    DrawHeader(l);
-    DrawRunControls(l);
-    DrawOrgSummary(l);
-    if (view_ != View::Results) {
-        DrawView(l);
-    } else if (world_) {
-        DrawKpis(l);
-        DrawCharts(l);
-    } else {
-        DrawProblems(l);
-    }
+    if (presenting_) DrawPresentHeader(l);
+    else DrawHeader(ui, l);
+    if (!presenting_) DrawRail(ui, l);
+    DrawContent(ui, l);
+    DrawToasts();
+    if (help_open_) DrawHelp();
 }
 
-void App::DrawView(const Layout& l) {
-    Ui ui{ws_, runner_, theme_, hooks_, assets_dir_, false, {}, {}, {}, {}};
-    ui.notify = [](const std::string&, bool) {};
-    ui.show = [this](View v) { view_ = v; };
-    if (!ws_.Empty() && runner_.LiveRevision() != ws_.Revision()) runner_.ResetLive(ws_);
-    const ImVec2 pos = l.kpi_min;
-    const ImVec2 size(l.kpi_size.x, l.charts_min.y + l.charts_size.y - l.kpi_min.y);
-    switch (view_) {
-        case View::Gallery: gallery_.Draw(ui, pos, size); break;
-        case View::Design: {
-            const float gap = theme_.Dp(16);
-            const float lw = std::min(theme_.Dp(380), size.x * 0.34f);
-            orgchart_.Draw(ui, pos, ImVec2(size.x - lw - gap, size.y));
-            levers_.Draw(ui, ImVec2(pos.x + size.x - lw, pos.y), ImVec2(lw, size.y));
-            break;
-        }
-        case View::Results: dashboard_.Draw(ui, pos, size); break;
-        case View::Compare: compare_.Draw(ui, pos, size); break;
-        case View::Library: library_.Draw(ui, pos, size); break;
-    }
-}
-
-void App::Advance(std::int64_t dt_us) {
-    if (!playing_ || !world_) {
+void App::AdvanceLive(std::int64_t dt_us) {
+    if (!playing_ || runner_.LiveCount() == 0) {
         accumulator_us_ = 0;
         return;
     }
@@ -190,16 +333,75 @@ void App::Advance(std::int64_t dt_us) {
     } else {
         accumulator_us_ -= weeks * tick_us;
     }
-    world_->StepWeeks(static_cast<int>(weeks));
-    if (world_->Done()) playing_ = false;
+    runner_.StepLive(static_cast<int>(weeks));
+    if (runner_.LiveDone()) playing_ = false;
+}
+
+void App::RunReplications(std::int64_t dt_us) {
+    // The frame time outside the replication slice (dt includes the previous frame's slice).
+    const double dt_ms = static_cast<double>(dt_us) / 1000.0;
+    if (dt_ms > 0.0 && dt_ms < 250.0) other_ms_ = other_ms_ * 0.8 + std::max(0.0, dt_ms - last_slice_ms_) * 0.2;
+    // Restart replications a moment after the workspace changes, so results are always current.
+    if (ws_.Revision() != seen_revision_) {
+        seen_revision_ = ws_.Revision();
+        auto_run_in_us_ = kAutoRunDelayMicros;
+    }
+    if (auto_run_in_us_ >= 0) {
+        auto_run_in_us_ -= std::clamp<std::int64_t>(dt_us, 0, kMaxFrameMicros);
+        if (auto_run_in_us_ < 0 && !ws_.Empty() && runner_.ResultsRevision() != ws_.Revision()) runner_.Start(ws_);
+    }
+    if (!runner_.Running()) {
+        last_slice_ms_ = 0.0;
+        return;
+    }
+    // Size the work so that frames stay short: with the smoothed frame time outside the slice
+    // (drawing, the browser's own work, waiting for the display), the slice gets what is left
+    // of a kTargetFrameMs frame. When the rest of the frame alone is too slow for 30 fps (a busy
+    // or GPU-less machine) the target cannot be met anyway, and the slice takes a quarter of the
+    // frame so that results still arrive.
+    const double floor_ms = std::min(kMaxSliceMs, std::max(kMinSliceMs, 0.25 * other_ms_));
+    slice_budget_ms_ = std::clamp(kTargetFrameMs - other_ms_, floor_ms, kMaxSliceMs);
+    using Clock = std::chrono::steady_clock;
+    const auto t0 = Clock::now();
+    runner_.Slice(slice_budget_ms_);
+    last_slice_ms_ = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 }
 
 void App::HandleKeys() {
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput || !world_) return;
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) SetPlaying(!playing_);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), true)) StepWeek();
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) Reset();
+    if (io.WantTextInput) return;  // typing in a field: keys belong to it
+    const bool ctrl = io.KeyCtrl || io.KeySuper;
+    for (const Shortcut& s : kShortcuts) {
+        if (s.when == When::Editing && presenting_) continue;
+        if (s.when == When::Presenting && !presenting_) continue;
+        bool hit = false;
+        if (s.scancode != 0) {
+            if (s.ctrl != ctrl || (s.ctrl && s.shift != io.KeyShift)) continue;
+            hit = ImGui::IsKeyPressed(s.scancode, s.repeat);
+        } else if (!ctrl) {
+            for (int i = 0; i < io.InputQueueCharacters.Size; ++i)
+                if (io.InputQueueCharacters[i] == static_cast<ImWchar>(s.typed)) hit = true;
+        }
+        if (hit) RunAction(static_cast<int>(s.action));
+    }
+}
+
+void App::RunAction(int action) {
+    switch (static_cast<Action>(action)) {
+        case Action::PlayPause: SetPlaying(!playing_); break;
+        case Action::StepWeek: StepWeek(); break;
+        case Action::ResetLive: ResetLive(); break;
+        case Action::Undo: Undo(); break;
+        case Action::Redo: Redo(); break;
+        case Action::Present: SetPresenting(!presenting_); break;
+        case Action::NextSlide: GoToSlide(slide_ + 1); break;
+        case Action::PrevSlide: GoToSlide(slide_ - 1); break;
+        case Action::Help: help_open_ = !help_open_; break;
+        case Action::Close:
+            if (help_open_) help_open_ = false;
+            else if (presenting_) SetPresenting(false);
+            break;
+    }
 }
 
 App::Layout App::ComputeLayout(ImVec2 display) const {
@@ -209,25 +411,27 @@ App::Layout App::ComputeLayout(ImVec2 display) const {
     const float h = std::max(display.y, t.Dp(400));
     Layout l;
     l.header_min = ImVec2(0, 0);
-    l.header_size = ImVec2(w, t.Dp(76));
+    l.row1_h = t.Dp(64);
+    l.header_size = ImVec2(w, presenting_ ? t.Dp(76) : l.row1_h + t.Dp(50));
     const float top = l.header_size.y + m;
-    const float left_w = std::clamp(w * 0.23f, t.Dp(300), t.Dp(380));
-    const float controls_h = controls_height_ > 0.0f ? controls_height_ : t.Dp(330);
-    l.controls_min = ImVec2(m, top);
-    l.controls_size = ImVec2(left_w, controls_h);
-    l.org_min = ImVec2(m, top + controls_h + m);
-    l.org_size = ImVec2(left_w, std::max(t.Dp(120), h - l.org_min.y - m));
-    const float right_x = m + left_w + m;
-    const float right_w = std::max(t.Dp(200), w - right_x - m);
-    l.kpi_min = ImVec2(right_x, top);
-    l.kpi_size = ImVec2(right_w, t.Dp(118));
-    l.charts_min = ImVec2(right_x, top + l.kpi_size.y + m);
-    l.charts_size = ImVec2(right_w, std::max(t.Dp(200), h - l.charts_min.y - m));
-    // Wide and short (a laptop in landscape): side by side; otherwise stacked.
-    l.charts_side_by_side = l.charts_size.x > 2.2f * l.charts_size.y;
+    if (presenting_) {
+        l.rail_min = ImVec2(m, top);
+        l.rail_size = ImVec2(0, 0);
+        l.content_min = ImVec2(m * 1.5f, top);
+        l.content_size = ImVec2(w - m * 3.0f, std::max(t.Dp(200), h - top - m * 1.5f));
+        return l;
+    }
+    const float rail_w = std::clamp(w * 0.2f, t.Dp(268), t.Dp(320));
+    l.rail_min = ImVec2(m, top);
+    l.rail_size = ImVec2(rail_w, std::max(t.Dp(200), h - top - m));
+    l.content_min = ImVec2(m + rail_w + m, top);
+    l.content_size = ImVec2(std::max(t.Dp(200), w - l.content_min.x - m), l.rail_size.y);
     return l;
 }
 
+//-----------------------------------------------------------------------------------------------
+// [SECTION] Test snapshot
+//-----------------------------------------------------------------------------------------------
 void App::FillSnapshot(TestSnapshot& s) const {
     s.frame = frame_;
     s.playing = playing_;
@@ -242,501 +446,548 @@ void App::FillSnapshot(TestSnapshot& s) const {
     }
     s.theme = theme_.Kind() == ThemeKind::Light ? "light" : "dark";
     for (const Problem& p : problems_) s.problems.push_back(p.where + ": " + p.message);
-    if (scenario_) s.scenario = scenario_->name;
-    if (!world_) return;
-    s.week = world_->Week();
-    s.horizon = world_->Horizon();
-    s.hash = world_->StateHash();
-    s.points = static_cast<int>(world_->Series(SeriesId::Headcount).size());
-    for (const SeriesInfo& info : SeriesTable()) s.series.push_back({info.key, Latest(world_.get(), info.id)});
+
+    s.view = ViewKey(view_);
+    s.slot_count = ws_.SlotCount();
+    s.active_slot = ws_.Active();
+    for (int i = 0; i < ws_.SlotCount(); ++i)
+        s.slots.push_back({Workspace::SlotLabel(i), ws_.GetScenario(i).name, ws_.GetSlot(i).origin});
+    s.revision = ws_.Revision();
+    s.can_undo = ws_.CanUndo();
+    s.can_redo = ws_.CanRedo();
+    s.undo_label = ws_.UndoLabel();
+    s.redo_label = ws_.RedoLabel();
+    s.presenting = presenting_;
+    s.slide = presenting_ ? slide_ : 0;
+    s.slide_count = presenting_ ? static_cast<int>(Slides().size()) : 0;
+    s.help_open = help_open_;
+    s.toast = last_toast_;
+    s.toast_error = last_toast_error_;
+
+    s.run.running = runner_.Running();
+    s.run.progress = runner_.Progress();
+    s.run.results_current = runner_.Results() && runner_.ResultsRevision() == ws_.Revision();
+    s.run.throughput = runner_.Throughput();
+    s.run.slice_budget_ms = slice_budget_ms_;
+    if (const Experiment* e = runner_.Results()) {
+        s.run.completed = e->Completed();
+        s.run.replications = e->Replications();
+        for (int i = 0; i < e->ScenarioCount(); ++i) {
+            std::vector<std::pair<std::string, double>> row;
+            for (const SeriesInfo& info : SeriesTable()) {
+                const std::vector<double>& v = e->Finals(i, info.id);
+                double sum = 0.0;
+                for (const double x : v) sum += x;
+                row.push_back({info.key, v.empty() ? std::nan("") : sum / static_cast<double>(v.size())});
+            }
+            s.outcomes.push_back(std::move(row));
+        }
+    }
+    if (ws_.Empty()) return;
+    s.scenario = ws_.ActiveScenario().name;
+    s.scenario_json = CompactJson(WriteScenario(ws_.ActiveScenario()));
+    const World* w = runner_.Live(ws_.Active());
+    if (!w) return;
+    s.week = w->Week();
+    s.horizon = w->Horizon();
+    s.hash = w->StateHash();
+    s.points = static_cast<int>(w->Series(SeriesId::Headcount).size());
+    for (const SeriesInfo& info : SeriesTable()) s.series.push_back({info.key, Latest(w, info.id)});
 }
 
 //-----------------------------------------------------------------------------------------------
-// [SECTION] Panels: header, run controls, organisation, key figures, charts, problems
+// [SECTION] Header (normal and presentation)
 //-----------------------------------------------------------------------------------------------
-void App::DrawHeader(const Layout& l) {
-    const Palette& p = theme_.Colours();
-    const Fonts& f = theme_.GetFonts();
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(p.header));
-    BeginCard("##header", l.header_min, l.header_size);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 a = l.header_min;
-    const ImVec2 b(a.x + l.header_size.x, a.y + l.header_size.y);
-    dl->AddLine(ImVec2(a.x, b.y - 0.5f), ImVec2(b.x, b.y - 0.5f), p.card_border, 1.0f);
-    const float m = theme_.Dp(16) + theme_.Dp(4);
-    const float cy = (a.y + b.y) * 0.5f;
+namespace {
 
-    // Mark: a 2x2 grid in the four headline functions' colours (an org chart in miniature).
-    const float cell = theme_.Dp(11), gap = theme_.Dp(3);
-    const float mx = a.x + m, my = cy - cell - gap * 0.5f;
+// The brand mark: a 2x2 grid in the four headline functions' colours (an org chart in miniature)
+// and the name. Returns the x after it.
+float DrawBrand(const Theme& t, ImDrawList* dl, float x, float cy) {
+    const Palette& p = t.Colours();
+    const float cell = t.Dp(10), gap = t.Dp(3);
+    const float my = cy - cell - gap * 0.5f;
     const Function mark[4] = {Function::Executive, Function::It, Function::Marketing, Function::Digital};
     for (int i = 0; i < 4; ++i) {
-        const float x = mx + (i % 2) * (cell + gap), y = my + (i / 2) * (cell + gap);
-        ImU32 c = FunctionColour(mark[i]);
-        if (mark[i] == Function::Executive) c = p.ink;  // black disappears on the dark header
-        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + cell, y + cell), c, theme_.Dp(3));
+        const float bx = x + static_cast<float>(i % 2) * (cell + gap), by = my + static_cast<float>(i / 2) * (cell + gap);
+        const ImU32 c = mark[i] == Function::Executive ? p.ink : FunctionColour(mark[i]);  // black vanishes on dark
+        dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + cell, by + cell), c, t.Dp(2.5f));
     }
-    float x = mx + 2 * cell + gap + theme_.Dp(12);
-    const char* brand = "OrgSim";
-    DrawText(dl, f.title, ImVec2(x, cy - FontSize(f.title) * 0.5f - theme_.Dp(1)), p.text, brand);
-    x += TextSize(f.title, brand).x + theme_.Dp(20);
-    dl->AddLine(ImVec2(x, cy - theme_.Dp(18)), ImVec2(x, cy + theme_.Dp(18)), p.card_border, 1.0f);
-    x += theme_.Dp(20);
+    x += 2 * cell + gap + t.Dp(10);
+    const ImFont* title = t.GetFonts().title;
+    DrawText(dl, t.GetFonts().title, ImVec2(x, cy - FontSize(title) * 0.5f - t.Dp(1)), p.text, "OrgSim");
+    return x + TextSize(t.GetFonts().title, "OrgSim").x;
+}
 
-    // Theme toggle on the right.
-    const bool light = theme_.Kind() == ThemeKind::Light;
-    const char* toggle_label = light ? "Dark" : "Light";
-    const ImVec2 toggle_size(theme_.Dp(96), theme_.Dp(38));
-    const float toggle_x = b.x - m - toggle_size.x;
-    ImGui::SetCursorScreenPos(ImVec2(toggle_x, cy - toggle_size.y * 0.5f));
-    if (Button(theme_, "##theme", toggle_label, light ? Icon::Moon : Icon::Sun, toggle_size, false, true))
-        pending_theme_ = static_cast<int>(light ? ThemeKind::Dark : ThemeKind::Light);
-    hooks_.RecordLastItem("Theme");
-
-    // View tabs, left of the theme toggle.
-    const char* tabs[] = {"Gallery", "Design", "Results", "Compare", "Library"};
-    float tx = toggle_x - theme_.Dp(16);
-    for (int i = 4; i >= 0; --i) {
-        const ImVec2 ts(TextSize(f.label, tabs[i]).x + theme_.Dp(28), theme_.Dp(38));
-        tx -= ts.x + theme_.Dp(6);
-        ImGui::SetCursorScreenPos(ImVec2(tx, cy - ts.y * 0.5f));
-        if (ToggleButton(theme_, (std::string("##tab") + tabs[i]).c_str(), tabs[i], Icon::None, ts, static_cast<int>(view_) == i))
-            view_ = static_cast<View>(i);
-        hooks_.RecordLastItem(std::string("Tab:") + tabs[i]);
-    }
-
-    // Scenario name and question.
-    const float text_w = tx - theme_.Dp(24) - x;
-    const std::string name = scenario_ ? scenario_->name : std::string("No scenario loaded");
-    const std::string question =
-        scenario_ ? scenario_->question : std::string("The scenario has problems: see the list below.");
-    const float block_h = FontSize(f.heading) + theme_.Dp(3) + FontSize(f.small);
+// Scenario name over its question, ellipsised to max_w; hovering shows the rationale.
+void DrawScenarioBlock(const Theme& t, TestHooks& hooks, ImDrawList* dl, const Scenario* s, float x, float cy, float max_w,
+                       const char* missing) {
+    const Palette& p = t.Colours();
+    const Fonts& f = t.GetFonts();
+    if (max_w < t.Dp(40)) return;
+    const std::string name = s ? s->name : std::string("No scenario open");
+    const std::string question = s ? s->question : std::string(missing);
+    const float block_h = FontSize(f.heading) + t.Dp(2) + FontSize(f.small);
     const float ty = cy - block_h * 0.5f;
-    const std::string name_fit = Ellipsize(f.heading, name, text_w);
-    DrawText(dl, f.heading, ImVec2(x, ty), scenario_ ? p.text : p.danger, name_fit.c_str());
-    const std::string question_fit = Ellipsize(f.small, question, text_w);
-    DrawText(dl, f.small, ImVec2(x, ty + FontSize(f.heading) + theme_.Dp(3)), p.text_muted, question_fit.c_str());
-    // Hovering the name shows the rationale.
+    const std::string name_fit = Ellipsize(f.heading, name, max_w);
+    DrawText(dl, f.heading, ImVec2(x, ty), s ? p.text : p.danger, name_fit.c_str());
+    const std::string question_fit = Ellipsize(f.small, question, max_w);
+    DrawText(dl, f.small, ImVec2(x, ty + FontSize(f.heading) + t.Dp(2)), p.text_muted, question_fit.c_str());
+    const float w = std::max(TextSize(f.heading, name_fit.c_str()).x, TextSize(f.small, question_fit.c_str()).x);
     ImGui::SetCursorScreenPos(ImVec2(x, ty));
-    ImGui::InvisibleButton("##scenario", ImVec2(std::max(1.0f, std::min(text_w, TextSize(f.heading, name_fit.c_str()).x)), block_h));
-    hooks_.RecordLastItem("Scenario");
-    if (scenario_ && ImGui::IsItemHovered() && !scenario_->description.empty()) {
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme_.Dp(14), theme_.Dp(12)));
-        ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(theme_.Dp(460));
-        ImGui::PushFont(f.label);
-        ImGui::TextUnformatted(scenario_->name.c_str());
-        ImGui::PopFont();
-        ImGui::PushFont(f.small);
-        ImGui::TextUnformatted(scenario_->description.c_str());
-        ImGui::PopFont();
-        ImGui::PopTextWrapPos();
-        ImGui::EndTooltip();
-        ImGui::PopStyleVar();
+    ImGui::InvisibleButton("##scenario", ImVec2(std::max(1.0f, w), block_h));
+    hooks.RecordLastItem("Scenario");
+    if (s && ImGui::IsItemHovered()) {
+        std::string body = s->question;
+        if (!s->description.empty()) body += (body.empty() ? "" : "\n\n") + s->description;
+        Tooltip(t, s->name, body);
     }
+}
+
+// A full-width bar (the header): a card without rounding or border. Pair with EndBar().
+void BeginBar(const char* id, ImVec2 pos, ImVec2 size, ImU32 background) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(background));
+    BeginCard(id, pos, size);
+}
+
+void EndBar() {
     EndCard();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(2);
 }
 
-void App::DrawRunControls(const Layout& l) {
+// An icon-only secondary button with a tooltip; records it under name.
+bool IconButton(const Theme& t, TestHooks& hooks, const char* name, Icon icon, ImVec2 pos, float size, bool enabled,
+                const std::string& tip_title, const std::string& tip_body = "") {
+    ImGui::SetCursorScreenPos(pos);
+    const bool pressed = Button(t, (std::string("##") + name).c_str(), "", icon, ImVec2(size, size), false, enabled);
+    hooks.RecordLastItem(name);
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) Tooltip(t, tip_title, tip_body);
+    return pressed;
+}
+
+}  // namespace
+
+void App::DrawHeader(Ui& ui, const Layout& l) {
     const Palette& p = theme_.Colours();
     const Fonts& f = theme_.GetFonts();
-    BeginCard("##controls", l.controls_min, l.controls_size);
+    const Theme& t = theme_;
+    BeginBar("##header", l.header_min, l.header_size, p.header);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 a = l.header_min;
+    const ImVec2 b(a.x + l.header_size.x, a.y + l.header_size.y);
+    const float m = t.Dp(20);
+    const float row1_b = a.y + l.row1_h;
+    dl->AddLine(ImVec2(a.x, row1_b - 0.5f), ImVec2(b.x, row1_b - 0.5f), WithAlpha(p.card_border, 0.6f), 1.0f);
+    dl->AddLine(ImVec2(a.x, b.y - 0.5f), ImVec2(b.x, b.y - 0.5f), p.card_border, 1.0f);
+
+    // ---- Row 1: brand, scenario, then (from the right) theme, present, help, files, undo/redo.
+    const float cy = a.y + l.row1_h * 0.5f;
+    float x = DrawBrand(t, dl, a.x + m, cy) + t.Dp(18);
+    dl->AddLine(ImVec2(x, cy - t.Dp(16)), ImVec2(x, cy + t.Dp(16)), p.card_border, 1.0f);
+    x += t.Dp(18);
+
+    const float bs = t.Dp(38);  // icon button size
+    const float gap = t.Dp(8);
+    float rx = b.x - m;
+    const bool light = t.Kind() == ThemeKind::Light;
+    rx -= bs;
+    if (IconButton(t, hooks_, "Theme", light ? Icon::Moon : Icon::Sun, ImVec2(rx, cy - bs * 0.5f), bs, true,
+                   light ? "Dark theme" : "Light theme", "Switch the colours; presentation mode always uses the light theme."))
+        pending_theme_ = light ? ThemeKind::Dark : ThemeKind::Light;
+    const float present_w = TextSize(f.label, "Present").x + t.Dp(13) + t.Dp(9) + t.Dp(28);
+    rx -= gap + present_w;
+    ImGui::SetCursorScreenPos(ImVec2(rx, cy - bs * 0.5f));
+    if (Button(t, "##present", "Present", Icon::Present, ImVec2(present_w, bs), false, !ws_.Empty())) SetPresenting(true);
+    hooks_.RecordLastItem("Present");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        Tooltip(t, "Presentation mode (P)", "Full screen, large type, one slide per scenario's results, then the comparison. "
+                                            "Arrow keys move between slides; Esc leaves.");
+    rx -= gap + bs;
+    if (IconButton(t, hooks_, "Help", Icon::Help, ImVec2(rx, cy - bs * 0.5f), bs, true, "Help (F1)",
+                   "Keyboard shortcuts and how to use OrgSim."))
+        help_open_ = !help_open_;
+    rx -= t.Dp(14);
+    dl->AddLine(ImVec2(rx, cy - t.Dp(16)), ImVec2(rx, cy + t.Dp(16)), p.card_border, 1.0f);
+    rx -= t.Dp(14);
+    // File buttons: their width is known after drawing, so they are placed by last frame's width.
+    if (files_width_ > 0.0f) rx -= files_width_;
+    const float used = files_.DrawButtons(ui, ImVec2(rx, cy - bs * 0.5f), bs);
+    if (used != files_width_) {
+        if (files_width_ <= 0.0f) rx -= used;
+        files_width_ = used;
+    }
+    if (used > 0.0f) rx -= t.Dp(14);
+    rx -= bs;
+    const std::string redo_label = ws_.RedoLabel();
+    if (IconButton(t, hooks_, "Redo", Icon::Redo, ImVec2(rx, cy - bs * 0.5f), bs, ws_.CanRedo(),
+                   redo_label.empty() ? std::string("Nothing to redo") : "Redo: " + redo_label, "Ctrl+Shift+Z or Ctrl+Y"))
+        Redo();
+    rx -= t.Dp(6) + bs;
+    const std::string undo_label = ws_.UndoLabel();
+    if (IconButton(t, hooks_, "Undo", Icon::Undo, ImVec2(rx, cy - bs * 0.5f), bs, ws_.CanUndo(),
+                   undo_label.empty() ? std::string("Nothing to undo") : "Undo: " + undo_label, "Ctrl+Z"))
+        Undo();
+
+    DrawScenarioBlock(t, hooks_, dl, ws_.Empty() ? nullptr : &ws_.ActiveScenario(), x, cy, rx - t.Dp(24) - x,
+                      "The scenario could not be opened: see the problems below.");
+
+    // ---- Row 2: view tabs on the left, slot tabs on the right.
+    const float cy2 = row1_b + (b.y - row1_b) * 0.5f;
+    const float th = t.Dp(34);
+    float tx = a.x + m;
+    for (int i = 0; i < 5; ++i) {
+        const ImVec2 ts(TextSize(f.label, kViewNames[i]).x + t.Dp(28), th);
+        ImGui::SetCursorScreenPos(ImVec2(tx, cy2 - th * 0.5f));
+        if (ToggleButton(t, (std::string("##tab") + kViewNames[i]).c_str(), kViewNames[i], Icon::None, ts,
+                         static_cast<int>(view_) == i))
+            view_ = static_cast<View>(i);
+        hooks_.RecordLastItem(std::string("Tab:") + kViewNames[i]);
+        tx += ts.x + t.Dp(6);
+    }
+
+    // Slot tabs, right-aligned: measure first.
+    const int n = ws_.SlotCount();
+    const float close_w = t.Dp(26);
+    std::vector<float> widths;
+    float total = 0.0f;
+    for (int i = 0; i < n; ++i) {
+        const float w = TextSize(f.label, Workspace::SlotLabel(i).c_str()).x + t.Dp(28) + (i > 0 ? close_w : 0.0f);
+        widths.push_back(w);
+        total += w + t.Dp(6);
+    }
+    const float add_w = TextSize(f.label, "Alternative").x + t.Dp(13) + t.Dp(9) + t.Dp(24);
+    total += add_w;
+    float sx = std::max(tx + t.Dp(24), b.x - m - total);
+    int close_slot = -1;
+    DrawTextRight(dl, f.small, sx - t.Dp(10), cy2 - FontSize(f.small) * 0.5f, p.text_faint, n > 0 ? "Scenarios" : "");
+    for (int i = 0; i < n; ++i) {
+        const float w = widths[static_cast<std::size_t>(i)];
+        const ImVec2 pos(sx, cy2 - th * 0.5f);
+        ImGui::PushID(i);
+        const std::string label = Workspace::SlotLabel(i);
+        // The close button is submitted before the tab it sits on, so that it wins the mouse in
+        // its corner (ImGui gives an overlap to the first item), and drawn after it.
+        bool close_pressed = false, close_hovered = false;
+        const float cx = pos.x + w - close_w * 0.5f - t.Dp(5);
+        if (i > 0) {
+            ImGui::SetCursorScreenPos(ImVec2(cx - close_w * 0.5f + t.Dp(2), cy2 - close_w * 0.5f + t.Dp(2)));
+            close_pressed = ImGui::InvisibleButton("##close", ImVec2(close_w - t.Dp(4), close_w - t.Dp(4)));
+            close_hovered = ImGui::IsItemHovered();
+            hooks_.RecordLastItem("Slot:close:" + std::to_string(i));
+            if (close_hovered)
+                Tooltip(t, "Close " + label, "Its edits and their undo history close with it: save first to keep them.");
+        }
+        ImGui::SetCursorScreenPos(pos);
+        if (ToggleButton(t, "##slot", "", Icon::None, ImVec2(w, th), ws_.Active() == i)) {
+            ws_.SetActive(i);
+            if (presenting_) slide_ = i;
+        }
+        hooks_.Record("Slot:" + std::to_string(i), pos.x, pos.y, w - (i > 0 ? close_w : 0.0f), th);
+        if (ImGui::IsItemHovered()) {
+            const Slot& slot = ws_.GetSlot(i);
+            Tooltip(t, label + kMiddot + slot.scenario.name, "Opened from: " + slot.origin +
+                                                                 (i == 0 ? "\nThe baseline: the others are compared with it." : ""));
+        }
+        DrawText(dl, f.label, ImVec2(pos.x + t.Dp(14), cy2 - FontSize(f.label) * 0.5f), ws_.Active() == i ? p.text : p.text_muted,
+                 label.c_str());
+        if (i > 0) {
+            if (close_hovered) dl->AddCircleFilled(ImVec2(cx, cy2), close_w * 0.42f, p.control_active, 20);
+            DrawIcon(t, dl, Icon::Close, ImVec2(cx, cy2), t.Dp(10), close_hovered ? p.text : p.text_muted, p.control);
+        }
+        if (close_pressed) close_slot = i;  // closed after the loop, which reads every slot
+        ImGui::PopID();
+        sx += w + t.Dp(6);
+    }
+    if (close_slot > 0) {
+        const EditResult r = ws_.RemoveSlot(close_slot);
+        if (!r.ok) Notify(r.message, true);
+        else Notify("Closed " + Workspace::SlotLabel(close_slot) + ".", false);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(sx, cy2 - th * 0.5f));
+    if (Button(t, "##slot_add", "Alternative", Icon::Plus, ImVec2(add_w, th), false, n > 0 && n < kMaxSlots)) {
+        const EditResult r = ws_.DuplicateActive();
+        if (!r.ok) Notify(r.message, true);
+        else Notify("Added " + Workspace::SlotLabel(ws_.Active()) + ", a copy of the scenario to change and compare.", false);
+    }
+    hooks_.RecordLastItem("Slot:add");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        Tooltip(t, "Add an alternative", n >= kMaxSlots ? "Four scenarios are open: close one first."
+                                                        : "Copy the active scenario into a new slot, change it, and compare.");
+    EndBar();
+}
+
+void App::DrawPresentHeader(const Layout& l) {
+    const Palette& p = theme_.Colours();
+    const Fonts& f = theme_.GetFonts();
+    const Theme& t = theme_;
+    BeginBar("##present_header", l.header_min, l.header_size, p.background);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 a = l.header_min;
+    const ImVec2 b(a.x + l.header_size.x, a.y + l.header_size.y);
+    const float m = t.Dp(24);
+    const float cy = (a.y + b.y) * 0.5f;
+    float x = DrawBrand(t, dl, a.x + m, cy) + t.Dp(24);
+
+    const std::vector<Slide> slides = Slides();
+    const int n = static_cast<int>(slides.size());
+    std::string title;
+    if (n > 0) {
+        const Slide& s = slides[static_cast<std::size_t>(std::clamp(slide_, 0, n - 1))];
+        title = s.slot >= 0 ? Workspace::SlotLabel(s.slot) + ": results" : std::string("Comparison of ") + std::to_string(ws_.SlotCount()) + " scenarios";
+    }
+    // Right: the exit button, the slide indicator and the slide title.
+    const float bs = t.Dp(34);
+    float rx = b.x - m - bs;
+    if (IconButton(t, hooks_, "Present", Icon::Close, ImVec2(rx, cy - bs * 0.5f), bs, true, "Leave presentation mode (Esc or P)"))
+        SetPresenting(false);
+    char ind[32];
+    std::snprintf(ind, sizeof ind, "%d / %d", n > 0 ? slide_ + 1 : 0, n);
+    rx -= t.Dp(16);
+    DrawTextRight(dl, f.label, rx, cy - FontSize(f.label) * 0.5f, p.text_faint, ind);
+    hooks_.Record("Slide:indicator", rx - TextSize(f.label, ind).x, cy - FontSize(f.label) * 0.5f, TextSize(f.label, ind).x,
+                  FontSize(f.label));
+    rx -= TextSize(f.label, ind).x + t.Dp(20);
+    const std::string title_fit = Ellipsize(f.heading, title, std::max(t.Dp(60), (b.x - x) * 0.35f));
+    DrawTextRight(dl, f.heading, rx, cy - FontSize(f.heading) * 0.5f, p.text, title_fit.c_str());
+    hooks_.Text("present.slide_title", title);
+    rx -= TextSize(f.heading, title_fit.c_str()).x + t.Dp(24);
+
+    const Scenario* s = nullptr;
+    if (n > 0 && slides[static_cast<std::size_t>(std::clamp(slide_, 0, n - 1))].slot >= 0 && !ws_.Empty()) s = &ws_.ActiveScenario();
+    if (s) DrawScenarioBlock(t, hooks_, dl, s, x, cy, rx - x, "");
+    else if (!ws_.Empty()) DrawText(dl, f.title, ImVec2(x, cy - FontSize(f.title) * 0.5f), p.text, "Which organisation works better?");
+    EndBar();
+}
+
+//-----------------------------------------------------------------------------------------------
+// [SECTION] Run-control rail
+//-----------------------------------------------------------------------------------------------
+void App::DrawRail(Ui&, const Layout& l) {
+    const Palette& p = theme_.Colours();
+    const Fonts& f = theme_.GetFonts();
+    const Theme& t = theme_;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Dp(18), t.Dp(16)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(t.Dp(8), t.Dp(8)));
+    BeginCard("##rail", l.rail_min, l.rail_size, true);
+    hooks_.Record("Panel:controls", l.rail_min.x, l.rail_min.y, l.rail_size.x, l.rail_size.y);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float w = ImGui::GetContentRegionAvail().x;
     const float x0 = ImGui::GetCursorScreenPos().x;
-    const bool have = world_ != nullptr;
-    const int week = have ? world_->Week() : 0;
-    const int horizon = have ? world_->Horizon() : (scenario_ ? scenario_->horizon_weeks : 0);
-    const bool done = have && world_->Done();
+    const bool have = runner_.LiveCount() > 0;
+    const World* live = have ? runner_.Live(ws_.Active()) : nullptr;
+    const int week = live ? live->Week() : 0;
+    const int horizon = live ? live->Horizon() : (ws_.Empty() ? 0 : ws_.ActiveScenario().horizon_weeks);
+    const bool done = have && runner_.LiveDone();
 
-    ImGui::PushFont(f.heading);
-    ImGui::TextUnformatted("Simulation");
-    ImGui::PopFont();
-    ImGui::Dummy(ImVec2(0, theme_.Dp(2)));
-
-    // Play / pause: the primary action.
+    // ---- Live run.
+    SectionTitle(t, "Live run", "One run of every open scenario, week by week.");
     const char* play_label = playing_ ? "Pause" : done ? "Replay" : (week > 0 ? "Resume" : "Play");
     const Icon play_icon = playing_ ? Icon::Pause : done ? Icon::Replay : Icon::Play;
-    if (Button(theme_, "##play", play_label, play_icon, ImVec2(w, theme_.Dp(48)), true, have)) SetPlaying(!playing_);
+    if (Button(t, "##play", play_label, play_icon, ImVec2(w, t.Dp(44)), true, have)) SetPlaying(!playing_);
     hooks_.RecordLastItem("Play");
-    if (ImGui::IsItemHovered() && ImGui::GetIO().DisplaySize.y < theme_.Dp(880)) {
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme_.Dp(12), theme_.Dp(8)));
-        ImGui::BeginTooltip();
-        ImGui::PushFont(f.small);
-        ImGui::TextUnformatted(kKeyHints);
-        ImGui::PopFont();
-        ImGui::EndTooltip();
-        ImGui::PopStyleVar();
-    }
-
+    if (ImGui::IsItemHovered()) Tooltip(t, "Play or pause (Space)", "Right arrow steps one week; Home resets.");
     const float half = (w - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
-    if (Button(theme_, "##step", "Step week", Icon::Step, ImVec2(half, theme_.Dp(40)), false, have && !done)) StepWeek();
+    if (Button(t, "##step", "Step", Icon::Step, ImVec2(half, t.Dp(36)), false, have && !done)) StepWeek();
     hooks_.RecordLastItem("Step");
     ImGui::SameLine();
-    if (Button(theme_, "##reset", "Reset", Icon::Reset, ImVec2(half, theme_.Dp(40)), false, have && week > 0)) Reset();
+    if (Button(t, "##reset", "Reset", Icon::Reset, ImVec2(half, t.Dp(36)), false, have && week > 0)) ResetLive();
     hooks_.RecordLastItem("Reset");
-
-    // Speed.
-    ImGui::Dummy(ImVec2(0, theme_.Dp(4)));
     {
         const ImVec2 c = ImGui::GetCursorScreenPos();
         DrawText(dl, f.label, c, p.text_muted, "Speed");
         char buf[48];
-        std::snprintf(buf, sizeof buf, "%d weeks / second", speed_);
+        std::snprintf(buf, sizeof buf, "%d weeks / s", speed_);
         DrawTextRight(dl, f.label, x0 + w, c.y, p.text, buf);
         ImGui::Dummy(ImVec2(w, FontSize(f.label)));
     }
     int speed = speed_;
-    if (Slider(theme_, "##speed", &speed, kMinSpeed, kMaxSpeed, w)) SetSpeed(speed);
+    if (Slider(t, "##speed", &speed, kMinSpeed, kMaxSpeed, w)) SetSpeed(speed);
     hooks_.RecordLastItem("Speed");
-
-    // Progress.
-    ImGui::Dummy(ImVec2(0, theme_.Dp(4)));
     {
         const ImVec2 c = ImGui::GetCursorScreenPos();
         char buf[64];
         std::snprintf(buf, sizeof buf, "Week %d", week);
         DrawText(dl, f.heading, c, p.text, buf);
         const float wx = TextSize(f.heading, buf).x;
-        buf[0] = '\0';
-        if (horizon > 0) std::snprintf(buf, sizeof buf, " of %d", horizon);
-        DrawText(dl, f.body, ImVec2(c.x + wx, c.y + FontSize(f.heading) - FontSize(f.body) - theme_.Dp(1)), p.text_muted, buf);
-        const double frac = horizon > 0 ? static_cast<double>(week) / horizon : 0.0;
-        std::snprintf(buf, sizeof buf, "%d%%", static_cast<int>(std::floor(frac * 100.0 + 1e-9)));
-        DrawTextRight(dl, f.label, x0 + w, c.y + FontSize(f.heading) - FontSize(f.label) - theme_.Dp(1), p.text_muted, buf);
-        ImGui::Dummy(ImVec2(w, FontSize(f.heading)));
-        const ImVec2 bar = ImGui::GetCursorScreenPos();
-        const float bh = theme_.Dp(8);
-        dl->AddRectFilled(bar, ImVec2(bar.x + w, bar.y + bh), p.track, bh * 0.5f);
-        if (frac > 0.0)
-            dl->AddRectFilled(bar, ImVec2(bar.x + std::max(bh, static_cast<float>(w * frac)), bar.y + bh), p.accent, bh * 0.5f);
-        // Year marks on the track.
-        for (int y = 52; y < horizon; y += 52) {
-            const float tx = bar.x + w * static_cast<float>(y) / horizon;
-            dl->AddLine(ImVec2(tx, bar.y + 1), ImVec2(tx, bar.y + bh - 1), WithAlpha(p.card, 0.9f), 1.5f);
+        if (horizon > 0) {
+            std::snprintf(buf, sizeof buf, " of %d", horizon);
+            DrawText(dl, f.body, ImVec2(c.x + wx, c.y + FontSize(f.heading) - FontSize(f.body) - t.Dp(1)), p.text_muted, buf);
+            std::snprintf(buf, sizeof buf, "year %d", week == 0 ? 1 : (week + 51) / 52);
+            DrawTextRight(dl, f.label, x0 + w, c.y + FontSize(f.heading) - FontSize(f.label) - t.Dp(1), p.text_muted, buf);
         }
-        ImGui::Dummy(ImVec2(w, bh));
+        ImGui::Dummy(ImVec2(w, FontSize(f.heading)));
+        ProgressBar(t, w, horizon > 0 ? static_cast<double>(week) / horizon : 0.0, p.accent);
         hooks_.RecordLastItem("Progress");
     }
 
-    // Seed and replication, then keyboard hints.
+    ImGui::Dummy(ImVec2(0, t.Dp(2)));
     {
-        char buf[160];
-        if (scenario_) {
-            const int year = week == 0 ? 1 : (week + 51) / 52;
-            std::snprintf(buf, sizeof buf, "Year %d%sseed %llu%sreplication 1 of %d", year, kMiddot,
-                          static_cast<unsigned long long>(scenario_->seed), kMiddot, scenario_->replications);
-        } else {
-            std::snprintf(buf, sizeof buf, "No scenario");
-        }
-        ImGui::PushFont(f.small);
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.text_muted));
-        ImGui::PushTextWrapPos(x0 + w - ImGui::GetWindowPos().x);
-        ImGui::TextUnformatted(buf);
-        ImGui::PopStyleColor();
-        if (ImGui::GetIO().DisplaySize.y >= theme_.Dp(880)) {
-            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.text_faint));
-            ImGui::TextUnformatted(kKeyHints);
-            ImGui::PopStyleColor();
-        }
-        ImGui::PopTextWrapPos();
-        ImGui::PopFont();
-    }
-    // Measure the content so the next frame's card fits it exactly.
-    controls_height_ = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + ImGui::GetStyle().WindowPadding.y;
-    hooks_.Record("Panel:controls", l.controls_min.x, l.controls_min.y, l.controls_size.x, l.controls_size.y);
-    EndCard();
-}
-
-void App::DrawOrgSummary(const Layout& l) {
-    const Palette& p = theme_.Colours();
-    const Fonts& f = theme_.GetFonts();
-    BeginCard("##org", l.org_min, l.org_size, true);
-    hooks_.Record("Panel:org", l.org_min.x, l.org_min.y, l.org_size.x, l.org_size.y);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float w = ImGui::GetContentRegionAvail().x;
-    const float x0 = ImGui::GetCursorScreenPos().x;
-    {
-        const ImVec2 c = ImGui::GetCursorScreenPos();
-        DrawText(dl, f.heading, c, p.text, "Organisation");
-        if (scenario_)
-            DrawTextRight(dl, f.small, x0 + w, c.y + FontSize(f.heading) - FontSize(f.small) - theme_.Dp(1), p.text_faint,
-                          "filled / seats");
-        ImGui::Dummy(ImVec2(w, FontSize(f.heading)));
-    }
-    if (!scenario_) {
-        ImGui::PushFont(f.small);
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.text_muted));
-        ImGui::TextWrapped("The org chart appears here once a scenario loads.");
-        ImGui::PopStyleColor();
-        ImGui::PopFont();
-        EndCard();
-        return;
-    }
-    const auto& units = scenario_->units;
-    filled_scratch_.assign(units.size(), 0);
-    if (world_)
-        for (std::size_t s = 0; s < world_->SeatCount(); ++s)
-            if (world_->SeatFilled(s)) ++filled_scratch_[static_cast<std::size_t>(world_->SeatUnit(s))];
-
-    const float row_h = FontSize(f.body) + theme_.Dp(10);
-    const float sw = theme_.Dp(12);
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
-    for (const int ui : unit_order_) {
-        const Unit& u = units[static_cast<std::size_t>(ui)];
-        const int depth = std::min(unit_depth_[static_cast<std::size_t>(ui)], 6);
-        const ImVec2 c = ImGui::GetCursorScreenPos();
-        ImGui::PushID(ui);
-        ImGui::InvisibleButton("##unit", ImVec2(w, row_h));
-        const bool hovered = ImGui::IsItemHovered();
-        ImGui::PopID();
-        if (hovered)
-            dl->AddRectFilled(ImVec2(c.x - theme_.Dp(8), c.y), ImVec2(c.x + w + theme_.Dp(8), c.y + row_h),
-                              p.control, theme_.Dp(6));
-        // Tree guide: a faint line from the parent's swatch.
-        const float indent = theme_.Dp(16) * static_cast<float>(depth);
-        const float cy = c.y + row_h * 0.5f;
-        if (depth > 0) {
-            const float gx = c.x + indent - theme_.Dp(10);
-            dl->AddLine(ImVec2(gx, c.y - theme_.Dp(2)), ImVec2(gx, cy), p.axis, 1.0f);
-            dl->AddLine(ImVec2(gx, cy), ImVec2(gx + theme_.Dp(6), cy), p.axis, 1.0f);
-        }
-        const ImVec2 s0(c.x + indent, cy - sw * 0.5f);
-        dl->AddRectFilled(s0, ImVec2(s0.x + sw, s0.y + sw), FunctionColour(u.function), theme_.Dp(3));
-        dl->AddRect(s0, ImVec2(s0.x + sw, s0.y + sw), WithAlpha(p.text, 0.25f), theme_.Dp(3));
-
-        // Right: filled / seats.
-        const int filled = filled_scratch_[static_cast<std::size_t>(ui)];
-        const std::string seats = " / " + Thousands(u.headcount);
-        const std::string fill = Thousands(filled);
-        const float seats_w = TextSize(f.small, seats.c_str()).x;
-        const float fill_w = TextSize(f.label, fill.c_str()).x;
-        const float right = x0 + w;
-        DrawText(dl, f.small, ImVec2(right - seats_w, cy - FontSize(f.small) * 0.5f), p.text_muted, seats.c_str());
-        const bool short_staffed = filled < u.headcount;
-        DrawText(dl, f.label, ImVec2(right - seats_w - fill_w, cy - FontSize(f.label) * 0.5f),
-                 short_staffed ? p.text : p.text_muted, fill.c_str());
-
-        // Name and executive role.
-        const float name_x = s0.x + sw + theme_.Dp(10);
-        const char* role = RoleLabel(u.head);
-        const float role_w = *role ? TextSize(f.label, role).x + theme_.Dp(12) : 0.0f;
-        const float name_max = right - seats_w - fill_w - theme_.Dp(12) - name_x - (role_w > 0 ? role_w + theme_.Dp(8) : 0);
-        const std::string name = Ellipsize(f.body, u.name, std::max(theme_.Dp(30), name_max));
-        DrawText(dl, f.body, ImVec2(name_x, cy - FontSize(f.body) * 0.5f), p.text, name.c_str());
-        if (*role) {
-            const float rx = name_x + TextSize(f.body, name.c_str()).x + theme_.Dp(8);
-            const float rh = FontSize(f.label) + theme_.Dp(4);
-            dl->AddRectFilled(ImVec2(rx, cy - rh * 0.5f), ImVec2(rx + role_w, cy + rh * 0.5f),
-                              WithAlpha(u.function == Function::Executive ? p.ink : FunctionColour(u.function), 0.16f),
-                              rh * 0.5f);
-            DrawText(dl, f.label, ImVec2(rx + theme_.Dp(6), cy - FontSize(f.label) * 0.5f), p.text_muted, role);
-        }
-        if (hovered) {
-            ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme_.Dp(14), theme_.Dp(12)));
-            ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(theme_.Dp(8), theme_.Dp(6)));
-            ImGui::BeginTooltip();
-            ImGui::PushFont(f.label);
-            ImGui::TextUnformatted(u.name.c_str());
-            ImGui::PopFont();
-            ImGui::PushFont(f.small);
-            ImGui::Text("Function: %s", FunctionLabel(u.function));
-            if (*role) ImGui::Text("Headed by the %s", role);
-            ImGui::Text("Seats: %d%s%d filled, %d open", u.headcount, kMiddot, filled, u.headcount - filled);
-            ImGui::Text("Budget: $%.1fM a year", u.budget_musd);
-            if (!u.parent.empty()) {
-                const int pi = scenario_->FindUnit(u.parent);
-                if (pi >= 0) ImGui::Text("Reports to: %s", units[static_cast<std::size_t>(pi)].name.c_str());
-            }
-            ImGui::PopFont();
-            ImGui::EndTooltip();
-            ImGui::PopStyleVar(2);
-        }
-    }
-    ImGui::PopStyleVar();
-
-    // Legend of the functions present, in palette order: two passes, one to measure (it is shown
-    // only where it fits without scrolling; the rows' tooltips name the function anyway).
-    const float item_h = FontSize(f.small) + theme_.Dp(8);
-    auto legend = [&](bool draw, float top) {
-        float lx = x0, ly = top;
-        for (int fi = 0; fi < kFunctionCount; ++fi) {
-            const auto fn = static_cast<Function>(fi);
-            if (std::none_of(units.begin(), units.end(), [&](const Unit& u) { return u.function == fn; })) continue;
-            const char* label = FunctionLabel(fn);
-            const float iw = theme_.Dp(16) + TextSize(f.small, label).x;
-            if (lx > x0 && lx + iw > x0 + w) {
-                lx = x0;
-                ly += item_h;
-            }
-            if (draw) {
-                const float cy = ly + FontSize(f.small) * 0.5f;
-                const ImVec2 a(lx, cy - theme_.Dp(5)), b(lx + theme_.Dp(10), cy + theme_.Dp(5));
-                dl->AddRectFilled(a, b, FunctionColour(fn), theme_.Dp(2.5f));
-                dl->AddRect(a, b, WithAlpha(p.text, 0.25f), theme_.Dp(2.5f));
-                DrawText(dl, f.small, ImVec2(lx + theme_.Dp(16), ly), p.text_muted, label);
-            }
-            lx += iw + theme_.Dp(14);
-        }
-        return ly + item_h - top;
-    };
-    const float legend_h = theme_.Dp(21) + legend(false, 0.0f);
-    if (ImGui::GetContentRegionAvail().y >= legend_h) {
-        ImGui::Dummy(ImVec2(0, theme_.Dp(10)));
         const ImVec2 c = ImGui::GetCursorScreenPos();
         dl->AddLine(ImVec2(c.x, c.y), ImVec2(c.x + w, c.y), p.card_border, 1.0f);
-        legend(true, c.y + theme_.Dp(11));
+        ImGui::Dummy(ImVec2(w, t.Dp(4)));
     }
-    EndCard();
-}
 
-void App::DrawKpis(const Layout& l) {
-    const Palette& p = theme_.Colours();
-    const Fonts& f = theme_.GetFonts();
-    const World& w = *world_;
-    const int seats = scenario_->TotalHeadcount();
-    const double head = Latest(&w, SeriesId::Headcount);
-    const double fte = Latest(&w, SeriesId::EffectiveFte);
-    const double vac = Latest(&w, SeriesId::Vacancies);
-    const double t_it = Latest(&w, SeriesId::TurnoverIt);
-    const double t_mk = Latest(&w, SeriesId::TurnoverMarketing);
-    const bool any = std::isfinite(head);
-
-    struct Tile {
-        const char* id;  ///< window id; the test hooks name the tile Kpi:<key>
-        const char* key;
-        const char* label;
-        std::string value;
-        std::string unit;
-        std::string note;
-        ImU32 colour;
-    };
-    char buf[96];
-    std::vector<Tile> tiles;
-    std::snprintf(buf, sizeof buf, "of %s seats%s%s open", Thousands(seats).c_str(), kMiddot,
-                  any ? Thousands(std::llround(vac)).c_str() : "0");
-    tiles.push_back({"##kpi_head", "headcount", "Headcount", any ? FormatValue(head, ValueFormat::Count) : Thousands(seats), "people", buf, p.ink});
-    std::snprintf(buf, sizeof buf, "%.0f%% of seats, after ramp-up", any && seats > 0 ? 100.0 * fte / seats : 100.0);
-    tiles.push_back({"##kpi_fte", "effective_fte", "Effective capacity", any ? FormatValue(fte, ValueFormat::Decimal1) : std::string("\xE2\x80\x94"), "FTE",
-                     any ? std::string(buf) : std::string("full-time equivalents, after ramp-up"), kFteColour});
-    tiles.push_back({"##kpi_it", "turnover_it", "IT turnover", any ? FormatValue(t_it, ValueFormat::Percent) : std::string("\xE2\x80\x94"), "per year",
-                     "IT, digital and security staff", FunctionColour(Function::It)});
-    tiles.push_back({"##kpi_mk", "turnover_marketing", "Marketing turnover", any ? FormatValue(t_mk, ValueFormat::Percent) : std::string("\xE2\x80\x94"), "per year",
-                     "marketing and martech staff", FunctionColour(Function::Marketing)});
-
-    const float gap = theme_.Dp(16);
-    const float tw = (l.kpi_size.x - gap * static_cast<float>(tiles.size() - 1)) / static_cast<float>(tiles.size());
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme_.Dp(18), theme_.Dp(14)));
-    for (std::size_t i = 0; i < tiles.size(); ++i) {
-        const Tile& t = tiles[i];
-        const ImVec2 pos(l.kpi_min.x + (tw + gap) * static_cast<float>(i), l.kpi_min.y);
-        BeginCard(t.id, pos, ImVec2(tw, l.kpi_size.y));
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        // Colour key: a bar along the tile's left edge, inside the rounded corners.
-        dl->AddRectFilled(ImVec2(pos.x + 1, pos.y + theme_.Dp(14)), ImVec2(pos.x + theme_.Dp(5), pos.y + l.kpi_size.y - theme_.Dp(14)),
-                          t.colour, theme_.Dp(2));
+    // ---- Replications: settings, run, progress.
+    SectionTitle(t, "Replications", "Many runs with common random numbers give the ranges on Results and Compare.");
+    const Scenario* s = ws_.Empty() ? nullptr : &ws_.ActiveScenario();
+    if (!s) ImGui::BeginDisabled();
+    const float field_w = t.Dp(100);
+    int active_field = -1;
+    auto field_row = [&](int index, const char* label, const char* name, const char* unit, auto&& draw) {
         const ImVec2 c = ImGui::GetCursorScreenPos();
-        const float inner = tw - 2 * theme_.Dp(18);
-        DrawText(dl, f.label, c, p.text_muted, t.label);
-        const float vy = c.y + FontSize(f.label) + theme_.Dp(6);
-        DrawText(dl, f.display, ImVec2(c.x, vy), p.text, t.value.c_str());
-        const float vw = TextSize(f.display, t.value.c_str()).x;
-        if (any)  // no unit next to a dash
-            DrawText(dl, f.body, ImVec2(c.x + vw + theme_.Dp(6), vy + FontSize(f.display) - FontSize(f.body) - theme_.Dp(3)),
-                     p.text_muted, t.unit.c_str());
-        const std::string note = Ellipsize(f.small, t.note, inner);
-        DrawText(dl, f.small, ImVec2(c.x, vy + FontSize(f.display) + theme_.Dp(6)), p.text_faint, note.c_str());
-        hooks_.Record(std::string("Kpi:") + t.key, pos.x, pos.y, tw, l.kpi_size.y);
-        EndCard();
-    }
-    ImGui::PopStyleVar();
-}
+        const float fh = ImGui::GetFrameHeight();
+        DrawText(dl, f.label, ImVec2(c.x, c.y + (fh - FontSize(f.label)) * 0.5f), p.text_muted, label);
+        if (unit && *unit) DrawText(dl, f.small, ImVec2(x0 + w - field_w - t.Dp(8) - TextSize(f.small, unit).x, c.y + (fh - FontSize(f.small)) * 0.5f), p.text_faint, unit);
+        ImGui::SetCursorScreenPos(ImVec2(x0 + w - field_w, c.y));
+        ImGui::SetNextItemWidth(field_w);
+        ImGui::PushID(index);
+        const bool commit = draw();
+        ImGui::PopID();
+        hooks_.RecordLastItem(name);
+        if (ImGui::IsItemActive()) active_field = index;
+        return commit;
+    };
+    if (s && edit_field_ != 0) edit_seed_ = s->seed;
+    if (s && edit_field_ != 1) edit_horizon_ = s->horizon_weeks;
+    if (s && edit_field_ != 2) edit_replications_ = s->replications;
+    const bool seed_done = field_row(0, "Seed", "RunSeed", "", [&] {
+        ImGui::InputScalar("##seed", ImGuiDataType_U64, &edit_seed_);
+        return ImGui::IsItemDeactivatedAfterEdit();
+    });
+    char years[32];
+    std::snprintf(years, sizeof years, "%.1f y", edit_horizon_ / 52.0);
+    const bool horizon_done = field_row(1, "Horizon (weeks)", "RunHorizon", years, [&] {
+        ImGui::InputInt("##horizon", &edit_horizon_, 0, 0);
+        return ImGui::IsItemDeactivatedAfterEdit();
+    });
+    const bool reps_done = field_row(2, "Replications", "RunReplications", "", [&] {
+        ImGui::InputInt("##replications", &edit_replications_, 0, 0);
+        return ImGui::IsItemDeactivatedAfterEdit();
+    });
+    edit_field_ = active_field;
+    if (s && (seed_done || horizon_done || reps_done)) ApplyRunSettings(edit_seed_, edit_horizon_, edit_replications_);
+    if (!s) ImGui::EndDisabled();
 
-void App::DrawCharts(const Layout& l) {
-    const Palette& p = theme_.Colours();
-    const World& w = *world_;
-    const float gap = theme_.Dp(16);
-    ImVec2 size, second;
-    if (l.charts_side_by_side) {
-        size = ImVec2((l.charts_size.x - gap) * 0.5f, l.charts_size.y);
-        second = ImVec2(l.charts_min.x + size.x + gap, l.charts_min.y);
-    } else {
-        size = ImVec2(l.charts_size.x, (l.charts_size.y - gap) * 0.5f);
-        second = ImVec2(l.charts_min.x, l.charts_min.y + size.y + gap);
+    ImGui::Dummy(ImVec2(0, t.Dp(2)));
+    const bool running = runner_.Running();
+    const float run_w = (w - ImGui::GetStyle().ItemSpacing.x) * 0.6f;
+    if (Button(t, "##run", "Run", Icon::Play, ImVec2(run_w, t.Dp(40)), true, s != nullptr)) {
+        runner_.Start(ws_);
+        auto_run_in_us_ = -1;
     }
-    const char* empty = "Press Play to run the simulation";
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme_.Dp(22), theme_.Dp(18)));
+    hooks_.RecordLastItem("Run");
+    if (ImGui::IsItemHovered()) Tooltip(t, "Run the replications again", "They also start by themselves after every change.");
+    ImGui::SameLine();
+    if (Button(t, "##cancel", "Cancel", Icon::None, ImVec2(w - run_w - ImGui::GetStyle().ItemSpacing.x, t.Dp(40)), false, running)) {
+        runner_.Cancel();
+        auto_run_in_us_ = -1;
+    }
+    hooks_.RecordLastItem("Cancel");
 
-    BeginCard("##chart_workforce", l.charts_min, size);
+    const Experiment* e = runner_.Results();
+    const int completed = e ? e->Completed() : 0;
+    const int total = e ? e->Replications() : (s ? s->replications : 0);
+    const bool current = e && runner_.ResultsRevision() == ws_.Revision();
     {
-        ChartSpec spec;
-        spec.title = "Workforce";
-        spec.subtitle = "people in post and effective capacity, end of each week";
-        spec.format = ValueFormat::Count;
-        spec.horizon_weeks = w.Horizon();
-        spec.empty_message = empty;
-        std::vector<ChartLine> lines(2);
-        lines[0].label = "Headcount";
-        lines[0].values = &w.Series(SeriesId::Headcount);
-        lines[0].colour = p.ink;
-        lines[1].label = "Effective FTE";
-        lines[1].values = &w.Series(SeriesId::EffectiveFte);
-        lines[1].colour = kFteColour;
-        const ChartResult r = LineChart("##workforce", spec, lines, ImGui::GetContentRegionAvail(), theme_);
-        hooks_.Record("Chart:headcount", r.min.x, r.min.y, r.max.x - r.min.x, r.max.y - r.min.y);
+        const ImVec2 c = ImGui::GetCursorScreenPos();
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%s / %s", Thousands(completed).c_str(), Thousands(total).c_str());
+        DrawText(dl, f.label, c, p.text, buf);
+        DrawText(dl, f.small, ImVec2(c.x + TextSize(f.label, buf).x + t.Dp(5), c.y + FontSize(f.label) - FontSize(f.small)),
+                 p.text_muted, "replications");
+        if (running && runner_.Throughput() > 0.0) {
+            const std::string tp = Compact(runner_.Throughput()) + " emp-weeks/s";
+            DrawTextRight(dl, f.small, x0 + w, c.y + FontSize(f.label) - FontSize(f.small), p.text_faint, tp.c_str());
+        }
+        ImGui::Dummy(ImVec2(w, FontSize(f.label)));
+        ProgressBar(t, w, e ? e->Progress() : 0.0, current ? p.accent : p.axis);
+        hooks_.RecordLastItem("ReplicationProgress");
+    }
+    {
+        const char* status;
+        ImU32 colour = p.text_muted;
+        Icon icon = Icon::None;
+        if (!s) status = "Open a scenario to run it.";
+        else if (running && current) status = "Running\xE2\x80\xA6";
+        else if (running) status = "Running an earlier version\xE2\x80\xA6";
+        else if (current && e->Done()) {
+            status = "Results are up to date.";
+            icon = Icon::Check;
+            colour = FunctionColour(Function::Digital);
+        } else if (auto_run_in_us_ >= 0) status = "Starting after your change\xE2\x80\xA6";
+        else if (e && !e->Done()) status = "Cancelled: press Run for full results.";
+        else status = "Results are out of date: press Run.";
+        const ImVec2 c = ImGui::GetCursorScreenPos();
+        float tx = c.x;
+        if (icon != Icon::None) {
+            DrawIcon(t, dl, icon, ImVec2(c.x + t.Dp(7), c.y + FontSize(f.small) * 0.5f), t.Dp(12), colour, p.card);
+            tx += t.Dp(20);
+        }
+        DrawText(dl, f.small, ImVec2(tx, c.y), icon != Icon::None ? p.text : colour, status);
+        ImGui::Dummy(ImVec2(w, FontSize(f.small)));
+        hooks_.Text("run.status", status);
+    }
+
+    // Hint at the bottom when there is room.
+    const float hint_h = FontSize(f.small) + t.Dp(4);
+    if (ImGui::GetContentRegionAvail().y > hint_h + t.Dp(8)) {
+        const float y = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y - t.Dp(16) - FontSize(f.small);
+        DrawText(dl, f.small, ImVec2(x0, y), p.text_faint, "Press F1 for keyboard shortcuts");
     }
     EndCard();
-
-    BeginCard("##chart_turnover", second, size);
-    {
-        ChartSpec spec;
-        spec.title = "Staff turnover: IT vs marketing";
-        spec.subtitle = "share of staff leaving per year, trailing 52 weeks (year one includes a year of history at the calibrated rates)";
-        spec.format = ValueFormat::Percent;
-        spec.horizon_weeks = w.Horizon();
-        spec.include_zero = true;
-        spec.empty_message = empty;
-        std::vector<ChartLine> lines(3);
-        lines[0].label = "IT";
-        lines[0].values = &w.Series(SeriesId::TurnoverIt);
-        lines[0].colour = FunctionColour(Function::It);
-        lines[1].label = "Marketing";
-        lines[1].values = &w.Series(SeriesId::TurnoverMarketing);
-        lines[1].colour = FunctionColour(Function::Marketing);
-        lines[2].label = "All staff";
-        lines[2].values = &w.Series(SeriesId::TurnoverAnnual);
-        lines[2].colour = WithAlpha(p.ink, 0.55f);
-        lines[2].thickness = 1.75f;
-        const ChartResult r = LineChart("##turnover", spec, lines, ImGui::GetContentRegionAvail(), theme_);
-        hooks_.Record("Chart:turnover", r.min.x, r.min.y, r.max.x - r.min.x, r.max.y - r.min.y);
-    }
-    EndCard();
-    ImGui::PopStyleVar();
+    ImGui::PopStyleVar(2);
 }
 
-void App::DrawProblems(const Layout& l) {
+//-----------------------------------------------------------------------------------------------
+// [SECTION] Content, problems, toasts, help
+//-----------------------------------------------------------------------------------------------
+void App::DrawContent(Ui& ui, const Layout& l) {
+    const ImVec2 pos = l.content_min, size = l.content_size;
+    hooks_.Record("Panel:content", pos.x, pos.y, size.x, size.y);
+    const bool needs_scenario = view_ == View::Design || view_ == View::Results || view_ == View::Compare;
+    if (ws_.Empty() && needs_scenario) {
+        DrawProblems(pos, size);
+        return;
+    }
+    switch (view_) {
+        case View::Gallery: gallery_.Draw(ui, pos, size); break;
+        case View::Design: {
+            const float gap = theme_.Dp(16);
+            const float lw = std::clamp(size.x * 0.33f, std::min(theme_.Dp(300), size.x * 0.45f), theme_.Dp(560));
+            orgchart_.Draw(ui, pos, ImVec2(size.x - lw - gap, size.y));
+            levers_.Draw(ui, ImVec2(pos.x + size.x - lw, pos.y), ImVec2(lw, size.y));
+            break;
+        }
+        case View::Results: dashboard_.Draw(ui, pos, size); break;
+        case View::Compare: compare_.Draw(ui, pos, size); break;
+        case View::Library: library_.Draw(ui, pos, size); break;
+    }
+}
+
+void App::DrawProblems(ImVec2 pos, ImVec2 size) {
     const Palette& p = theme_.Colours();
     const Fonts& f = theme_.GetFonts();
-    const ImVec2 pos = l.kpi_min;
-    const ImVec2 size(l.kpi_size.x, l.charts_min.y + l.charts_size.y - l.kpi_min.y);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme_.Dp(28), theme_.Dp(24)));
     BeginCard("##problems", pos, size, true);
     hooks_.Record("Panel:problems", pos.x, pos.y, size.x, size.y);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(ImVec2(pos.x + 1, pos.y + theme_.Dp(18)), ImVec2(pos.x + theme_.Dp(5), pos.y + theme_.Dp(70)), p.danger, theme_.Dp(2));
+    dl->AddRectFilled(ImVec2(pos.x + 1, pos.y + theme_.Dp(18)), ImVec2(pos.x + theme_.Dp(5), pos.y + theme_.Dp(70)), p.danger,
+                      theme_.Dp(2));
     ImGui::PushFont(f.title);
-    ImGui::TextUnformatted("The scenario could not be loaded");
+    ImGui::TextUnformatted("The scenario could not be opened");
     ImGui::PopFont();
     ImGui::PushFont(f.body);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.text_muted));
     ImGui::TextWrapped("%s", scenario_path_.c_str());
-    ImGui::TextWrapped("Nothing was simulated. Fix the problems below in the scenario file and open it again.");
+    ImGui::TextWrapped("Nothing was simulated. Pick a scenario in the Gallery, or fix the problems below and open the file again.");
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0, theme_.Dp(4)));
+    if (Button(theme_, "##problems_gallery", "Open the Gallery", Icon::None, ImVec2(theme_.Dp(190), theme_.Dp(40)), true))
+        view_ = View::Gallery;
+    hooks_.RecordLastItem("Problems:gallery");
     ImGui::Dummy(ImVec2(0, theme_.Dp(8)));
     char buf[64];
     std::snprintf(buf, sizeof buf, "%zu problem%s", problems_.size(), problems_.size() == 1 ? "" : "s");
@@ -757,6 +1008,136 @@ void App::DrawProblems(const Layout& l) {
     }
     EndCard();
     ImGui::PopStyleVar();
+}
+
+void App::DrawToasts() {
+    if (toasts_.empty()) return;
+    const Palette& p = theme_.Colours();
+    const Fonts& f = theme_.GetFonts();
+    const Theme& t = theme_;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    // Drawn over everything (the foreground list), newest at the bottom, centred.
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    float y = display.y - t.Dp(28);
+    const float max_w = std::min(t.Dp(640), display.x - t.Dp(48));
+    for (auto it = toasts_.rbegin(); it != toasts_.rend(); ++it) {
+        const Toast& toast = *it;
+        const float remaining = static_cast<float>(kToastMicros - toast.age_us) / 1e6f;
+        const float alpha = std::clamp(std::min(remaining / 0.3f, static_cast<float>(toast.age_us) / 1e6f / 0.15f), 0.0f, 1.0f);
+        const float pad_x = t.Dp(18), pad_y = t.Dp(12);
+        const float icon_w = t.Dp(26);
+        const ImVec2 ts = f.body->CalcTextSizeA(FontSize(f.body), 1e9f, max_w - 2 * pad_x - icon_w, toast.text.c_str());
+        const float w = ts.x + 2 * pad_x + icon_w, h = ts.y + 2 * pad_y;
+        const ImVec2 a(std::floor((display.x - w) * 0.5f), std::floor(y - h)), b(a.x + w, a.y + h);
+        const ImU32 bg = t.Kind() == ThemeKind::Light ? p.ink : p.control_active;
+        const ImU32 fg = t.Kind() == ThemeKind::Light ? p.background : p.text;
+        dl->AddRectFilled(ImVec2(a.x, a.y + t.Dp(3)), ImVec2(b.x, b.y + t.Dp(3)), WithAlpha(IM_COL32(0, 0, 0, 255), 0.12f * alpha), t.Dp(10));
+        dl->AddRectFilled(a, b, WithAlpha(bg, 0.97f * alpha), t.Dp(10));
+        const ImU32 mark = toast.error ? p.danger : FunctionColour(Function::Digital);
+        if (toast.error) dl->AddRect(a, b, WithAlpha(p.danger, alpha), t.Dp(10), 0, t.Dp(2));
+        DrawIcon(t, dl, toast.error ? Icon::Warning : Icon::Check, ImVec2(a.x + pad_x + t.Dp(8), a.y + pad_y + FontSize(f.body) * 0.5f),
+                 t.Dp(15), WithAlpha(mark, alpha), WithAlpha(bg, alpha));
+        dl->AddText(f.body, FontSize(f.body), ImVec2(a.x + pad_x + icon_w, a.y + pad_y), WithAlpha(fg, alpha), toast.text.c_str(),
+                    nullptr, max_w - 2 * pad_x - icon_w);
+        if (it == toasts_.rbegin()) hooks_.Record("Toast", a.x, a.y, w, h);
+        y = a.y - t.Dp(10);
+    }
+}
+
+void App::DrawHelp() {
+    const Palette& p = theme_.Colours();
+    const Fonts& f = theme_.GetFonts();
+    const Theme& t = theme_;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    // A full-screen dimmed window, brought to the front every frame, with the card drawn inside.
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(display);
+    ImGui::SetNextWindowFocus();
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(WithAlpha(p.ink, 0.35f)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    ImGui::Begin("##help_overlay", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor();
+    // Clicking the dimmed area closes the help.
+    ImGui::SetCursorScreenPos(ImVec2(0, 0));
+    if (ImGui::InvisibleButton("##help_dim", display)) help_open_ = false;
+
+    const float cw = std::min(t.Dp(720), display.x - t.Dp(40));
+    const float row_h = FontSize(f.body) + t.Dp(10);
+    const int n = static_cast<int>(sizeof kShortcuts / sizeof kShortcuts[0]);
+    // Height: what the content took last frame (first frame: an estimate), within the screen.
+    const float want_h = help_h_ > 0.0f ? help_h_ : t.Dp(160) + FontSize(f.body) * 4.0f * 2.4f + row_h * static_cast<float>(n);
+    const float ch = std::min(display.y - t.Dp(32), want_h);
+    const ImVec2 pos(std::floor((display.x - cw) * 0.5f), std::floor((display.y - ch) * 0.5f));
+    ImGui::SetCursorScreenPos(pos);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(p.card));
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, t.Dp(14));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Dp(28), t.Dp(22)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, 1.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(t.Dp(8), t.Dp(5)));
+    ImGui::BeginChild("##help_card", ImVec2(cw, ch), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    hooks_.Record("Panel:help", pos.x, pos.y, cw, ch);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float x0 = ImGui::GetCursorScreenPos().x;
+    {
+        const ImVec2 c = ImGui::GetCursorScreenPos();
+        DrawText(dl, f.title, c, p.text, "How to use OrgSim");
+        const float bs = t.Dp(32);
+        ImGui::SetCursorScreenPos(ImVec2(x0 + w - bs, c.y - t.Dp(2)));
+        if (Button(t, "##help_close", "", Icon::Close, ImVec2(bs, bs), false)) help_open_ = false;
+        hooks_.RecordLastItem("Help:close");
+        ImGui::SetCursorScreenPos(ImVec2(x0, c.y + FontSize(f.title) + t.Dp(12)));
+    }
+    for (int i = 0; i < 4; ++i) {
+        const ImVec2 c = ImGui::GetCursorScreenPos();
+        const float r = t.Dp(11);
+        dl->AddCircleFilled(ImVec2(c.x + r, c.y + FontSize(f.body) * 0.5f + t.Dp(1)), r, WithAlpha(p.accent, 0.15f), 20);
+        char num[4];
+        std::snprintf(num, sizeof num, "%d", i + 1);
+        const ImVec2 ns = TextSize(f.label, num);
+        DrawText(dl, f.label, ImVec2(c.x + r - ns.x * 0.5f, c.y + FontSize(f.body) * 0.5f + t.Dp(1) - ns.y * 0.5f), p.accent, num);
+        ImGui::SetCursorScreenPos(ImVec2(c.x + 2 * r + t.Dp(12), c.y));
+        ImGui::PushFont(f.body);
+        ImGui::PushTextWrapPos(x0 + w - ImGui::GetWindowPos().x);
+        ImGui::TextUnformatted(kHowTo[i]);
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+        ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.Dp(2)));
+    }
+    ImGui::Dummy(ImVec2(0, t.Dp(6)));
+    {
+        const ImVec2 c = ImGui::GetCursorScreenPos();
+        DrawText(dl, f.heading, c, p.text, "Keyboard shortcuts");
+        ImGui::Dummy(ImVec2(w, FontSize(f.heading) + t.Dp(4)));
+    }
+    const float keys_w = t.Dp(190);
+    for (int i = 0; i < n; ++i) {
+        const Shortcut& s = kShortcuts[i];
+        const ImVec2 c = ImGui::GetCursorScreenPos();
+        // Key caps: each alternative of the same action on one row ("Ctrl+Shift+Z", "Ctrl+Y").
+        if (i > 0 && kShortcuts[i - 1].action == s.action && kShortcuts[i - 1].when == s.when) continue;
+        float kx = c.x;
+        for (int j = i; j < n && kShortcuts[j].action == s.action && kShortcuts[j].when == s.when; ++j) {
+            const ImVec2 ks = TextSize(f.label, kShortcuts[j].keys);
+            const ImVec2 ka(kx, c.y + t.Dp(1)), kb(kx + ks.x + t.Dp(16), c.y + row_h - t.Dp(3));
+            dl->AddRectFilled(ka, kb, p.control, t.Dp(5));
+            dl->AddRect(ka, kb, p.card_border, t.Dp(5));
+            DrawText(dl, f.label, ImVec2(ka.x + t.Dp(8), (ka.y + kb.y - ks.y) * 0.5f), p.text, kShortcuts[j].keys);
+            kx = kb.x + t.Dp(8);
+        }
+        DrawText(dl, f.body, ImVec2(c.x + std::max(keys_w, kx - c.x + t.Dp(4)), c.y + (row_h - FontSize(f.body)) * 0.5f - t.Dp(1)),
+                 p.text_muted, s.what);
+        ImGui::Dummy(ImVec2(w, row_h));
+    }
+    help_h_ = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + t.Dp(22) + 2.0f;
+    ImGui::EndChild();
+    ImGui::PopStyleVar(4);
+    ImGui::PopStyleColor();
+    ImGui::End();
 }
 
 }  // namespace orgsim::ui

@@ -1,19 +1,20 @@
-// app.h: the OrgSim front end: the state of one session (scenario, world, play/pause, speed) and
-// its panels, immediate mode: each panel is a function of this state called every frame. The UI
-// reads the World and changes it only through the commands below (reset, step, play).
+// app.h: the OrgSim shell: header (scenario, view and slot tabs, undo/redo, files, help, present,
+// theme), the run-control rail, the current view's panels, toasts, the help overlay and
+// presentation mode. Immediate mode: every frame the shell builds a Ui for the panels and draws
+// them into screen rectangles; the documents live in the Workspace, the runs in the Runner, and
+// the shell changes them only through their commands.
 #pragma once
 
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "imgui.h"
 #include "sim/scenario.h"
-#include "sim/world.h"
 #include "web/compare.h"
 #include "web/dashboard.h"
+#include "web/files.h"
 #include "web/gallery.h"
 #include "web/levers.h"
 #include "web/library.h"
@@ -27,7 +28,7 @@ class Theme;
 class TestHooks;
 struct TestSnapshot;
 
-/// Playback speed while playing, weeks per second.
+/// Playback speed of the live worlds while playing, weeks per second.
 constexpr int kMinSpeed = 1;
 constexpr int kMaxSpeed = 52;
 constexpr int kDefaultSpeed = 8;
@@ -35,11 +36,25 @@ constexpr int kDefaultSpeed = 8;
 constexpr int kMaxWeeksPerFrame = 4;
 /// Longest frame time fed to the accumulator, microseconds (a hidden tab resumes without a jump).
 constexpr std::int64_t kMaxFrameMicros = 250000;
+/// Replications restart this long after the last workspace change, microseconds (edits in a row
+/// such as dragging a slider restart them once).
+constexpr std::int64_t kAutoRunDelayMicros = 400000;
+/// A toast stays this long, microseconds.
+constexpr std::int64_t kToastMicros = 4000000;
+/// Replication work per frame is sized so that a whole frame takes about this long (40 frames per
+/// second, leaving room above the 30 fps floor), milliseconds; it stays within [kMinSliceMs,
+/// kMaxSliceMs], and takes at least a quarter of the frame where the rest of the frame alone is
+/// slower than that (results must still arrive on a slow machine).
+constexpr double kTargetFrameMs = 25.0;
+constexpr double kMinSliceMs = 2.0;
+constexpr double kMaxSliceMs = 14.0;
+/// UI scale in presentation mode (on top of the platform's): large type for projectors.
+constexpr float kPresentScale = 1.4f;
 
 class App {
 public:
-    /// Loads scenario_path, or <assets_dir>/scenarios/default.json when it is empty. A scenario
-    /// that fails to load is shown as a list of problems, never a crash.
+    /// Opens scenario_path, or <assets_dir>/scenarios/default.json when it is empty, as the
+    /// baseline. A scenario that fails to load is shown as a list of problems, never a crash.
     App(std::string assets_dir, const std::string& scenario_path, Theme& theme, TestHooks& hooks);
     ~App();
     App(const App&) = delete;
@@ -48,76 +63,121 @@ public:
     /// Build one frame (between ImGui::NewFrame and ImGui::Render). dt_us: wall-clock time since
     /// the previous frame, microseconds.
     void Frame(std::int64_t dt_us);
+    /// After ImGui's draw data is rendered and before the frame is presented (PNG read-back).
+    void AfterRender();
 
-    // ---- Commands: the only ways the UI changes the simulation -------------------------------
-    /// Load a scenario file (replaces the world; problems are kept for display on failure).
-    void LoadScenarioFile(const std::string& path);
-    /// Rebuild replication 0 from the scenario, paused at week 0.
-    void Reset();
-    /// Advance one week and pause.
+    /// The UI scale the app wants on top of the platform's (1, or kPresentScale while presenting);
+    /// main.cpp rebuilds the fonts when it changes.
+    float UiScale() const { return presenting_ ? kPresentScale : 1.0f; }
+    /// True while presentation mode wants the window full screen.
+    bool WantsFullscreen() const { return presenting_; }
+    /// The platform left full screen by itself (the browser's Esc): leave presentation mode.
+    void FullscreenEnded();
+
+    // ---- Commands (the live view) --------------------------------------------------------------
+    /// Rebuild the live worlds at week 0, paused.
+    void ResetLive();
+    /// Advance the live worlds one week and pause.
     void StepWeek();
     /// Start or stop playing; playing a finished run starts it again.
     void SetPlaying(bool playing);
     /// Weeks per second while playing (clamped to kMinSpeed..kMaxSpeed).
     void SetSpeed(int weeks_per_second);
-
-    bool Playing() const { return playing_; }
-    const World* GetWorld() const { return world_.get(); }
+    void Notify(const std::string& message, bool error);
+    void SetPresenting(bool on);
 
 private:
     struct Layout {
-        ImVec2 header_min, header_size;
-        ImVec2 controls_min, controls_size;
-        ImVec2 org_min, org_size;
-        ImVec2 kpi_min, kpi_size;
-        ImVec2 charts_min, charts_size;
-        bool charts_side_by_side = false;
+        ImVec2 header_min, header_size;  ///< top bar (two rows unless presenting)
+        float row1_h = 0.0f;             ///< height of the first header row
+        ImVec2 rail_min, rail_size;      ///< run controls (zero size while presenting)
+        ImVec2 content_min, content_size;
+    };
+    struct Toast {
+        std::string text;
+        bool error = false;
+        std::int64_t age_us = 0;
+    };
+    /// A slide of presentation mode: a slot's dashboard, or the comparison (slot = -1).
+    struct Slide {
+        View view;
+        int slot;
     };
 
     Layout ComputeLayout(ImVec2 display) const;
-    void Advance(std::int64_t dt_us);
+    Ui MakeUi();
+    void AdvanceLive(std::int64_t dt_us);
+    void RunReplications(std::int64_t dt_us);
     void HandleKeys();
+    void RunAction(int action);
     void FillSnapshot(TestSnapshot& s) const;
+    std::vector<Slide> Slides() const;
+    void GoToSlide(int index);
+    void Undo();
+    void Redo();
+    void ApplyRunSettings(std::uint64_t seed, int horizon, int replications);
 
-    void DrawHeader(const Layout& l);
-    void DrawRunControls(const Layout& l);
-    void DrawOrgSummary(const Layout& l);
-    void DrawKpis(const Layout& l);
-    void DrawCharts(const Layout& l);
-    void DrawProblems(const Layout& l);
+    void DrawHeader(Ui& ui, const Layout& l);
+    void DrawPresentHeader(const Layout& l);
+    void DrawRail(Ui& ui, const Layout& l);
+    void DrawContent(Ui& ui, const Layout& l);
+    void DrawProblems(ImVec2 pos, ImVec2 size);
+    void DrawToasts();
+    void DrawHelp();
 
     std::string assets_dir_;
     Theme& theme_;
     TestHooks& hooks_;
 
-    std::string scenario_path_;
-    std::optional<Scenario> scenario_;   ///< set when the file loaded without problems
-    std::vector<Problem> problems_;      ///< why the scenario failed to load
-    std::unique_ptr<World> world_;       ///< replication 0 of scenario_
-    std::vector<int> unit_order_;        ///< units in org-chart order (depth first)
-    std::vector<int> unit_depth_;        ///< depth of each unit in the chart
-
-    /// Theme switch requested this frame; applied at the start of the next one, outside any
-    /// PushStyleColor scope (a pop would otherwise restore the old theme's colour).
-    std::optional<int> pending_theme_;
-    bool playing_ = false;
-    int speed_ = kDefaultSpeed;          ///< weeks per second
-    std::int64_t accumulator_us_ = 0;    ///< wall time owed to the simulation, microseconds
-    long long frame_ = 0;
-    float controls_height_ = 0.0f;       ///< measured last frame, logical pixels
-    std::vector<int> filled_scratch_;    ///< per-unit filled seats, reused each frame
-
     // The documents, the runs and the panels (views).
     Workspace ws_;
     Runner runner_;
     View view_ = View::Design;
+    FilesMenu files_;
     GalleryPanel gallery_;
     OrgChartPanel orgchart_;
     LeversPanel levers_;
     LibraryPanel library_;
     DashboardPanel dashboard_;
     ComparePanel compare_;
-    void DrawView(const Layout& l);
+    bool started_ = false;  ///< files_.Startup() done
+
+    std::string scenario_path_;       ///< what the page or command line asked to open
+    std::vector<Problem> problems_;   ///< why the baseline failed to load
+
+    /// Theme switch requested this frame; applied at the start of the next one, outside any
+    /// PushStyleColor scope (a pop would otherwise restore the old theme's colour).
+    std::optional<ThemeKind> pending_theme_;
+
+    // Live view.
+    bool playing_ = false;
+    int speed_ = kDefaultSpeed;        ///< weeks per second
+    std::int64_t accumulator_us_ = 0;  ///< wall time owed to the live worlds, microseconds
+
+    // Replications.
+    std::uint64_t seen_revision_ = 0;      ///< workspace revision the auto-run timer last saw
+    std::int64_t auto_run_in_us_ = -1;     ///< time left until replications restart (-1 = none due)
+    double slice_budget_ms_ = 8.0;         ///< replication work per frame, adapted to the frame time
+    double last_slice_ms_ = 0.0;
+    double other_ms_ = 16.7;               ///< smoothed frame time outside the replication slice
+    // Run-settings editors: text being typed (kept while the field is active).
+    int edit_field_ = -1;  ///< which field had focus last frame (0 seed, 1 horizon, 2 replications)
+    std::uint64_t edit_seed_ = 0;
+    int edit_horizon_ = 0;
+    int edit_replications_ = 0;
+
+    // Toasts, help, presentation.
+    std::vector<Toast> toasts_;
+    std::string last_toast_;
+    bool last_toast_error_ = false;
+    bool help_open_ = false;
+    float help_h_ = 0.0f;  ///< height the help card's content took last frame
+    bool presenting_ = false;
+    int slide_ = 0;
+    std::optional<ThemeKind> theme_before_present_;
+    float files_width_ = 0.0f;  ///< width the file buttons took last frame
+
+    long long frame_ = 0;
 };
 
 }  // namespace orgsim::ui

@@ -30,6 +30,8 @@ struct Runtime {
     std::unique_ptr<App> app;
     Uint64 last_counter = 0;
     bool device_objects = false;  // ImGui's GL objects exist (after the first NewFrame)
+    bool fullscreen_wanted = false;  // the app asked for full screen (presentation mode)
+    bool fullscreen_seen = false;    // ... and the platform granted it at least once since
 };
 
 // Device pixels per logical pixel of the window (2 on a "Retina" screen or browser at 200%).
@@ -44,7 +46,8 @@ float PixelRatio(SDL_Window* window) {
 
 void EnsureFonts(Runtime& rt) {
     const float ratio = PixelRatio(rt.window);
-    const float scale = PlatformUiScale(rt.window);
+    // The platform's scale (monitor DPI) times the app's (larger type in presentation mode).
+    const float scale = PlatformUiScale(rt.window) * (rt.app ? rt.app->UiScale() : 1.0f);
     if (!rt.theme.NeedsFonts(ratio, scale)) return;
     std::string error;
     if (!rt.theme.LoadFonts(rt.assets_dir + "/fonts", ratio, scale, &error)) SDL_Log("OrgSim: %s", error.c_str());
@@ -52,6 +55,22 @@ void EnsureFonts(Runtime& rt) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
+}
+
+// Presentation mode asks for full screen; when the platform leaves it by itself (the browser's Esc
+// key never reaches the page), the app leaves presentation mode too.
+void SyncFullscreen(Runtime& rt) {
+    const bool want = rt.app->WantsFullscreen();
+    if (want != rt.fullscreen_wanted) {
+        rt.fullscreen_wanted = want;
+        rt.fullscreen_seen = false;
+        PlatformSetFullscreen(rt.window, want);
+        return;
+    }
+    if (!want) return;
+    const bool is = PlatformIsFullscreen(rt.window);
+    if (is) rt.fullscreen_seen = true;
+    else if (rt.fullscreen_seen) rt.app->FullscreenEnded();
 }
 
 bool Frame(void* user) {
@@ -66,6 +85,7 @@ bool Frame(void* user) {
             keep_running = false;
     }
     EnsureFonts(rt);
+    SyncFullscreen(rt);
 
     const Uint64 now = SDL_GetPerformanceCounter();
     const Uint64 freq = SDL_GetPerformanceFrequency();
@@ -86,6 +106,7 @@ bool Frame(void* user) {
     const ImVec4 bg = rt.theme.ClearColour();
     PlatformClear(fw, fh, bg.x, bg.y, bg.z);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    rt.app->AfterRender();  // before the swap: the back buffer still holds this frame
     SDL_GL_SwapWindow(rt.window);
     return keep_running;
 }

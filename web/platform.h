@@ -30,6 +30,12 @@ std::string PlatformAssetsDir();
 /// whose window coordinates are device pixels returns its monitor's DPI / 96.
 float PlatformUiScale(SDL_Window* window);
 
+/// Ask for full screen (presentation mode) or leave it. The browser may refuse (no recent user
+/// gesture, iframe policy): failures are ignored and the app works in the window.
+void PlatformSetFullscreen(SDL_Window* window, bool on);
+/// True while the window or page is full screen.
+bool PlatformIsFullscreen(SDL_Window* window);
+
 /// Clear the whole framebuffer (device pixels) to an opaque colour (components 0..1).
 void PlatformClear(int framebuffer_width, int framebuffer_height, float r, float g, float b);
 

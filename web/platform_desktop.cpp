@@ -62,6 +62,14 @@ void PlatformClear(int framebuffer_width, int framebuffer_height, float r, float
     glClear(GL_COLOR_BUFFER_BIT);
 }
 
+void PlatformSetFullscreen(SDL_Window* window, bool on) {
+    SDL_SetWindowFullscreen(window, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);  // failures leave the window as it is
+}
+
+bool PlatformIsFullscreen(SDL_Window* window) {
+    return (SDL_GetWindowFlags(window) & (SDL_WINDOW_FULLSCREEN | SDL_WINDOW_FULLSCREEN_DESKTOP)) != 0;
+}
+
 void PlatformRunLoop(LoopBody body, void* user) {
     SDL_GL_SetSwapInterval(1);  // vsync paces the loop like requestAnimationFrame does in the browser
     while (body(user)) {

@@ -45,6 +45,26 @@ EM_JS(void, ShowFatalInPage, (const char* message), {
     if (Module["orgsimFatal"]) Module["orgsimFatal"](UTF8ToString(message));
 });
 
+// Fullscreen the whole page (the canvas follows with CSS); a refused request is ignored.
+EM_JS(void, RequestPageFullscreen, (int on), {
+    try {
+        var d = document;
+        if (on) {
+            var el = d.documentElement;
+            if (!d.fullscreenElement && el.requestFullscreen) {
+                var pr = el.requestFullscreen();
+                if (pr && pr.catch) pr.catch(function () {});
+            }
+        } else if (d.fullscreenElement && d.exitFullscreen) {
+            var px = d.exitFullscreen();
+            if (px && px.catch) px.catch(function () {});
+        }
+    } catch (e) {
+    }
+});
+
+EM_JS(int, PageIsFullscreen, (), { return document.fullscreenElement ? 1 : 0; });
+
 struct LoopState {
     LoopBody body;
     void* user;
@@ -55,6 +75,10 @@ void LoopTrampoline(void* arg) {
     if (!state->body(state->user)) emscripten_cancel_main_loop();
 }
 }  // namespace
+
+void PlatformSetFullscreen(SDL_Window*, bool on) { RequestPageFullscreen(on ? 1 : 0); }
+
+bool PlatformIsFullscreen(SDL_Window*) { return PageIsFullscreen() != 0; }
 
 void PlatformRunLoop(LoopBody body, void* user) {
     // Lives for the page's lifetime: main's stack is unwound by simulate_infinite_loop.

@@ -22,6 +22,46 @@ void AppendNumber(std::string& out, double v) {
     std::snprintf(buf, sizeof buf, "%.17g", v);
     out += buf;
 }
+const char* Bool(bool b) { return b ? "true" : "false"; }
+
+std::string Quoted(const std::string& s);
+
+// The shell's fields (views, slots, history, runs, overlays, outcomes).
+void AppendShell(std::string& o, const TestSnapshot& s) {
+    o += ",\"view\":" + Quoted(s.view);
+    o += ",\"active_slot\":" + std::to_string(s.active_slot);
+    o += ",\"slot_count\":" + std::to_string(s.slot_count);
+    o += ",\"slots\":[";
+    for (std::size_t i = 0; i < s.slots.size(); ++i)
+        o += std::string(i ? "," : "") + "{\"label\":" + Quoted(s.slots[i].label) + ",\"name\":" + Quoted(s.slots[i].name) +
+             ",\"origin\":" + Quoted(s.slots[i].origin) + "}";
+    o += "],\"revision\":" + std::to_string(s.revision);
+    o += std::string(",\"can_undo\":") + Bool(s.can_undo) + ",\"can_redo\":" + Bool(s.can_redo);
+    o += ",\"undo_label\":" + Quoted(s.undo_label) + ",\"redo_label\":" + Quoted(s.redo_label);
+    o += std::string(",\"runner\":{\"running\":") + Bool(s.run.running);
+    o += ",\"completed\":" + std::to_string(s.run.completed) + ",\"replications\":" + std::to_string(s.run.replications);
+    o += ",\"progress\":";
+    AppendNumber(o, s.run.progress);
+    o += std::string(",\"results_current\":") + Bool(s.run.results_current) + ",\"throughput\":";
+    AppendNumber(o, std::round(s.run.throughput));
+    o += ",\"slice_budget_ms\":";
+    AppendNumber(o, std::round(s.run.slice_budget_ms * 100.0) / 100.0);
+    o += std::string("},\"presenting\":") + Bool(s.presenting);
+    o += ",\"slide\":" + std::to_string(s.slide) + ",\"slide_count\":" + std::to_string(s.slide_count);
+    o += std::string(",\"help_open\":") + Bool(s.help_open);
+    o += ",\"toast\":" + Quoted(s.toast) + ",\"toast_error\":" + Bool(s.toast_error);
+    o += ",\"scenario_json\":" + Quoted(s.scenario_json);
+    o += ",\"outcomes\":[";
+    for (std::size_t i = 0; i < s.outcomes.size(); ++i) {
+        o += i ? ",{" : "{";
+        for (std::size_t k = 0; k < s.outcomes[i].size(); ++k) {
+            o += (k ? "," : "") + Quoted(s.outcomes[i][k].first) + ":";
+            AppendNumber(o, s.outcomes[i][k].second);
+        }
+        o += "}";
+    }
+    o += "]";
+}
 }  // namespace
 
 std::string JsonEscape(const std::string& s) {
@@ -47,6 +87,10 @@ std::string JsonEscape(const std::string& s) {
     }
     return out;
 }
+
+namespace {
+std::string Quoted(const std::string& s) { return "\"" + JsonEscape(s) + "\""; }
+}  // namespace
 
 void TestHooks::Record(const std::string& name, float x, float y, float w, float h) {
     for (auto& [n, r] : widgets_)
@@ -108,7 +152,9 @@ const char* TestHooks::StateJson() {
     o += ",\"points\":" + std::to_string(s.points);
     o += ",\"problems\":[";
     for (std::size_t i = 0; i < s.problems.size(); ++i) o += (i ? ",\"" : "\"") + JsonEscape(s.problems[i]) + "\"";
-    o += "],\"widgets\":{";
+    o += "]";
+    AppendShell(o, s);
+    o += ",\"widgets\":{";
     for (std::size_t i = 0; i < widgets_.size(); ++i) {
         const auto& [name, r] = widgets_[i];
         o += (i ? ",\"" : "\"") + JsonEscape(name) + "\":[";

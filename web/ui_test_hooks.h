@@ -29,6 +29,40 @@ struct TestSnapshot {
     int points = 0;           ///< weekly points recorded so far
     std::vector<std::string> problems;                   ///< scenario problems, "where: message"
     std::vector<std::pair<std::string, double>> series;  ///< latest value per series key; NaN = none yet
+
+    // The shell (web/app.cpp): views, slots, history, runs, overlays.
+    std::string view;             ///< "gallery", "design", "results", "compare", "library"
+    int active_slot = 0;          ///< 0 = baseline
+    int slot_count = 0;
+    struct SlotInfo {
+        std::string label;   ///< "Baseline", "Alternative B", ...
+        std::string name;    ///< the scenario's name
+        std::string origin;  ///< preset id, file name, "share link", ...
+    };
+    std::vector<SlotInfo> slots;
+    std::uint64_t revision = 0;   ///< Workspace::Revision()
+    bool can_undo = false;
+    bool can_redo = false;
+    std::string undo_label;       ///< edit that Undo would revert ("" when none)
+    std::string redo_label;
+    struct RunInfo {
+        bool running = false;
+        int completed = 0;          ///< replications finished (all slots)
+        int replications = 0;       ///< replications asked for
+        double progress = 0.0;      ///< 0..1
+        bool results_current = false;  ///< results are of the current workspace revision
+        double throughput = 0.0;    ///< employee-weeks per second
+        double slice_budget_ms = 0.0;  ///< replication work per frame, milliseconds
+    } run;
+    bool presenting = false;
+    int slide = 0;                ///< presentation slide, 0-based
+    int slide_count = 0;
+    bool help_open = false;
+    std::string toast;            ///< the last toast's text ("" before the first)
+    bool toast_error = false;
+    std::string scenario_json;    ///< the active scenario as compact JSON text
+    /// Per slot: series key -> mean over finished replications of the final value.
+    std::vector<std::vector<std::pair<std::string, double>>> outcomes;
 };
 
 class TestHooks {

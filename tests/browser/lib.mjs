@@ -11,7 +11,7 @@ import path from 'node:path';
 
 // ---- Arguments ----------------------------------------------------------------------------------
 export function parseArgs(argv) {
-  const args = { url: 'http://127.0.0.1:8080/', out: 'build/browser-screenshots', chromium: '/usr/bin/chromium', headed: false, only: '', skipCore: false };
+  const args = { url: 'http://127.0.0.1:8080/', out: 'build/browser-screenshots', chromium: '/usr/bin/chromium', headed: false, only: '', skipCore: false, noSuites: false };
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i];
     const next = () => {
@@ -24,8 +24,9 @@ export function parseArgs(argv) {
     else if (a === '--headed') args.headed = true;
     else if (a === '--only') args.only = next();
     else if (a === '--skip-core') args.skipCore = true;
+    else if (a === '--no-suites') args.noSuites = true;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node run.mjs --url URL --out DIR [--chromium PATH] [--headed]');
+      console.log('usage: node run.mjs --url URL --out DIR [--chromium PATH] [--headed] [--only SUITE] [--skip-core] [--no-suites]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -176,4 +177,37 @@ export async function dragWidget(page, name, to, steps = 12) {
   await sleep(120);
   await page.mouse.up();
   await sleep(150);
+}
+
+// ---- Shell helpers (views, keys, fields, the scenario in the snapshot) --------------------------
+// The active scenario as an object (the snapshot carries it as compact JSON text, s.scenario_json).
+export function scenarioOf(s) {
+  check(typeof s.scenario_json === 'string' && s.scenario_json.length > 2, 'scenario_json missing from the state');
+  return JSON.parse(s.scenario_json);
+}
+
+// Press a key (optionally with modifiers, e.g. ['Control', 'Shift']) and hold it across a frame or
+// two, as a person does (ImGui 1.86 samples key state once per frame).
+export async function press(page, key, modifiers = []) {
+  for (const m of modifiers) await page.keyboard.down(m);
+  await page.keyboard.down(key);
+  await sleep(80);
+  await page.keyboard.up(key);
+  for (const m of [...modifiers].reverse()) await page.keyboard.up(m);
+  await sleep(120);
+}
+
+// Switch the main view with its header tab and wait until the app shows it.
+export async function showView(page, name) {
+  await clickWidget(page, `Tab:${name}`);
+  return waitFor(page, (s) => s.view === name.toLowerCase(), 3000, `view ${name}`);
+}
+
+// Replace the text of a recorded input field (click, select all, type, Enter).
+export async function typeInto(page, name, text) {
+  await clickWidget(page, name);
+  await press(page, 'KeyA', ['Control']);
+  await page.keyboard.type(String(text), { delay: 40 });
+  await sleep(80);
+  await press(page, 'Enter');
 }

@@ -33,7 +33,10 @@ if (!args.only && !args.skipCore) {
     const stats = await pixelStats(main.context, png);
     checkNotBlank(stats, '1366x768');
     const s = await state(page);
-    for (const w of ['Play', 'Step', 'Reset', 'Speed', 'Chart:headcount', 'Chart:turnover']) check(s.widgets[w], `widget ${w} not recorded`);
+    for (const w of ['Play', 'Step', 'Reset', 'Speed', 'Run', 'ReplicationProgress', 'Tab:Design', 'Slot:0', 'Slot:add', 'Undo', 'Redo',
+                     'Help', 'Present', 'Theme', 'Panel:content'])
+      check(s.widgets[w], `widget ${w} not recorded`);
+    check(s.view === 'design', `starts in view ${s.view}, not design`);
     return `${stats.colours} colours, luminance mean ${stats.mean.toFixed(0)} sd ${stats.stddev.toFixed(1)}; scenario "${s.scenario}"`;
   });
 
@@ -50,7 +53,7 @@ if (!args.only && !args.skipCore) {
     return `${fps.toFixed(1)} frames/s measured over ${secs.toFixed(1)} s (app reports ${b.fps})`;
   });
 
-  await test('interact: Play advances weeks and changes the charts', async () => {
+  await test('interact: Play advances weeks and changes the series', async () => {
     check(loaded, 'page did not load');
     const s0 = await state(page);
     check(!s0.playing, 'already playing at start');
@@ -62,10 +65,8 @@ if (!args.only && !args.skipCore) {
     check(typeof s1.series.headcount === 'number' && s1.series.headcount > 0, `headcount series: ${s1.series.headcount}`);
     check(JSON.stringify(s1.series) !== JSON.stringify(s0.series), 'series unchanged');
     check(s1.hash !== s0.hash, 'state hash unchanged');
-    // Hover the chart for the screenshot (crosshair and value card).
-    const c = s1.widgets['Chart:headcount'];
-    await page.mouse.move(c[0] + c[2] * 0.45, c[1] + c[3] * 0.55);
-    await sleep(1200);
+    await page.mouse.move(5, 760);
+    await sleep(300);
     await page.screenshot({ path: path.join(args.out, 'app-playing.png') });
     return `week 0 -> ${s1.week}, headcount ${s1.series.headcount}, hash ${s0.hash} -> ${s1.hash}`;
   });
@@ -106,13 +107,15 @@ if (!args.only && !args.skipCore) {
     await page.setViewportSize({ width: 1600, height: 900 });
     await sleep(500);
     const s = await state(page);
-    const c = s.widgets['Chart:turnover'];
-    check(c, 'chart not recorded');
-    check(c[0] + c[2] <= 1600 + 0.5 && c[1] + c[3] <= 900 + 0.5, `chart ${JSON.stringify(c)} outside 1600x900`);
-    check(c[0] + c[2] > 1366, `chart right edge ${c[0] + c[2]} did not grow past 1366`);
+    const c = s.widgets['Panel:content'];
+    check(c, 'content area not recorded');
+    check(c[0] + c[2] <= 1600 + 0.5 && c[1] + c[3] <= 900 + 0.5, `content ${JSON.stringify(c)} outside 1600x900`);
+    check(c[0] + c[2] > 1366 && c[1] + c[3] > 768, `content right/bottom edge ${c[0] + c[2]}, ${c[1] + c[3]} did not grow past 1366x768`);
+    const t = s.widgets.Theme;
+    check(t && t[0] + t[2] > 1366 && t[0] + t[2] <= 1600, `theme button at ${JSON.stringify(t)} did not follow the right edge`);
     await page.setViewportSize({ width: 1366, height: 768 });
     await sleep(300);
-    return `turnover chart at ${c.map((v) => Math.round(v)).join(',')}`;
+    return `content area at ${c.map((v) => Math.round(v)).join(',')}`;
   });
 
   await test('layout: devicePixelRatio change (zoom, other screen) re-rasterises the fonts', async () => {
@@ -161,10 +164,12 @@ if (!args.only && !args.skipCore) {
     await clickWidget(page, 'Theme');
     const s = await waitFor(page, (x) => x.theme === 'dark', 3000, 'dark theme');
     await clickWidget(page, 'Play');  // pause
-    const c = s.widgets['Chart:turnover'];
-    await page.mouse.move(c[0] + c[2] * 0.3, c[1] + c[3] * 0.5);
+    // The dashboard's charts in the dark theme.
+    await lib.showView(page, 'Results');
+    await page.mouse.move(5, 760);
     await sleep(600);
     const png = await page.screenshot({ path: path.join(args.out, 'app-dark.png') });
+    await lib.showView(page, 'Design');
     const stats = await pixelStats(main.context, png);
     checkNotBlank({ ...stats, mean: Math.max(stats.mean, 21) }, 'dark');  // dark is allowed to be dark
     check(stats.mean < 100, `dark theme mean luminance ${stats.mean.toFixed(0)}`);
@@ -220,6 +225,7 @@ if (!args.only && !args.skipCore) {
       const s = await state(bad.page);
       check(s.problems.length >= 1, 'no problems reported');
       check(s.widgets['Panel:problems'], 'problems panel not drawn');
+      check(s.slot_count === 0 && s.scenario === '', `slots ${s.slot_count}, scenario "${s.scenario}"`);
       check(s.week === 0 && !s.playing, `week ${s.week}, playing ${s.playing}`);
       await clickWidget(bad.page, 'Play');  // disabled: must do nothing
       const t = await state(bad.page);
@@ -275,7 +281,7 @@ if (!args.only && !args.skipCore) {
 
 // ---- Suites: one file per view ----------------------------------------------------------------------
 const suitesDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'suites');
-const suiteFiles = fs.existsSync(suitesDir) ? fs.readdirSync(suitesDir).filter((f) => f.endsWith('.mjs')).sort() : [];
+const suiteFiles = !args.noSuites && fs.existsSync(suitesDir) ? fs.readdirSync(suitesDir).filter((f) => f.endsWith('.mjs')).sort() : [];
 for (const f of suiteFiles) {
   if (args.only && !f.includes(args.only)) continue;
   const suite = await import(path.join(suitesDir, f));
