@@ -414,7 +414,7 @@ DocResult DecodeShareFragment(const std::string& fragment) {
     if (!Base64UrlDecode(payload, bytes, &error)) return fail("the link is damaged (was it cut off or changed?): " + error);
     std::string text;
     if (!bytes.empty() && bytes[0] == kLzTag) {
-        if (!DecompressLz(bytes.substr(1), kMaxOpenBytes, text, &error)) return fail("the link is damaged: " + error);
+        if (!DecompressLz(bytes.substr(1), kMaxOpenBytes, text, &error)) return fail("the link is damaged (was it cut off or changed?): " + error);
     } else if (!bytes.empty() && bytes[0] == '{') {
         text = std::move(bytes);
     } else {

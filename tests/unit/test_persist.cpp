@@ -272,7 +272,9 @@ TEST_CASE("persist: share links round-trip 1 and 4 slots; lengths stay short") {
 
     // Compression keeps links short (figures in the report): 4 slots cost far less than 4 x 1 slot.
     const std::size_t raw1 = Base64UrlEncode(WriteWorkspace(one, 0.0, true)).size();
-    MESSAGE("share link payload: 1 slot " << f1.size() << " chars (uncompressed " << raw1 << "), 4 slots " << f4.size() << " chars");
+    const std::size_t raw4 = Base64UrlEncode(WriteWorkspace(four, 0.0, true)).size();
+    MESSAGE("share link fragment: 1 slot " << f1.size() << " chars (uncompressed " << raw1 << "), 4 slots " << f4.size()
+                                          << " chars (uncompressed " << raw4 << ")");
     CHECK(f1.size() < raw1);
     CHECK(f4.size() < 2 * f1.size());
     CHECK(f4.size() < 8000);

@@ -303,7 +303,7 @@ export default async function (lib) {
   await b.context.close();
 
   // A damaged link: the problems dialog, and the default scenario stays.
-  const c = await openContext({ width: 1366, height: 768 });
+  const c = await openContext({ width: 1280, height: 720, scale: 2 });
   await test('files: a corrupt share link shows its problem and keeps the default scenario', async () => {
     const url = new URL(args.url);
     url.hash = 'w=' + shareUrl.split('#w=')[1].slice(0, 200);  // cut off, as a chat client might
@@ -317,6 +317,13 @@ export default async function (lib) {
     await clickWidget(c.page, 'Files:dialog:ok');
     await waitFor(c.page, (x) => texts(x)['files.dialog'] === '', 3000, 'the dialog to close');
     return `"${texts(s)['files.last_error']}"`;
+  });
+  await test('files: PNG export on a 2x screen has the device resolution', async () => {
+    const file = await menuDownload(c.page, 'Files:export', 'Files:export:png');
+    const w = file.bytes.readUInt32BE(16), h = file.bytes.readUInt32BE(20);
+    check(w === 2560 && h === 1440, `PNG ${w}x${h} on a 1280x720 screen at ratio 2`);
+    lib.checkNotBlank(await lib.pixelStats(c.context, file.bytes), 'exported PNG at 2x');
+    return `${w}x${h}, ${file.bytes.length} bytes`;
   });
   await c.context.close();
 }
