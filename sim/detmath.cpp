@@ -16,10 +16,10 @@ constexpr double kInvLn2 = 1.44269504088896338700e+00;
 constexpr double kSqrtHalf = 0.70710678118654752440;
 }  // namespace
 
-double DetSqrt(double x) { return std::sqrt(x); }
-double DetFloor(double x) { return std::floor(x); }
+double DetSqrt(double x) noexcept { return std::sqrt(x); }
+double DetFloor(double x) noexcept { return std::floor(x); }
 
-double DetExp(double x) {
+double DetExp(double x) noexcept {
     if (x != x) return x;
     if (x > 709.78) return std::numeric_limits<double>::infinity();
     if (x < -745.13) return 0.0;
@@ -52,7 +52,7 @@ double DetExp(double x) {
     return std::ldexp(p, k);
 }
 
-double DetLog(double x) {
+double DetLog(double x) noexcept {
     if (x != x || x < 0.0) return std::numeric_limits<double>::quiet_NaN();
     if (x == 0.0) return -std::numeric_limits<double>::infinity();
     if (x == std::numeric_limits<double>::infinity()) return x;
@@ -81,16 +81,16 @@ double DetLog(double x) {
     return ef * kLn2Hi + (2.0 * s * t + ef * kLn2Lo);
 }
 
-double DetPow(double a, double b) {
+double DetPow(double a, double b) noexcept {
     if (a == 0.0) return b > 0.0 ? 0.0 : std::numeric_limits<double>::infinity();
     if (b == 0.0) return 1.0;
     if (a == 1.0) return 1.0;
     return DetExp(b * DetLog(a));
 }
 
-double DetLogistic(double x) { return 1.0 / (1.0 + DetExp(-x)); }
+double DetLogistic(double x) noexcept { return 1.0 / (1.0 + DetExp(-x)); }
 
-double AnnualToWeekly(double p_annual) {
+double AnnualToWeekly(double p_annual) noexcept {
     if (p_annual <= 0.0) return 0.0;
     if (p_annual >= 1.0) return 1.0;
     return 1.0 - DetPow(1.0 - p_annual, 1.0 / 52.0);

@@ -3,7 +3,7 @@
 
 namespace orgsim {
 
-std::uint64_t Rng::Below(std::uint64_t n) {
+std::uint64_t Rng::Below(std::uint64_t n) noexcept {
     // Lemire's nearly-divisionless method, with a portable 64x64->128 multiply.
     auto mul128 = [](std::uint64_t a, std::uint64_t b, std::uint64_t& lo) {
         const std::uint64_t a_lo = a & 0xFFFFFFFFULL, a_hi = a >> 32;
@@ -22,7 +22,7 @@ std::uint64_t Rng::Below(std::uint64_t n) {
     return hi;
 }
 
-double Rng::Normal() {
+double Rng::Normal() noexcept {
     if (have_spare_normal_) {
         have_spare_normal_ = false;
         return spare_normal_;
@@ -39,7 +39,7 @@ double Rng::Normal() {
     return u * f;
 }
 
-std::uint32_t Rng::Poisson(double lambda) {
+std::uint32_t Rng::Poisson(double lambda) noexcept {
     if (!(lambda > 0.0)) return 0;
     if (lambda < 30.0) {
         // Inversion by sequential search: P(0) = e^-lambda, P(k) = P(k-1) * lambda / k.
@@ -58,14 +58,14 @@ std::uint32_t Rng::Poisson(double lambda) {
     return x <= 0.0 ? 0u : static_cast<std::uint32_t>(DetFloor(x));
 }
 
-std::uint32_t Rng::Geometric(double p) {
+std::uint32_t Rng::Geometric(double p) noexcept {
     if (p >= 1.0) return 0;
     if (!(p > 0.0)) return 0xFFFFFFFFu;
     const double x = DetFloor(DetLog(UniformOpen01()) / DetLog(1.0 - p));
     return x > 4.0e9 ? 0xFFFFFFFFu : static_cast<std::uint32_t>(x);
 }
 
-double Rng::Gamma(double shape, double scale) {
+double Rng::Gamma(double shape, double scale) noexcept {
     if (shape < 1.0) {
         // Boost: Gamma(k) = Gamma(k + 1) * U^(1/k).
         const double g = Gamma(shape + 1.0, 1.0);

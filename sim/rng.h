@@ -53,23 +53,24 @@ public:
         return result;
     }
 
-    /// Uniform on [0, 1) with 53 random bits.
-    double Uniform01() { return static_cast<double>(NextU64() >> 11) * 0x1.0p-53; }
+    /// Uniform on [0, 1) with 53 random bits. The 53-bit word converts as a signed integer (same value,
+    /// one instruction; an unsigned 64-bit conversion needs a branchy sequence in WebAssembly engines).
+    double Uniform01() { return static_cast<double>(static_cast<std::int64_t>(NextU64() >> 11)) * 0x1.0p-53; }
 
     /// Uniform on (0, 1): never exactly zero (safe for logarithms).
-    double UniformOpen01() { return (static_cast<double>(NextU64() >> 11) + 0.5) * 0x1.0p-53; }
+    double UniformOpen01() { return (static_cast<double>(static_cast<std::int64_t>(NextU64() >> 11)) + 0.5) * 0x1.0p-53; }
 
     /// Uniform on [lo, hi).
     double Uniform(double lo, double hi) { return lo + (hi - lo) * Uniform01(); }
 
     /// Uniform integer in [0, n) without modulo bias (Lemire 2019). n must be > 0.
-    std::uint64_t Below(std::uint64_t n);
+    std::uint64_t Below(std::uint64_t n) noexcept;
 
     /// True with probability p (p <= 0 never, p >= 1 always).
     bool Bernoulli(double p) { return Uniform01() < p; }
 
     /// Standard normal N(0, 1), Marsaglia's polar method (uses DetLog and sqrt only).
-    double Normal();
+    double Normal() noexcept;
     double Normal(double mean, double sd) { return mean + sd * Normal(); }
 
     /// Exponential with the given mean (> 0), by inversion.
@@ -77,13 +78,13 @@ public:
 
     /// Poisson with mean lambda >= 0. Inversion for lambda < 30, else a rounded normal with
     /// continuity correction (accurate to well under 1% in the moments for lambda >= 30).
-    std::uint32_t Poisson(double lambda);
+    std::uint32_t Poisson(double lambda) noexcept;
 
     /// Number of failures before the first success in trials of probability p (0 < p <= 1).
-    std::uint32_t Geometric(double p);
+    std::uint32_t Geometric(double p) noexcept;
 
     /// Gamma(shape k > 0, scale theta > 0), Marsaglia & Tsang (2000).
-    double Gamma(double shape, double scale);
+    double Gamma(double shape, double scale) noexcept;
 
     /// Beta(a, b) from two gammas.
     double Beta(double a, double b) {

@@ -72,6 +72,10 @@ std::uint8_t ClassOf(Function f) {
     }
 }
 double Clamp01(double x) { return x < 0.0 ? 0.0 : (x > 1.0 ? 1.0 : x); }
+// The same out of line, for hot loops whose values are almost always inside [0, 1]: the caller tests
+// and branches (predicted), instead of the select and min a compiler makes of an inline clamp, which
+// WebAssembly engines run slowly (TOOLCHAIN.md, item 11).
+[[gnu::noinline]] double ClampCold(double x) { return Clamp01(x); }
 
 }  // namespace
 
@@ -128,6 +132,7 @@ World::World(const Scenario& scenario, int replication) : scenario_(scenario), h
     const double cross_share = P(ParamId::CrossSkilledHiringShare);
     for (std::size_t ui = 0; ui < scenario_.units.size(); ++ui) {
         const std::uint8_t c = unit_class_[ui];
+        unit_seat_begin_.push_back(seat_unit_.size());
         for (int k = 0; k < scenario_.units[ui].headcount; ++k) {
             seat_unit_.push_back(static_cast<int>(ui));
             seat_agent_.push_back(next_agent_++);
@@ -153,6 +158,7 @@ World::World(const Scenario& scenario, int replication) : scenario_(scenario), h
         if (c == 1) it_class_seats_ += scenario_.units[ui].headcount;
         if (c == 2) mkt_class_seats_ += scenario_.units[ui].headcount;
     }
+    unit_seat_begin_.push_back(seat_unit_.size());
     std::array<double, 3> seats{}, quits_prior{};
     for (std::size_t ui = 0; ui < scenario_.units.size(); ++ui) {
         seats[unit_class_[ui]] += scenario_.units[ui].headcount;
@@ -562,6 +568,19 @@ void World::Hire(std::size_t seat) {
     Log(EventKind::Hire, Mechanism::People, seat_unit_[seat], seat_agent_[seat], 0.0);
 }
 
+void World::Quit(std::size_t seat, std::size_t unit) {
+    const std::uint8_t c = unit_class_[unit];
+    Log(EventKind::Resignation, Mechanism::People, static_cast<int>(unit), seat_agent_[seat], tenure_[seat] / 52.0);
+    seat_agent_[seat] = 0;
+    const double w = R(Stream::Hiring).Exponential(unit_fill_weeks_[unit]);
+    fill_in_[seat] = 1 + static_cast<int>(w > 520.0 ? 520.0 : w);
+    const double salary = c == 1 ? P(ParamId::SalaryItKusd) : (c == 2 ? P(ParamId::SalaryMarketingKusd) : P(ParamId::SalaryOtherKusd));
+    replacement_cost_week_ += P(ParamId::ReplacementCostShare) * salary / 1000.0;
+    ++quits_week_;
+    ++class_quits_[c];
+    ++unit_quits_[unit];
+}
+
 void World::StepPeople() {
     const bool people_on = On(Mechanism::People);
     const double baseline = P(ParamId::MoraleBaseline);
@@ -585,89 +604,114 @@ void World::StepPeople() {
     const double conflict = P(ParamId::MoraleConflictEffect) * (kTrustReference - trust_);
     const double push[3] = {0.0, success - conflict - P(ParamId::MoraleWorkloadEffect) * overload, success - conflict};
 
-    Rng& people = R(Stream::People);
-    Rng& hiring = R(Stream::Hiring);
-    Rng& moral = R(Stream::Morale);
-
     quits_week_ = 0;
     int hires = 0, filled = 0, vacant = 0;
     class_quits_ = {0, 0, 0};
     class_filled_ = {0, 0, 0};
     double morale_sum = 0.0, fte = 0.0, it_fte = 0.0, mkt_fte = 0.0, mkt_tech = 0.0, it_cross = 0.0, mkt_cross = 0.0;
     int it_n = 0, mkt_n = 0;
-    std::vector<int> unit_quits(scenario_.units.size(), 0);
+    const std::size_t n_units = unit_class_.size();
+    unit_quits_.assign(n_units, 0);
     replacement_cost_week_ = 0.0;
 
-    const std::size_t n = seat_unit_.size();
-    for (std::size_t s = 0; s < n; ++s) {
-        const auto u = static_cast<std::size_t>(seat_unit_[s]);
+    // Raw pointers: Hire() and Quit() write these arrays' elements but never reallocate them.
+    const std::uint32_t* const agent = seat_agent_.data();
+    int* const fill_in = fill_in_.data();
+    double* const morale = morale_.data();
+    int* const tenure = tenure_.data();
+    double* const productivity = productivity_.data();
+    const double* const skill_tech = skill_tech_.data();
+    const double* const skill_mkt = skill_mkt_.data();
+    const double* const quit_mult = quit_multiplier_.data();
+
+    // Every staffed seat (filled, or a vacancy whose wait ends this week) draws once from the morale
+    // stream and once from the quit stream, in seat order, and nothing else draws from those two
+    // streams. So the draws are made first, in two tight loops, and the seat loop reads them in the
+    // same order: the same numbers, with the generators' state out of the seat loop's registers.
+    std::size_t draws = 0;
+    if (people_on) {
+        const std::size_t n = seat_agent_.size();
+        for (std::size_t s = 0; s < n; ++s) draws += (agent[s] != 0) | (fill_in[s] <= 1);
+        noise_draw_.resize(draws);
+        quit_draw_.resize(draws);
+        Rng moral = R(Stream::Morale);
+        for (double& d : noise_draw_) d = noise * (moral.Uniform01() - 0.5);
+        R(Stream::Morale) = moral;
+        Rng people = R(Stream::People);
+        for (double& d : quit_draw_) d = people.Uniform01();
+        R(Stream::People) = people;
+    }
+    const double* const noise_draw = noise_draw_.data();
+    const double* const quit_draw = quit_draw_.data();
+    std::size_t k = 0;
+
+    // Seats are stored unit by unit, so everything that depends only on the unit is loaded once per unit.
+    for (std::size_t u = 0; u < n_units; ++u) {
         const std::uint8_t c = unit_class_[u];
-        if (seat_agent_[s] == 0) {
-            if (--fill_in_[s] <= 0) {
-                Hire(s);
-                ++hires;
-            } else {
-                ++vacant;
-                continue;
+        const double unit_push = push[c], unit_shock = unit_morale_shock_[u];
+        const double hazard_scale = unit_weekly_quit_[u] * tight;
+        int class_filled = 0;
+        for (std::size_t s = unit_seat_begin_[u], end = unit_seat_begin_[u + 1]; s < end; ++s) {
+            if (agent[s] == 0) {
+                if (--fill_in[s] <= 0) {
+                    Hire(s);
+                    ++hires;
+                } else {
+                    ++vacant;
+                    continue;
+                }
             }
-        }
-        double m = morale_[s];
-        if (people_on) {
-            m += revert * (baseline - m) + noise * (moral.Uniform01() - 0.5) + push[c] + unit_morale_shock_[u];
-            m = Clamp01(m);
-            morale_[s] = m;
-            // Quit: base weekly hazard scaled by morale (tabulated exp, interpolated) and the labour market.
-            const double x = m * kMoraleTableSteps;
-            const auto i0 = static_cast<std::size_t>(x);
-            const double frac = x - static_cast<double>(i0);
-            const double mult = quit_multiplier_[i0] + frac * (quit_multiplier_[i0 + 1] - quit_multiplier_[i0]);
-            const double hazard = unit_weekly_quit_[u] * tight * mult;
-            if (people.Uniform01() < hazard) {
-                Log(EventKind::Resignation, Mechanism::People, static_cast<int>(u), seat_agent_[s], tenure_[s] / 52.0);
-                seat_agent_[s] = 0;
-                const double w = hiring.Exponential(unit_fill_weeks_[u]);
-                fill_in_[s] = 1 + static_cast<int>(w > 520.0 ? 520.0 : w);
-                const double salary = c == 1 ? P(ParamId::SalaryItKusd) : (c == 2 ? P(ParamId::SalaryMarketingKusd) : P(ParamId::SalaryOtherKusd));
-                replacement_cost_week_ += P(ParamId::ReplacementCostShare) * salary / 1000.0;
-                ++quits_week_;
-                ++class_quits_[c];
-                ++unit_quits[u];
-                ++vacant;
-                continue;
+            double m = morale[s];
+            if (people_on) {
+                m += revert * (baseline - m) + noise_draw[k] + unit_push + unit_shock;
+                if (m < 0.0 || m > 1.0) m = ClampCold(m);
+                morale[s] = m;
+                // Quit: base weekly hazard scaled by morale (tabulated exp, interpolated) and the labour market.
+                const double x = m * kMoraleTableSteps;
+                const int i0 = static_cast<int>(x);
+                const double frac = x - static_cast<double>(i0);
+                const double mult = quit_mult[i0] + frac * (quit_mult[i0 + 1] - quit_mult[i0]);
+                if (quit_draw[k++] < hazard_scale * mult) {
+                    Quit(s, u);
+                    ++vacant;
+                    continue;
+                }
             }
+            ++tenure[s];
+            double prod = productivity[s];
+            if (prod < 1.0) {
+                fte -= mentor * (1.0 - prod);  // a colleague's time spent on the newcomer
+                if (c == 1) it_fte -= mentor * (1.0 - prod);
+                prod += ramp_step;
+                if (prod > 1.0) prod = 1.0;
+                productivity[s] = prod;
+            }
+            const double eff = prod * (0.6 + 0.6 * m);  // morale 0.65 gives about 1.0
+            fte += prod;
+            if (c == 1) {
+                it_fte += eff * skill_tech[s] / 0.7;
+                it_cross += skill_mkt[s];
+                ++it_n;
+            } else if (c == 2) {
+                mkt_fte += eff;
+                mkt_tech += eff * skill_tech[s] * kMarketingTechTime;
+                mkt_cross += skill_tech[s];
+                ++mkt_n;
+            }
+            morale_sum += m;
+            ++class_filled;
         }
-        ++tenure_[s];
-        double prod = productivity_[s];
-        if (prod < 1.0) {
-            fte -= mentor * (1.0 - prod);  // a colleague's time spent on the newcomer
-            if (c == 1) it_fte -= mentor * (1.0 - prod);
-            prod += ramp_step;
-            if (prod > 1.0) prod = 1.0;
-            productivity_[s] = prod;
-        }
-        const double eff = prod * (0.6 + 0.6 * m);  // morale 0.65 gives about 1.0
-        fte += prod;
-        if (c == 1) {
-            it_fte += eff * skill_tech_[s] / 0.7;
-            it_cross += skill_mkt_[s];
-            ++it_n;
-        } else if (c == 2) {
-            mkt_fte += eff;
-            mkt_tech += eff * skill_tech_[s] * kMarketingTechTime;
-            mkt_cross += skill_tech_[s];
-            ++mkt_n;
-        }
-        morale_sum += m;
-        ++filled;
-        ++class_filled_[c];
+        filled += class_filled;
+        class_filled_[c] += class_filled;
     }
     // Contagion: colleagues of leavers lose morale in proportion to the share of the unit that left
     // (the parameter is the drop when a team of ten loses one person).
     if (churn_shock > 0.0 && quits_week_ > 0) {
-        for (std::size_t s = 0; s < n; ++s) {
-            const auto ui = static_cast<std::size_t>(seat_unit_[s]);
-            const int q = unit_quits[ui];
-            if (q > 0 && seat_agent_[s] != 0) morale_[s] = Clamp01(morale_[s] - churn_shock * 10.0 * q / unit_seats_[ui]);
+        for (std::size_t u = 0; u < n_units; ++u) {
+            const int q = unit_quits_[u];
+            if (q <= 0) continue;
+            for (std::size_t s = unit_seat_begin_[u]; s < unit_seat_begin_[u + 1]; ++s)
+                if (agent[s] != 0) morale[s] = Clamp01(morale[s] - churn_shock * 10.0 * q / unit_seats_[u]);
         }
     }
     std::fill(unit_morale_shock_.begin(), unit_morale_shock_.end(), 0.0);

@@ -176,6 +176,8 @@ private:
 
     // Helpers.
     void Hire(std::size_t seat);
+    /// The holder of `seat` (in `unit`) resigns: the seat waits for a hire (the rare path of StepPeople).
+    [[gnu::noinline]] void Quit(std::size_t seat, std::size_t unit);
     void ExecLeaves(Role r);
     Path Route(InitiativeKind kind, double it_lead_weeks);
     double ItLeadTimeWeeks() const;
@@ -205,6 +207,9 @@ private:
     std::vector<std::uint8_t> unit_class_;   ///< 0 other, 1 IT, 2 marketing
     std::vector<int> unit_seats_;            ///< seats in the unit (at least 1)
     std::vector<double> unit_morale_shock_;  ///< morale change to apply to the unit's staff next people step
+    std::vector<std::size_t> unit_seat_begin_;  ///< seats of unit u are [begin[u], begin[u + 1]) (seats are stored unit by unit)
+    std::vector<int> unit_quits_;            ///< quits this week by unit (scratch of StepPeople)
+    std::vector<double> noise_draw_, quit_draw_;  ///< this week's morale noise and quit draws (scratch of StepPeople)
     /// exp(elasticity * (baseline - morale)) tabulated at morale = i / kMoraleTableSteps (the quit
     /// multiplier; linear interpolation between entries keeps the hot loop free of exp).
     static constexpr int kMoraleTableSteps = 512;
