@@ -49,6 +49,13 @@ double NowSeconds() {
     return duration<double>(system_clock::now().time_since_epoch()).count();
 }
 
+// A page address that names a scenario ("?scenario=NAME": a gallery link, a test) opens that
+// scenario, not the autosave.
+bool AsksForScenario(const std::string& url) {
+    const auto q = url.find('?');
+    return q != std::string::npos && (url.find("?scenario=", q) != std::string::npos || url.find("&scenario=", q) != std::string::npos);
+}
+
 bool Edited(const Workspace& ws) {
     if (ws.SlotCount() > 1) return true;
     for (int i = 0; i < ws.SlotCount(); ++i)
@@ -137,7 +144,7 @@ void FilesMenu::Startup(Ui& ui) {
             link_revision_ = ui.ws.Revision();
             if (ui.notify) ui.notify("Opened the shared workspace (" + Plural(r.doc->slots.size(), "scenario", "scenarios") + ")", false);
         }
-    } else if (std::string text; services::StorageGet(kAutosaveKey, text)) {
+    } else if (std::string text; !AsksForScenario(services::PageUrl()) && services::StorageGet(kAutosaveKey, text)) {
         DocResult r = ReadWorkspace(text);
         if (r.ok() && ApplyWorkspace(ui.ws, *r.doc).ok) {
             const double age = r.doc->saved_at > 0.0 ? NowSeconds() - r.doc->saved_at : 0.0;

@@ -255,6 +255,18 @@ export default async function (lib) {
     check(real.length === 0, `${real.length}: ${real.slice(0, 3).join(' | ')}`);
     return 'none';
   });
+  await test('files: a ?scenario= address opens that scenario, not the autosave', async () => {
+    const url = new URL(args.url);
+    url.searchParams.set('scenario', 'cio_reports_to_ceo');
+    await page.goto(url.href, { waitUntil: 'load', timeout: 60000 });
+    await page.waitForSelector('body[data-ready="1"]', { timeout: 60000, state: 'attached' });
+    await sleep(300);
+    const s = await state(page);
+    const want = JSON.parse(preset('cio_reports_to_ceo.json')).name;
+    check(s.slot_count === 1 && scenarioOf(s).name === want, `${s.slot_count} slots, "${scenarioOf(s).name}"`);
+    check(await page.evaluate(() => localStorage.getItem('orgsim.autosave') !== null), 'the autosave was lost');
+    return `"${want}" with the autosave kept for later`;
+  });
   await a.context.close();
 
   // A second browser opens the link: the same workspace, and the same numbers.
