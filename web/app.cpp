@@ -267,11 +267,9 @@ Ui App::MakeUi() {
     Ui ui{ws_, runner_, theme_, hooks_, assets_dir_, presenting_, {}, {}, {}, {}};
     ui.notify = [this](const std::string& message, bool error) { Notify(message, error); };
     ui.show = [this](View v) { view_ = v; };
-    ui.export_png = [this](ImVec2, ImVec2, const std::string& file_name) {
-        Notify("Saving " + file_name + " as a picture is not available yet.", true);
-    };
-    ui.download = [this](const std::string& file_name, const std::string&, const std::string&) {
-        Notify("Downloading " + file_name + " is not available yet.", true);
+    ui.export_png = [](ImVec2 min, ImVec2 max, const std::string& file_name) { RequestPng(min, max, file_name); };
+    ui.download = [this](const std::string& file_name, const std::string& mime, const std::string& data) {
+        if (!Download(file_name, mime, data)) Notify(file_name + " could not be saved.", true);
     };
     return ui;
 }
@@ -393,7 +391,9 @@ void App::RunAction(int action) {
         case Action::ResetLive: ResetLive(); break;
         case Action::Undo: Undo(); break;
         case Action::Redo: Redo(); break;
-        case Action::Present: SetPresenting(!presenting_); break;
+        case Action::Present:
+            if (presenting_ || !ws_.Empty()) SetPresenting(!presenting_);  // nothing to present without a scenario
+            break;
         case Action::NextSlide: GoToSlide(slide_ + 1); break;
         case Action::PrevSlide: GoToSlide(slide_ - 1); break;
         case Action::Help: help_open_ = !help_open_; break;
@@ -832,43 +832,45 @@ void App::DrawRail(Ui&, const Layout& l) {
     // ---- Replications: settings, run, progress.
     SectionTitle(t, "Replications", "Many runs with common random numbers give the ranges on Results and Compare.");
     const Scenario* s = ws_.Empty() ? nullptr : &ws_.ActiveScenario();
-    if (!s) ImGui::BeginDisabled();
-    const float field_w = t.Dp(100);
-    int active_field = -1;
-    auto field_row = [&](int index, const char* label, const char* name, const char* unit, auto&& draw) {
-        const ImVec2 c = ImGui::GetCursorScreenPos();
-        const float fh = ImGui::GetFrameHeight();
-        DrawText(dl, f.label, ImVec2(c.x, c.y + (fh - FontSize(f.label)) * 0.5f), p.text_muted, label);
-        if (unit && *unit) DrawText(dl, f.small, ImVec2(x0 + w - field_w - t.Dp(8) - TextSize(f.small, unit).x, c.y + (fh - FontSize(f.small)) * 0.5f), p.text_faint, unit);
-        ImGui::SetCursorScreenPos(ImVec2(x0 + w - field_w, c.y));
-        ImGui::SetNextItemWidth(field_w);
-        ImGui::PushID(index);
-        const bool commit = draw();
-        ImGui::PopID();
-        hooks_.RecordLastItem(name);
-        if (ImGui::IsItemActive()) active_field = index;
-        return commit;
-    };
-    if (s && edit_field_ != 0) edit_seed_ = s->seed;
-    if (s && edit_field_ != 1) edit_horizon_ = s->horizon_weeks;
-    if (s && edit_field_ != 2) edit_replications_ = s->replications;
-    const bool seed_done = field_row(0, "Seed", "RunSeed", "", [&] {
-        ImGui::InputScalar("##seed", ImGuiDataType_U64, &edit_seed_);
-        return ImGui::IsItemDeactivatedAfterEdit();
-    });
-    char years[32];
-    std::snprintf(years, sizeof years, "%.1f y", edit_horizon_ / 52.0);
-    const bool horizon_done = field_row(1, "Horizon (weeks)", "RunHorizon", years, [&] {
-        ImGui::InputInt("##horizon", &edit_horizon_, 0, 0);
-        return ImGui::IsItemDeactivatedAfterEdit();
-    });
-    const bool reps_done = field_row(2, "Replications", "RunReplications", "", [&] {
-        ImGui::InputInt("##replications", &edit_replications_, 0, 0);
-        return ImGui::IsItemDeactivatedAfterEdit();
-    });
-    edit_field_ = active_field;
-    if (s && (seed_done || horizon_done || reps_done)) ApplyRunSettings(edit_seed_, edit_horizon_, edit_replications_);
-    if (!s) ImGui::EndDisabled();
+    if (s) {  // the fields need a scenario to show and change
+        const float field_w = t.Dp(100);
+        int active_field = -1;
+        auto field_row = [&](int index, const char* label, const char* name, const char* unit, auto&& draw) {
+            const ImVec2 c = ImGui::GetCursorScreenPos();
+            const float fh = ImGui::GetFrameHeight();
+            DrawText(dl, f.label, ImVec2(c.x, c.y + (fh - FontSize(f.label)) * 0.5f), p.text_muted, label);
+            if (unit && *unit)
+                DrawText(dl, f.small, ImVec2(x0 + w - field_w - t.Dp(8) - TextSize(f.small, unit).x, c.y + (fh - FontSize(f.small)) * 0.5f),
+                         p.text_faint, unit);
+            ImGui::SetCursorScreenPos(ImVec2(x0 + w - field_w, c.y));
+            ImGui::SetNextItemWidth(field_w);
+            ImGui::PushID(index);
+            const bool commit = draw();
+            ImGui::PopID();
+            hooks_.RecordLastItem(name);
+            if (ImGui::IsItemActive()) active_field = index;
+            return commit;
+        };
+        if (edit_field_ != 0) edit_seed_ = s->seed;
+        if (edit_field_ != 1) edit_horizon_ = s->horizon_weeks;
+        if (edit_field_ != 2) edit_replications_ = s->replications;
+        const bool seed_done = field_row(0, "Seed", "RunSeed", "", [&] {
+            ImGui::InputScalar("##seed", ImGuiDataType_U64, &edit_seed_);
+            return ImGui::IsItemDeactivatedAfterEdit();
+        });
+        char years[32];
+        std::snprintf(years, sizeof years, "%.1f y", edit_horizon_ / 52.0);
+        const bool horizon_done = field_row(1, "Horizon (weeks)", "RunHorizon", years, [&] {
+            ImGui::InputInt("##horizon", &edit_horizon_, 0, 0);
+            return ImGui::IsItemDeactivatedAfterEdit();
+        });
+        const bool reps_done = field_row(2, "Replications", "RunReplications", "", [&] {
+            ImGui::InputInt("##replications", &edit_replications_, 0, 0);
+            return ImGui::IsItemDeactivatedAfterEdit();
+        });
+        edit_field_ = active_field;
+        if (seed_done || horizon_done || reps_done) ApplyRunSettings(edit_seed_, edit_horizon_, edit_replications_);
+    }
 
     ImGui::Dummy(ImVec2(0, t.Dp(2)));
     const bool running = runner_.Running();

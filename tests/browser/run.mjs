@@ -192,7 +192,7 @@ if (!args.only && !args.skipCore) {
       await sleep(300);
       const s0 = await state(hi.page);
       await clickWidget(hi.page, 'Play');
-      await waitFor(hi.page, (s) => s.week >= 20, 20000, 'week >= 20');
+      await waitFor(hi.page, (s) => s.week >= 20, 40000, 'week >= 20');  // software GL at 4K: a few frames per second
       await clickWidget(hi.page, 'Play');
       await sleep(300);
       const png = await hi.page.screenshot({ path: path.join(args.out, 'app-1920x1080.png') });
