@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "sim/report.h"
+
 namespace orgsim::ui {
 
 namespace {
@@ -17,18 +19,7 @@ double NiceStep(double raw) {
     return nice * mag;
 }
 
-std::string WithThousands(long long v) {
-    const bool neg = v < 0;
-    std::string digits = std::to_string(neg ? -v : v);
-    std::string out;
-    const int n = static_cast<int>(digits.size());
-    for (int i = 0; i < n; ++i) {
-        out.push_back(digits[static_cast<std::size_t>(i)]);
-        const int left = n - 1 - i;
-        if (left > 0 && left % 3 == 0) out.push_back(',');
-    }
-    return neg ? "-" + out : out;
-}
+std::string WithThousands(long long v) { return FormatNumber(static_cast<double>(v), 0); }
 
 // Tick label: fewer decimals than the hover value, as many as the tick step needs.
 std::string TickLabel(double v, double step, ValueFormat format) {
@@ -52,11 +43,42 @@ std::string WeekLabel(int week) {
     return buf;
 }
 
+std::string Affix(const ChartSpec& spec, const std::string& value) {
+    return std::string(spec.value_prefix ? spec.value_prefix : "") + value + (spec.value_suffix ? spec.value_suffix : "");
+}
+
 void DrawLegendSwatch(ImDrawList* dl, ImVec2 p, float w, float h, ImU32 colour) {
     dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), colour, h * 0.5f);
 }
 
 }  // namespace
+
+ImU32 SlotColour(int slot) {
+    static const ImU32 kSlots[] = {IM_COL32(0x6F, 0x7C, 0x8C, 0xFF), IM_COL32(0x00, 0x9E, 0x73, 0xFF),
+                                   IM_COL32(0xCC, 0x79, 0xA7, 0xFF), IM_COL32(0x56, 0xB4, 0xE9, 0xFF)};
+    return kSlots[static_cast<unsigned>(slot) % 4u];
+}
+
+ImU32 BetterColour(const Theme& theme) {
+    return theme.Kind() == ThemeKind::Dark ? IM_COL32(0x56, 0xB4, 0xE9, 0xFF) : IM_COL32(0x00, 0x72, 0xB2, 0xFF);
+}
+
+ImU32 WorseColour(const Theme& theme) {
+    return theme.Kind() == ThemeKind::Dark ? IM_COL32(0xE6, 0x9F, 0x00, 0xFF) : IM_COL32(0xC2, 0x5A, 0x00, 0xFF);
+}
+
+ImU32 SequentialColour(float t) {
+    // Viridis at nine stops (perceptually uniform, readable with every common colour-vision deficiency).
+    static const unsigned char kStops[9][3] = {{68, 1, 84},    {71, 45, 123},  {59, 82, 139},   {44, 114, 142}, {33, 145, 140},
+                                               {40, 174, 128}, {94, 201, 98},  {173, 220, 48},  {253, 231, 37}};
+    t = std::clamp(t, 0.0f, 1.0f) * 8.0f;
+    const int i = std::min(static_cast<int>(t), 7);
+    const float f = t - static_cast<float>(i);
+    auto ch = [&](int c) {
+        return static_cast<int>(std::lround(kStops[i][c] + (kStops[i + 1][c] - kStops[i][c]) * f));
+    };
+    return IM_COL32(ch(0), ch(1), ch(2), 0xFF);
+}
 
 std::vector<double> NiceTicks(double lo, double hi, int target) {
     std::vector<double> ticks;
@@ -140,7 +162,7 @@ ChartResult LineChart(const char* id, const ChartSpec& spec, const std::vector<C
         float total = 0.0f;
         for (const ChartLine& l : lines) {
             const bool has = l.values && !l.values->empty();
-            values.push_back(has ? FormatValue(l.values->back(), spec.format) : std::string("\xE2\x80\x94"));
+            values.push_back(has ? Affix(spec, FormatValue(l.values->back(), spec.format)) : std::string("\xE2\x80\x94"));
             total += sw + gap + TextSize(fonts.small, l.label).x + gap + TextSize(fonts.label, values.back().c_str()).x;
         }
         total += item_gap * static_cast<float>(lines.empty() ? 0 : lines.size() - 1);
@@ -293,7 +315,7 @@ ChartResult LineChart(const char* id, const ChartSpec& spec, const std::vector<C
         float w = TextSize(fonts.label, head.c_str()).x;
         std::vector<std::string> texts;
         for (const Row& r : rows) {
-            texts.push_back(FormatValue(r.value, spec.format));
+            texts.push_back(Affix(spec, FormatValue(r.value, spec.format)));
             w = std::max(w, sw + theme.Dp(8) + TextSize(fonts.small, r.line->label).x + theme.Dp(20) +
                                 TextSize(fonts.label, texts.back().c_str()).x);
         }
@@ -320,6 +342,48 @@ ChartResult LineChart(const char* id, const ChartSpec& spec, const std::vector<C
         }
     }
     return result;
+}
+
+bool ResultsCache::Update(const Runner& runner, std::uint64_t workspace_revision) {
+    const Experiment* e = runner.Results();
+    current_ = e && runner.ResultsRevision() == workspace_revision;
+    if (!e) {
+        experiment_ = nullptr;
+        comparison_ = Comparison{};
+        bands_.clear();
+        return false;
+    }
+    if (e != experiment_ || runner.ResultsRevision() != revision_ || e->Completed() != completed_) {
+        experiment_ = e;
+        revision_ = runner.ResultsRevision();
+        completed_ = e->Completed();
+        comparison_ = Compare(*e);
+        bands_.clear();
+    }
+    return true;
+}
+
+const ResultsCache::Band& ResultsCache::GetBand(int slot, SeriesId id) {
+    const int key = slot * kSeriesCount + static_cast<int>(id);
+    if (auto it = bands_.find(key); it != bands_.end()) return it->second;
+    Band b;
+    if (experiment_ && slot < experiment_->ScenarioCount()) {
+        experiment_->WeeklyBand(slot, id, b.mean, b.lo, b.hi);
+        const double scale = StyleOf(id).scale;
+        for (auto* v : {&b.mean, &b.lo, &b.hi})
+            for (double& x : *v) x *= scale;
+    }
+    return bands_.emplace(key, std::move(b)).first->second;
+}
+
+void StyleChartFor(SeriesId id, ChartSpec& spec) {
+    const OutcomeStyle& st = StyleOf(id);
+    spec.value_prefix = st.prefix;
+    spec.value_suffix = st.suffix;
+    // Whole numbers where the values run into the hundreds, one decimal elsewhere.
+    spec.format = ValueFormat::Decimal1;
+    if (id == SeriesId::Revenue || id == SeriesId::Headcount || id == SeriesId::EffectiveFte)
+        spec.format = ValueFormat::Count;
 }
 
 }  // namespace orgsim::ui

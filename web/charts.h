@@ -2,11 +2,15 @@
 // years, legend with the latest values, hover crosshair with a value card, optional shaded band).
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "imgui.h"
+#include "sim/report.h"
 #include "web/theme.h"
+#include "web/workspace.h"
 
 namespace orgsim::ui {
 
@@ -39,6 +43,8 @@ struct ChartSpec {
     TimeAxis time_axis = TimeAxis::Years;
     bool include_zero = false;       ///< start the y axis at zero
     const char* empty_message = "";  ///< shown in the plot before there are data
+    const char* value_prefix = "";   ///< before values in the legend and hover card ("$")
+    const char* value_suffix = "";   ///< after them ("M", "%", " weeks")
 };
 
 struct ChartResult {
@@ -50,8 +56,48 @@ struct ChartResult {
 ChartResult LineChart(const char* id, const ChartSpec& spec, const std::vector<ChartLine>& lines, ImVec2 size,
                       const Theme& theme);
 
+/// Colour of a workspace slot in charts and tables (0 = baseline: slate; then bluish green, reddish
+/// purple, sky blue from Okabe & Ito), the same in both themes.
+ImU32 SlotColour(int slot);
+/// Colours of "better" and "worse" marks (Okabe-Ito blue and orange, shaded for legible text on
+/// the theme's cards). Never used alone: always with an arrow and a sign.
+ImU32 BetterColour(const Theme& theme);
+ImU32 WorseColour(const Theme& theme);
+/// A colour-blind-safe sequential scale (viridis, dark to light), t = 0..1 (clamped).
+ImU32 SequentialColour(float t);
+
 /// Format a value for display ("1,250", "471.5", "18.2%").
 std::string FormatValue(double v, ValueFormat format);
+
+/// The runner's latest results summarised for panels (sim/report's Comparison and weekly bands),
+/// rebuilt only when the results change (a new run, or more replications finished), not per frame.
+class ResultsCache {
+public:
+    struct Band {
+        std::vector<double> mean, lo, hi;  ///< per week, display units (raw x OutcomeStyle::scale)
+    };
+    /// Refresh from the runner; returns false when there are no results yet.
+    bool Update(const Runner& runner, std::uint64_t workspace_revision);
+    const Comparison& Get() const { return comparison_; }
+    const Experiment* Results() const { return experiment_; }
+    /// Results are of the workspace revision given to Update.
+    bool Current() const { return current_; }
+    int Completed() const { return comparison_.completed; }
+    int Replications() const { return comparison_.replications; }
+    /// Weekly mean and 90% band of an outcome for a slot (empty before any replication finished).
+    const Band& GetBand(int slot, SeriesId id);
+
+private:
+    const Experiment* experiment_ = nullptr;
+    std::uint64_t revision_ = 0;
+    int completed_ = -1;
+    bool current_ = false;
+    Comparison comparison_;
+    std::map<int, Band> bands_;  ///< key: slot * kSeriesCount + series (nodes stay put: callers keep pointers)
+};
+
+/// Chart settings that print an outcome as sim/report does (prefix, suffix, decimals by size).
+void StyleChartFor(SeriesId id, ChartSpec& spec);
 
 /// "Nice" axis ticks (1, 2, 2.5 or 5 times a power of ten) covering [lo, hi] with about `target`
 /// intervals; returns the ticks, lowest first (exposed for tests).

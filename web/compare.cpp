@@ -1,17 +1,428 @@
-// compare.cpp: see compare.h.
+// compare.cpp: the Compare view (see compare.h).
+//
+// [SECTION] index: helpers / layout (Draw) / one slot only / summary / chart / table.
 #include "web/compare.h"
 
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "sim/report.h"
 #include "web/widgets.h"
 
 namespace orgsim::ui {
 
+// ---- [SECTION] helpers ----------------------------------------------------------------------------
+namespace {
+
+constexpr const char* kUp = "\xE2\x86\x91";
+constexpr const char* kDown = "\xE2\x86\x93";
+
+void Tile(const Theme& theme, ImDrawList* dl, ImVec2 a, ImVec2 b) {
+    const Palette& pal = theme.Colours();
+    dl->AddRectFilled(a, b, Mix(pal.card, pal.background, 0.6f), theme.Dp(10));
+}
+
+/// Split text into lines no wider than `width` at spaces only (ImGui's wrapper also breaks after
+/// '.' and ',', which would split "$0.9M" across lines).
+std::vector<std::string> WrapWords(ImFont* font, const std::string& text, float width) {
+    std::vector<std::string> lines;
+    std::string line;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t j = text.find(' ', i);
+        if (j == std::string::npos) j = text.size();
+        const std::string word = text.substr(i, j - i);
+        const std::string candidate = line.empty() ? word : line + " " + word;
+        if (!line.empty() && TextSize(font, candidate.c_str()).x > width) {
+            lines.push_back(line);
+            line = word;
+        } else {
+            line = candidate;
+        }
+        i = j + 1;
+    }
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+}
+
+/// Short summary length per alternative: more sentences when fewer alternatives share the box.
+int SentencesPerAlternative(int alternatives) { return alternatives <= 1 ? 4 : alternatives == 2 ? 2 : 1; }
+
+}  // namespace
+
+// ---- [SECTION] layout -----------------------------------------------------------------------------
 void ComparePanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
+    const Theme& theme = ui.theme;
+    const Palette& pal = theme.Colours();
+    const Fonts& fonts = theme.GetFonts();
     BeginCard("##compare", pos, size);
     ui.hooks.Record("Panel:compare", pos.x, pos.y, size.x, size.y);
-    ImGui::PushFont(ui.theme.GetFonts().heading);
-    ImGui::TextUnformatted("Compare");
-    ImGui::PopFont();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = theme.Dp(20), gap = theme.Dp(14);
+    const float x0 = pos.x + pad, width = size.x - 2 * pad;
+    float y = pos.y + pad * 0.8f;
+
+    const int slots = ui.ws.SlotCount();
+    ui.hooks.Value("compare.slots", slots);
+    results_.Update(ui.runner, ui.ws.Revision());
+    const Comparison& cmp = results_.Get();
+
+    // Header: title, what the numbers are, run state.
+    DrawText(dl, fonts.title, ImVec2(x0, y), pal.text, "Compare scenarios");
+    const std::string sub = slots > 1 ? Thousands(cmp.replications) +
+                                            " replications per scenario with common random numbers" + kMiddot +
+                                            "differences are paired, replication by replication"
+                                      : std::string("Add an alternative to compare it with the baseline");
+    DrawText(dl, fonts.small, ImVec2(x0, y + FontSize(fonts.title) + theme.Dp(4)), pal.text_muted,
+             Ellipsize(fonts.small, sub, width * 0.68f).c_str());
+    const bool running = ui.runner.Running() || !results_.Current();
+    std::string status;
+    if (!results_.Results())
+        status = "Waiting for the first run";
+    else if (running)
+        status = "Running replications  " + Thousands(cmp.completed) + " / " + Thousands(cmp.replications);
+    else
+        status = "Results are up to date";
+    ui.hooks.Value("compare.completed", cmp.completed);
+    ui.hooks.Value("compare.replications", cmp.replications);
+    ui.hooks.Value("compare.current", results_.Current() && !ui.runner.Running() && cmp.completed >= cmp.replications &&
+                                              cmp.scenarios == slots
+                                          ? 1.0
+                                          : 0.0);
+    const ImVec2 ss = TextSize(fonts.label, status.c_str());
+    DrawText(dl, fonts.label, ImVec2(x0 + width - ss.x, y + theme.Dp(6)), running ? pal.text : pal.text_muted, status.c_str());
+    if (running && results_.Results()) {
+        const float bw = std::max(ss.x, theme.Dp(160)), by = y + theme.Dp(6) + ss.y + theme.Dp(7), bh = theme.Dp(4);
+        const float frac = std::clamp(static_cast<float>(ui.runner.Progress()), 0.0f, 1.0f);
+        dl->AddRectFilled(ImVec2(x0 + width - bw, by), ImVec2(x0 + width, by + bh), pal.track, bh);
+        dl->AddRectFilled(ImVec2(x0 + width - bw, by), ImVec2(x0 + width - bw + bw * frac, by + bh), pal.accent, bh);
+    }
+    y += theme.Dp(52);
+
+    if (slots < 2) {
+        DrawEmpty(ui, ImVec2(x0, y), ImVec2(width, pos.y + size.y - pad - y));
+        EndCard();
+        return;
+    }
+    const float bottom = pos.y + size.y - pad * 0.8f;
+    const float top_h = std::max(theme.Dp(190), std::floor((bottom - y) * 0.38f));
+    const float chart_w = std::floor(width * 0.44f);
+    DrawSummary(ui, ImVec2(x0, y), ImVec2(width - chart_w - gap, top_h));
+    DrawChart(ui, ImVec2(x0 + width - chart_w, y), ImVec2(chart_w, top_h));
+    y += top_h + gap;
+    DrawTable(ui, ImVec2(x0, y), ImVec2(width, bottom - y));
     EndCard();
+}
+
+// ---- [SECTION] one slot only ----------------------------------------------------------------------
+void ComparePanel::DrawEmpty(Ui& ui, ImVec2 p0, ImVec2 size) {
+    const Theme& theme = ui.theme;
+    const Palette& pal = theme.Colours();
+    const Fonts& fonts = theme.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float w = std::min(size.x, theme.Dp(640));
+    const float x = p0.x + (size.x - w) * 0.5f;
+    static const char* kHow =
+        "A comparison needs an alternative to set against the baseline. Either copy this scenario into a new slot "
+        "with \xE2\x80\x9C+ Alternative\xE2\x80\x9D at the top right and change it in Design (move the CIO, add a "
+        "CDO, pull a lever), or pick a ready-made question in the Gallery and choose \xE2\x80\x9C" "Add as "
+        "alternative\xE2\x80\x9D. Both run with the same random numbers, so the differences you see here come from "
+        "the structure, not from luck.";
+    ImGui::PushFont(fonts.body);
+    const float text_h = ImGui::CalcTextSize(kHow, nullptr, false, w).y;
+    const float bh = theme.Dp(40);
+    const float box_h = FontSize(fonts.heading) + theme.Dp(12) + text_h + theme.Dp(18) + bh;
+    float y = p0.y + std::max(theme.Dp(20), (size.y - box_h) * 0.4f);
+    Tile(theme, dl, ImVec2(x - theme.Dp(28), y - theme.Dp(24)), ImVec2(x + w + theme.Dp(28), y + box_h + theme.Dp(24)));
+    DrawText(dl, fonts.heading, ImVec2(x, y), pal.text, "Only the baseline is open");
+    y += FontSize(fonts.heading) + theme.Dp(12);
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    ImGui::PushTextWrapPos(x + w - ImGui::GetWindowPos().x);  // local coordinates
+    ImGui::PushStyleColor(ImGuiCol_Text, pal.text_muted);
+    ImGui::TextUnformatted(kHow);
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    y = ImGui::GetCursorScreenPos().y + theme.Dp(18);
+    const float bw = theme.Dp(220);
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    if (Button(theme, "##cmp_duplicate", "Copy as alternative", Icon::Plus, ImVec2(bw, bh), true)) {
+        const EditResult r = ui.ws.DuplicateActive();
+        if (ui.notify) ui.notify(r.ok ? "Added " + Workspace::SlotLabel(ui.ws.Active()) + ": change it in Design." : r.message, !r.ok);
+        if (r.ok && ui.show) ui.show(View::Design);
+    }
+    ui.hooks.RecordLastItem("Compare:duplicate");
+    ImGui::SetCursorScreenPos(ImVec2(x + bw + theme.Dp(12), y));
+    if (Button(theme, "##cmp_gallery", "Open the Gallery", Icon::Open, ImVec2(bw, bh), false) && ui.show)
+        ui.show(View::Gallery);
+    ui.hooks.RecordLastItem("Compare:gallery");
+}
+
+// ---- [SECTION] summary ----------------------------------------------------------------------------
+void ComparePanel::DrawSummary(Ui& ui, ImVec2 p0, ImVec2 size) {
+    const Theme& theme = ui.theme;
+    const Palette& pal = theme.Colours();
+    const Fonts& fonts = theme.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    Tile(theme, dl, p0, ImVec2(p0.x + size.x, p0.y + size.y));
+    ui.hooks.Record("Compare:summary", p0.x, p0.y, size.x, size.y);
+    const float pad = theme.Dp(16);
+    DrawText(dl, fonts.heading, ImVec2(p0.x + pad, p0.y + pad * 0.85f), pal.text, "In plain words");
+    const Comparison& cmp = results_.Get();
+    const float top = p0.y + pad + FontSize(fonts.heading) + theme.Dp(10);
+
+    ImGui::SetCursorScreenPos(ImVec2(p0.x + pad, top));
+    ImGui::BeginChild("##summary", ImVec2(size.x - 2 * pad, p0.y + size.y - pad * 0.6f - top), false,
+                      ImGuiWindowFlags_NoBackground);
+    ImGui::PushFont(fonts.body);
+    const float wrap = ImGui::GetContentRegionAvail().x;
+    int published = 0;
+    if (cmp.completed < 2 || cmp.scenarios < 2) {
+        ImGui::PushStyleColor(ImGuiCol_Text, pal.text_faint);
+        ImGui::TextWrapped("The summary appears when the first replications of every scenario are done.");
+        ImGui::PopStyleColor();
+    } else {
+        const int per = SentencesPerAlternative(cmp.scenarios - 1);
+        ImDrawList* cdl = ImGui::GetWindowDrawList();
+        for (int i = 1; i < cmp.scenarios; ++i) {
+            const auto brief = ShortSummary(cmp, i, per);
+            for (const Sentence* s : brief) {
+                const ImVec2 at = ImGui::GetCursorScreenPos();
+                const float indent = theme.Dp(30);
+                // Marker: the slot's colour; an arrow in blue/orange says better/worse (never colour alone).
+                const float cy = at.y + FontSize(fonts.body) * 0.55f;
+                cdl->AddCircleFilled(ImVec2(at.x + theme.Dp(5), cy), theme.Dp(4.5f), SlotColour(i), 16);
+                if (s->clear) {
+                    const ImU32 c = s->better > 0 ? BetterColour(theme) : WorseColour(theme);
+                    const char* arrow = s->better > 0 ? kUp : kDown;
+                    DrawText(cdl, fonts.label, ImVec2(at.x + theme.Dp(14), at.y + theme.Dp(1)), c, arrow);
+                }
+                const float line_h = FontSize(fonts.body) + theme.Dp(3);
+                const auto lines = WrapWords(fonts.body, s->text, wrap - indent);
+                for (std::size_t li = 0; li < lines.size(); ++li)
+                    DrawText(cdl, fonts.body, ImVec2(at.x + indent, at.y + line_h * static_cast<float>(li)),
+                             s->clear ? pal.text : pal.text_muted, lines[li].c_str());
+                ImGui::Dummy(ImVec2(wrap, line_h * static_cast<float>(lines.size()) + theme.Dp(5)));
+                ui.hooks.Text("compare.summary." + std::to_string(published), s->text);
+                ++published;
+            }
+            if (i + 1 < cmp.scenarios) ImGui::Dummy(ImVec2(1, theme.Dp(6)));
+        }
+    }
+    ui.hooks.Value("compare.summary.count", published);
+    ImGui::PopFont();
+    ImGui::EndChild();
+}
+
+// ---- [SECTION] chart ------------------------------------------------------------------------------
+void ComparePanel::DrawChart(Ui& ui, ImVec2 p0, ImVec2 size) {
+    const Theme& theme = ui.theme;
+    const Palette& pal = theme.Colours();
+    const Fonts& fonts = theme.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    Tile(theme, dl, p0, ImVec2(p0.x + size.x, p0.y + size.y));
+    const Comparison& cmp = results_.Get();
+    const SeriesInfo& info = SeriesTable()[static_cast<std::size_t>(chart_id_)];
+    const OutcomeStyle& st = StyleOf(chart_id_);
+    const float pad = theme.Dp(14);
+    const ImVec2 cp(p0.x + pad, p0.y + pad * 0.85f);
+    if (!ui.presenting) {
+        const ImVec2 ts = TextSize(fonts.heading, info.label);
+        ImGui::SetCursorScreenPos(cp);
+        if (ImGui::InvisibleButton("##cmp_pick", ImVec2(ts.x + theme.Dp(22), ts.y))) ImGui::OpenPopup("##cmp_outcomes");
+        ui.hooks.RecordLastItem("Compare:chart:select");
+        const bool hov = ImGui::IsItemHovered();
+        if (hov) {
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            dl->AddLine(ImVec2(cp.x, cp.y + ts.y + theme.Dp(1)), ImVec2(cp.x + ts.x, cp.y + ts.y + theme.Dp(1)), pal.axis);
+        }
+        const float cx = cp.x + ts.x + theme.Dp(11), cy = cp.y + ts.y * 0.55f, k = theme.Dp(4.5f);
+        dl->AddTriangleFilled(ImVec2(cx - k, cy - k * 0.5f), ImVec2(cx + k, cy - k * 0.5f), ImVec2(cx, cy + k * 0.6f),
+                              hov ? pal.text : pal.text_muted);
+        if (ImGui::BeginPopup("##cmp_outcomes")) {
+            ImGui::PushFont(fonts.body);
+            for (const SeriesId o : OutcomesByImportance()) {
+                const SeriesInfo& oi = SeriesTable()[static_cast<std::size_t>(o)];
+                if (ImGui::Selectable(oi.label, o == chart_id_)) chart_id_ = o;
+                ui.hooks.RecordLastItem(std::string("Compare:pick:") + oi.key);
+            }
+            ImGui::PopFont();
+            ImGui::EndPopup();
+        }
+    }
+    std::vector<std::string> labels;
+    std::vector<ChartLine> lines;
+    const int n = cmp.completed > 0 ? cmp.scenarios : 0;
+    for (int s = 0; s < n; ++s) labels.push_back(Workspace::SlotLabel(s));
+    for (int s = 0; s < n; ++s) {
+        const ResultsCache::Band& band = results_.GetBand(s, chart_id_);
+        ChartLine l;
+        l.label = labels[static_cast<std::size_t>(s)].c_str();
+        l.values = &band.mean;
+        l.band_lo = &band.lo;
+        l.band_hi = &band.hi;
+        l.colour = SlotColour(s);
+        l.thickness = s == 0 ? 2.0f : 2.5f;
+        lines.push_back(l);
+    }
+    const std::string subtitle = std::string(*st.unit ? st.unit : info.unit) + kMiddot + "mean and 90% band";
+    ChartSpec spec;
+    spec.title = info.label;
+    spec.subtitle = subtitle.c_str();
+    spec.horizon_weeks = ui.ws.GetScenario(0).horizon_weeks;
+    spec.empty_message = "Waiting for the first replications\xE2\x80\xA6";
+    StyleChartFor(chart_id_, spec);
+    spec.include_zero = chart_id_ != SeriesId::OperatingProfit && chart_id_ != SeriesId::BudgetVariance;
+    ImGui::SetCursorScreenPos(cp);
+    LineChart("##cmp_chart", spec, lines, ImVec2(size.x - 2 * pad, size.y - pad * 1.7f), theme);
+    ui.hooks.Record(std::string("Compare:chart:") + info.key, p0.x, p0.y, size.x, size.y);
+    ui.hooks.Text("compare.chart", info.key);
+}
+
+// ---- [SECTION] table ------------------------------------------------------------------------------
+void ComparePanel::DrawTable(Ui& ui, ImVec2 p0, ImVec2 size) {
+    const Theme& theme = ui.theme;
+    const Palette& pal = theme.Colours();
+    const Fonts& fonts = theme.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    Tile(theme, dl, p0, ImVec2(p0.x + size.x, p0.y + size.y));
+    const Comparison& cmp = results_.Get();
+    const int n = std::max(1, cmp.scenarios);
+    const float pad = theme.Dp(16);
+    const float inner_w = size.x - 2 * pad;
+    // Columns: outcome | value per slot | difference per alternative.
+    const float label_w = std::clamp(inner_w * 0.24f, theme.Dp(170), theme.Dp(300));
+    const float rest = inner_w - label_w - theme.Dp(12);
+    const float value_w = rest / static_cast<float>(n + (n - 1));
+    std::vector<float> value_x, diff_x;
+    for (int s = 0; s < n; ++s) value_x.push_back(p0.x + pad + label_w + theme.Dp(12) + value_w * static_cast<float>(s));
+    for (int s = 1; s < n; ++s) diff_x.push_back(value_x.back() + value_w * static_cast<float>(s));
+
+    // Sticky header: slot label with its colour, scenario name under it.
+    const float head_y = p0.y + pad * 0.8f;
+    DrawText(dl, fonts.label, ImVec2(p0.x + pad, head_y), pal.text_muted, "Outcome, at the end of the run");
+    DrawText(dl, fonts.small, ImVec2(p0.x + pad, head_y + FontSize(fonts.label) + theme.Dp(3)), pal.text_faint,
+             Ellipsize(fonts.small, "mean [90% interval]; differences paired", label_w).c_str());
+    for (int s = 0; s < n && s < cmp.scenarios; ++s) {
+        const float x = value_x[static_cast<std::size_t>(s)];
+        dl->AddRectFilled(ImVec2(x, head_y + theme.Dp(3)), ImVec2(x + theme.Dp(10), head_y + theme.Dp(13)), SlotColour(s), theme.Dp(2));
+        DrawText(dl, fonts.label, ImVec2(x + theme.Dp(16), head_y), pal.text, Workspace::SlotLabel(s).c_str());
+        DrawText(dl, fonts.small, ImVec2(x, head_y + FontSize(fonts.label) + theme.Dp(3)), pal.text_muted,
+                 Ellipsize(fonts.small, cmp.names[static_cast<std::size_t>(s)], value_w - theme.Dp(12)).c_str());
+    }
+    for (int s = 1; s < n && s < cmp.scenarios; ++s) {
+        const float x = diff_x[static_cast<std::size_t>(s - 1)];
+        const std::string head = std::string(1, static_cast<char>('A' + s)) + " vs baseline";
+        dl->AddRectFilled(ImVec2(x, head_y + theme.Dp(3)), ImVec2(x + theme.Dp(10), head_y + theme.Dp(13)), SlotColour(s), theme.Dp(2));
+        DrawText(dl, fonts.label, ImVec2(x + theme.Dp(16), head_y), pal.text, head.c_str());
+        DrawText(dl, fonts.small, ImVec2(x, head_y + FontSize(fonts.label) + theme.Dp(3)), pal.text_muted,
+                 Ellipsize(fonts.small, "paired difference [90%]", value_w - theme.Dp(12)).c_str());
+    }
+    const float body_y = head_y + FontSize(fonts.label) + FontSize(fonts.small) + theme.Dp(12);
+    dl->AddLine(ImVec2(p0.x + pad, body_y - theme.Dp(4)), ImVec2(p0.x + size.x - pad, body_y - theme.Dp(4)), pal.axis);
+    if (cmp.completed == 0) {
+        DrawText(dl, fonts.body, ImVec2(p0.x + pad, body_y + theme.Dp(12)), pal.text_faint,
+                 "Waiting for the first replications\xE2\x80\xA6");
+        return;
+    }
+
+    // Rows, scrolling under the header.
+    ImGui::SetCursorScreenPos(ImVec2(p0.x + theme.Dp(4), body_y));
+    const ImVec2 rows_size(size.x - theme.Dp(8), p0.y + size.y - theme.Dp(6) - body_y);
+    ui.hooks.Record("Compare:table", p0.x + theme.Dp(4), body_y, rows_size.x, rows_size.y);
+    ImGui::BeginChild("##cmp_rows", rows_size, false, ImGuiWindowFlags_NoBackground);
+    ImDrawList* cdl = ImGui::GetWindowDrawList();
+    const float row_h = FontSize(fonts.label) + FontSize(fonts.small) + theme.Dp(11);
+    int row_index = 0;
+    for (const OutcomeRow& row : cmp.rows) {
+        const SeriesInfo& info = SeriesTable()[static_cast<std::size_t>(row.id)];
+        const OutcomeStyle& st = StyleOf(row.id);
+        const std::string key = info.key;
+        const ImVec2 a = ImGui::GetCursorScreenPos();
+        ImGui::PushID(row_index);
+        if (ImGui::InvisibleButton("##row", ImVec2(size.x - theme.Dp(8) - ImGui::GetStyle().ScrollbarSize, row_h)))
+            chart_id_ = row.id;
+        ImGui::PopID();
+        ui.hooks.RecordLastItem("Compare:row:" + key);
+        const bool hov = ImGui::IsItemHovered();
+        const ImVec2 b = ImGui::GetItemRectMax();
+        if (row.id == chart_id_)
+            cdl->AddRectFilled(a, b, WithAlpha(pal.accent, 0.08f), theme.Dp(6));
+        else if (hov)
+            cdl->AddRectFilled(a, b, WithAlpha(pal.card, 0.8f), theme.Dp(6));
+        if (row_index == static_cast<int>(KeyOutcomes().size()) - 1)
+            cdl->AddLine(ImVec2(a.x + pad - theme.Dp(4), b.y), ImVec2(b.x - pad, b.y), pal.axis);  // key outcomes above
+        const float l1 = a.y + theme.Dp(5), l2 = l1 + FontSize(fonts.label) + theme.Dp(1);
+        const float lx = a.x + pad - theme.Dp(4);
+        DrawText(cdl, fonts.label, ImVec2(lx, l1), pal.text, Ellipsize(fonts.label, info.label, label_w).c_str());
+        DrawText(cdl, fonts.small, ImVec2(lx, l2), pal.text_faint,
+                 Ellipsize(fonts.small, *st.unit ? st.unit : info.unit, label_w).c_str());
+        // One decimals setting per row so the values line up.
+        double mag = 0.0;
+        for (const Summary& v : row.value) mag = std::max(mag, std::fabs(v.mean) * st.scale);
+        const int dec = DisplayDecimals(mag);
+        for (int s = 0; s < cmp.scenarios; ++s) {
+            const Summary& v = row.value[static_cast<std::size_t>(s)];
+            const float x = value_x[static_cast<std::size_t>(s)] - theme.Dp(4);
+            const std::string m = FormatOutcome(row.id, v.mean, dec);
+            const bool best = row.best == s;
+            if (best) {
+                cdl->AddRectFilled(ImVec2(x - theme.Dp(6), a.y + theme.Dp(3)), ImVec2(x + value_w - theme.Dp(10), b.y - theme.Dp(3)),
+                                   WithAlpha(BetterColour(theme), 0.10f), theme.Dp(6));
+            }
+            DrawText(cdl, fonts.label, ImVec2(x, l1), best ? BetterColour(theme) : pal.text, m.c_str());
+            if (best) {
+                const float mw = TextSize(fonts.label, m.c_str()).x;
+                DrawIcon(theme, cdl, Icon::Check, ImVec2(x + mw + theme.Dp(11), l1 + FontSize(fonts.label) * 0.5f), theme.Dp(11),
+                         BetterColour(theme), pal.card);
+            }
+            const std::string range = std::string("[") + FormatOutcome(row.id, v.lo, dec) + "\xE2\x80\x93" +
+                                      FormatOutcome(row.id, v.hi, dec) + "]";
+            DrawText(cdl, fonts.small, ImVec2(x, l2), pal.text_muted, Ellipsize(fonts.small, range, value_w - theme.Dp(12)).c_str());
+            const std::string base = "compare." + key + "." + std::to_string(s);
+            ui.hooks.Value(base + ".mean", v.mean);
+            ui.hooks.Value(base + ".lo", v.lo);
+            ui.hooks.Value(base + ".hi", v.hi);
+        }
+        for (int s = 1; s < cmp.scenarios; ++s) {
+            const Summary& d = row.diff[static_cast<std::size_t>(s)];
+            const int vs = row.versus_baseline[static_cast<std::size_t>(s)];
+            const float x = diff_x[static_cast<std::size_t>(s - 1)] - theme.Dp(4);
+            const int ddec = DisplayDecimals(std::fabs(d.mean) * st.scale);
+            const ImU32 c = vs > 0 ? BetterColour(theme) : vs < 0 ? WorseColour(theme) : pal.text_muted;
+            std::string main = FormatDifference(row.id, d.mean, ddec);
+            if (vs != 0) main = std::string(d.mean > 0 ? kUp : kDown) + " " + main;
+            DrawText(cdl, vs != 0 ? fonts.label : fonts.small, ImVec2(x, vs != 0 ? l1 : l1 + theme.Dp(1)), c,
+                     Ellipsize(fonts.label, main, value_w - theme.Dp(12)).c_str());
+            auto bare = [&](double v) {  // signed number without unit words: "+$0.9M", "−21.3"
+                const std::string t = FormatNumber(std::fabs(v) * st.scale, ddec);
+                const bool zero = t.find_first_of("123456789") == std::string::npos;
+                return std::string(zero ? "\xC2\xB1" : v < 0 ? "\xE2\x88\x92" : "+") + st.prefix + t + st.diff_suffix;
+            };
+            const std::string range = "[" + bare(d.lo) + " to " + bare(d.hi) + "]" + (vs == 0 ? "  not clear" : "");
+            DrawText(cdl, fonts.small, ImVec2(x, l2), vs != 0 ? pal.text_muted : pal.text_faint,
+                     Ellipsize(fonts.small, range, value_w - theme.Dp(12)).c_str());
+            const std::string base = "compare." + key + "." + std::to_string(s);
+            ui.hooks.Value(base + ".diff", d.mean);
+            ui.hooks.Value(base + ".diff_lo", d.lo);
+            ui.hooks.Value(base + ".diff_hi", d.hi);
+            ui.hooks.Value(base + ".versus", vs);
+        }
+        ui.hooks.Value("compare." + key + ".best", row.best);
+        if (hov) {
+            std::string body = std::string(info.label) + " (" + info.unit + "), " +
+                               (info.higher_is_better ? "higher is better" : "lower is better") +
+                               ". Click to chart it.";
+            for (const Sentence& s : cmp.sentences)
+                if (s.clear && s.id == row.id) body += "\n\n" + s.text;
+            Tooltip(theme, info.label, body);
+        }
+        ++row_index;
+    }
+    ui.hooks.Value("compare.rows", row_index);
+    ImGui::EndChild();
 }
 
 }  // namespace orgsim::ui

@@ -1,7 +1,11 @@
-// compare.h: the comparison of 2-4 scenarios: outcome table with intervals and paired differences, overlaid charts and a plain-words summary.
+// compare.h: the comparison of 2-4 scenarios: the plain-words summary from sim/report, a chart of
+// one outcome with every slot overlaid (bands), and a table of every outcome with mean [90%] per
+// slot and the paired difference against the baseline, the better value marked only where clear.
 #pragma once
 
 #include "imgui.h"
+#include "sim/world.h"
+#include "web/charts.h"
 #include "web/ui.h"
 
 namespace orgsim::ui {
@@ -10,6 +14,15 @@ class ComparePanel {
 public:
     /// Draw the panel into the screen rectangle pos/size (logical pixels).
     void Draw(Ui& ui, ImVec2 pos, ImVec2 size);
+
+private:
+    void DrawEmpty(Ui& ui, ImVec2 pos, ImVec2 size);
+    void DrawSummary(Ui& ui, ImVec2 p0, ImVec2 size);
+    void DrawChart(Ui& ui, ImVec2 p0, ImVec2 size);
+    void DrawTable(Ui& ui, ImVec2 p0, ImVec2 size);
+
+    ResultsCache results_;
+    SeriesId chart_id_ = SeriesId::TimeToMarket;
 };
 
 }  // namespace orgsim::ui

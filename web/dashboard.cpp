@@ -1,17 +1,783 @@
-// dashboard.cpp: see dashboard.h.
+// dashboard.cpp: the Results view (see dashboard.h).
+//
+// [SECTION] index: helpers / layout (Draw) / header and run state / outcome cards / band charts /
+// event timeline / people.
 #include "web/dashboard.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "sim/report.h"
 #include "web/widgets.h"
 
 namespace orgsim::ui {
 
+// ---- [SECTION] helpers ----------------------------------------------------------------------------
+namespace {
+
+constexpr const char* kUp = "\xE2\x86\x91";    // ↑
+constexpr const char* kDown = "\xE2\x86\x93";  // ↓
+constexpr const char* kEnDash = "\xE2\x80\x93";
+
+/// Short card titles of the key outcomes (the cards are narrow at 1366 px).
+const char* CardTitle(SeriesId id) {
+    switch (id) {
+        case SeriesId::TimeToMarket: return "Time to market";
+        case SeriesId::OperatingProfit: return "Operating profit";
+        case SeriesId::Revenue: return "Revenue";
+        case SeriesId::ShadowShare: return "Shadow IT share";
+        case SeriesId::Incidents: return "Security incidents";
+        case SeriesId::TurnoverAnnual: return "Staff turnover";
+        case SeriesId::Trust: return "IT\xE2\x80\x93marketing trust";
+        case SeriesId::CustomerExperience: return "Customer experience";
+        default: return SeriesTable()[static_cast<std::size_t>(id)].label;
+    }
+}
+
+/// One lane of the event timeline per event kind, most telling first.
+struct Lane {
+    EventKind kind;
+    const char* key;    ///< test-hook name
+    const char* label;  ///< lane title
+    ImU32 colour;       ///< 0: the theme's ink
+    bool prominent;     ///< rare and important: drawn as a dot, not a tick
+};
+const Lane kLanes[kEventKindCount] = {
+    {EventKind::Launch, "launch", "Launches", IM_COL32(0x00, 0x9E, 0x73, 0xFF), false},
+    {EventKind::Rejection, "rejection", "Rejections", IM_COL32(0xE6, 0x9F, 0x00, 0xFF), false},
+    {EventKind::Cancelled, "cancelled", "Cancelled", IM_COL32(0xB0, 0x7A, 0x00, 0xFF), false},
+    {EventKind::Incident, "incident", "Incidents", IM_COL32(0xD5, 0x5E, 0x00, 0xFF), true},
+    {EventKind::ShadowShutdown, "shadow_shutdown", "Shadow tools shut", IM_COL32(0xCC, 0x79, 0xA7, 0xFF), true},
+    {EventKind::ExecExit, "exec_exit", "Executive exits", 0, true},
+    {EventKind::ExecStart, "exec_start", "Executive starts", 0, true},
+    {EventKind::Resignation, "resignation", "Resignations", IM_COL32(0x56, 0xB4, 0xE9, 0xFF), false},
+    {EventKind::Hire, "hire", "Hires", IM_COL32(0x00, 0x72, 0xB2, 0xFF), false},
+    {EventKind::BudgetSet, "budget_set", "Budgets set", IM_COL32(0x99, 0x99, 0x99, 0xFF), true},
+};
+
+const char* PeopleColourKey(PeopleColour c) {
+    switch (c) {
+        case PeopleColour::Morale: return "morale";
+        case PeopleColour::Tenure: return "tenure";
+        case PeopleColour::Skill: return "skill";
+    }
+    return "";
+}
+
+std::string Fmt(const char* format, double v) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, format, v);
+    return buf;
+}
+
+const Initiative* FindInitiative(const World& w, std::uint32_t id) {
+    const auto& all = w.Initiatives();
+    if (id >= 1 && id <= all.size() && all[id - 1].id == id) return &all[id - 1];
+    for (const Initiative& in : all)
+        if (in.id == id) return &in;
+    return nullptr;
+}
+
+/// A title and a plain explanation of an event, for the timeline's hover card.
+void ExplainEvent(const World& w, const Event& e, std::string& title, std::string& body) {
+    const Scenario& sc = w.GetScenario();
+    const std::string unit = e.unit >= 0 && e.unit < static_cast<int>(sc.units.size())
+                                 ? sc.units[static_cast<std::size_t>(e.unit)].name
+                                 : std::string("The organisation");
+    char head[96];
+    std::snprintf(head, sizeof head, "Week %d%s%s", e.week, kMiddot, EventKindName(e.kind));
+    title = head;
+    title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+    const Initiative* in = FindInitiative(w, e.agent);
+    const std::string what = in ? std::string("a ") + InitiativeKindName(in->kind) : std::string("an initiative");
+    const std::string ref = "initiative #" + std::to_string(e.agent);
+    switch (e.kind) {
+        case EventKind::Resignation:
+            body = unit + ": an employee resigned after " + Fmt("%.1f", e.value) +
+                   " years in the job (people mechanism: morale, workload and the labour market).";
+            break;
+        case EventKind::Hire:
+            body = unit + ": a vacant seat was filled. The newcomer ramps up over the coming months and takes "
+                          "some of a colleague's time.";
+            break;
+        case EventKind::Launch:
+            body = "Marketing launched " + what + " (" + ref + ")" +
+                   (in ? std::string(", built via ") + PathName(in->path) : std::string()) + ", " +
+                   Fmt("%.0f", e.value) + " weeks after the idea.";
+            break;
+        case EventKind::Rejection:
+            body = "IT's approval round turned down " + what + " (" + ref + ", estimated $" + Fmt("%.0f", e.value) +
+                   "k).";
+            break;
+        case EventKind::Incident:
+            body = "Security incident no. " + std::to_string(e.agent) + ", costing $" + Fmt("%.1f", e.value) +
+                   "M. It hurts customer experience, raises pressure on the CIO and CMO and lowers trust.";
+            break;
+        case EventKind::ExecExit:
+            body = std::string("The ") + RoleLabel(static_cast<Role>(e.agent)) + " (" + unit +
+                   ") left under pressure from results against targets; the seat is vacant until a successor "
+                   "starts.";
+            break;
+        case EventKind::ExecStart:
+            body = std::string("A new ") + RoleLabel(static_cast<Role>(e.agent)) + " started in " + unit +
+                   ", with new priorities: in-flight initiatives may be stopped.";
+            break;
+        case EventKind::ShadowShutdown:
+            body = "A shadow tool (" + ref + ") was found and shut down under the ban policy.";
+            break;
+        case EventKind::Cancelled:
+            body = e.mechanism == Mechanism::Executives
+                       ? "A new executive stopped " + ref + " after " + Fmt("%.0f", e.value) + " person-weeks of work."
+                       : ref + " was dropped after waiting " + Fmt("%.0f", e.value) + " weeks.";
+            body[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(body[0])));
+            break;
+        case EventKind::BudgetSet:
+            body = "The annual budget round: IT's budget for the year is $" + Fmt("%.1f", e.value) + "M.";
+            break;
+    }
+}
+
+/// A small rounded rectangle filled in a tint of the background (an inner card).
+void Tile(const Theme& theme, ImDrawList* dl, ImVec2 a, ImVec2 b) {
+    const Palette& pal = theme.Colours();
+    dl->AddRectFilled(a, b, Mix(pal.card, pal.background, 0.6f), theme.Dp(10));
+}
+
+}  // namespace
+
+// ---- [SECTION] layout -----------------------------------------------------------------------------
 void DashboardPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
+    const Theme& theme = ui.theme;
     BeginCard("##dashboard", pos, size);
     ui.hooks.Record("Panel:dashboard", pos.x, pos.y, size.x, size.y);
-    ImGui::PushFont(ui.theme.GetFonts().heading);
-    ImGui::TextUnformatted("Dashboard");
-    ImGui::PopFont();
+    if (ui.ws.Empty()) {
+        EndCard();
+        return;
+    }
+    results_.Update(ui.runner, ui.ws.Revision());
+    if (results_.Get().scenarios <= ui.ws.Active()) picking_chart_ = -1;
+
+    const float pad = theme.Dp(20), gap = theme.Dp(14);
+    const float x0 = pos.x + pad, width = size.x - 2 * pad;
+    float y = pos.y + pad * 0.8f;
+    DrawHeader(ui, ImVec2(x0, y), width);
+    y += theme.Dp(50);
+    const float cards_h = theme.Dp(ui.ws.Active() > 0 ? 132 : 122);
+    DrawCards(ui, ImVec2(x0, y), ImVec2(width, cards_h));
+    y += cards_h + gap;
+    const float rest = pos.y + size.y - pad * 0.8f - y;
+    const float charts_h = std::max(theme.Dp(170), std::floor(rest * 0.46f));
+    DrawCharts(ui, ImVec2(x0, y), ImVec2(width, charts_h));
+    y += charts_h + gap;
+    const float bottom_h = pos.y + size.y - pad * 0.8f - y;
+    if (bottom_h > theme.Dp(90)) {
+        const World* live = ui.runner.Live(ui.ws.Active());
+        const float tl_w = std::floor(width * 0.56f);
+        DrawTimeline(ui, live, ImVec2(x0, y), ImVec2(tl_w, bottom_h));
+        DrawPeople(ui, live, ImVec2(x0 + tl_w + gap, y), ImVec2(width - tl_w - gap, bottom_h));
+    }
     EndCard();
+}
+
+// ---- [SECTION] header and run state -------------------------------------------------------------
+void DashboardPanel::DrawHeader(Ui& ui, ImVec2 p0, float width) {
+    const Theme& theme = ui.theme;
+    const Palette& pal = theme.Colours();
+    const Fonts& fonts = theme.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const int active = ui.ws.Active();
+    const Scenario& sc = ui.ws.ActiveScenario();
+
+    // Run state, right-aligned: "Running replications 34 / 100" with a thin bar, or the sample size.
+    const int done = results_.Completed(), total = results_.Replications();
+    const bool running = ui.runner.Running();
+    std::string status;
+    if (!results_.Results())
+        status = "Waiting for the first run";
+    else if (running || !results_.Current())
+        status = "Running replications  " + Thousands(done) + " / " + Thousands(total);
+    else
+        status = Thousands(total) + " replications" + kMiddot + "means with 90% intervals";
+    ui.hooks.Value("dashboard.completed", done);
+    ui.hooks.Value("dashboard.replications", total);
+    ui.hooks.Value("dashboard.current", results_.Current() && !running && done >= total ? 1.0 : 0.0);
+    ui.hooks.Text("dashboard.status", status);
+
+    float right = p0.x + width;
+    // Chart count (2-4): editing chrome, hidden when presenting.
+    if (!ui.presenting) {
+        const float bs = theme.Dp(30);
+        ImGui::SetCursorScreenPos(ImVec2(right - bs, p0.y + theme.Dp(4)));
+        if (Button(theme, "##more_charts", "", Icon::Plus, ImVec2(bs, bs), false, chart_count_ < kMaxDashboardCharts))
+            ++chart_count_;
+        ui.hooks.RecordLastItem("Charts:more");
+        if (ImGui::IsItemHovered()) Tooltip(theme, "More charts", "Show up to four outcome charts.");
+        ImGui::SetCursorScreenPos(ImVec2(right - 2 * bs - theme.Dp(6), p0.y + theme.Dp(4)));
+        if (Button(theme, "##fewer_charts", "", Icon::Minus, ImVec2(bs, bs), false, chart_count_ > 2)) --chart_count_;
+        ui.hooks.RecordLastItem("Charts:fewer");
+        if (ImGui::IsItemHovered()) Tooltip(theme, "Fewer charts", "Show at least two outcome charts.");
+        right -= 2 * bs + theme.Dp(20);
+    }
+    const ImVec2 ss = TextSize(fonts.label, status.c_str());
+    const float sy = p0.y + theme.Dp(6);
+    DrawText(dl, fonts.label, ImVec2(right - ss.x, sy), running ? pal.text : pal.text_muted, status.c_str());
+    if (results_.Results() && (running || done < total)) {
+        const float bw = std::max(ss.x, theme.Dp(160)), by = sy + ss.y + theme.Dp(7), bh = theme.Dp(4);
+        const float frac = total > 0 ? static_cast<float>(ui.runner.Progress()) : 0.0f;
+        dl->AddRectFilled(ImVec2(right - bw, by), ImVec2(right, by + bh), pal.track, bh);
+        dl->AddRectFilled(ImVec2(right - bw, by), ImVec2(right - bw + bw * std::clamp(frac, 0.0f, 1.0f), by + bh),
+                          pal.accent, bh);
+    }
+    const float status_w = std::max(ss.x, theme.Dp(160)) + theme.Dp(24);
+
+    // Title: the active scenario, with what it is compared with.
+    const float title_w = right - status_w - p0.x;
+    const std::string name = Ellipsize(fonts.title, sc.name.empty() ? Workspace::SlotLabel(active) : sc.name, title_w);
+    DrawText(dl, fonts.title, p0, pal.text, name.c_str());
+    std::string sub = Workspace::SlotLabel(active);
+    if (active > 0)
+        sub += std::string(kMiddot) + "compared with the baseline, " + ui.ws.GetScenario(0).name;
+    else if (ui.ws.SlotCount() > 1)
+        sub += std::string(kMiddot) + "select an alternative above to see its change against this baseline";
+    sub += std::string(kMiddot) + Fmt("%.0f", sc.horizon_weeks / 52.0) + " years";
+    sub = Ellipsize(fonts.small, sub, title_w);
+    DrawText(dl, fonts.small, ImVec2(p0.x, p0.y + FontSize(fonts.title) + theme.Dp(4)), pal.text_muted, sub.c_str());
+}
+
+// ---- [SECTION] outcome cards ----------------------------------------------------------------------
+void DashboardPanel::DrawCards(Ui& ui, ImVec2 p0, ImVec2 size) {
+    const Theme& theme = ui.theme;
+    const Palette& pal = theme.Colours();
+    const Fonts& fonts = theme.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Comparison& cmp = results_.Get();
+    const int active = ui.ws.Active();
+    const bool have = cmp.completed > 0 && active < cmp.scenarios;
+    const auto& keys = KeyOutcomes();
+    const float gap = theme.Dp(10);
+    // All eight key outcomes when each card gets at least 150 design pixels, else the first six.
+    int n = static_cast<int>(keys.size());
+    if ((size.x - gap * 7.0f) / 8.0f < theme.Dp(150)) n = 6;
+    const float cw = std::floor((size.x - gap * static_cast<float>(n - 1)) / static_cast<float>(n));
+    const float pad = theme.Dp(12);
+    ui.hooks.Value("cards.count", n);
+
+    for (int k = 0; k < n; ++k) {
+        const SeriesId id = keys[static_cast<std::size_t>(k)];
+        const OutcomeStyle& st = StyleOf(id);
+        const std::string key = SeriesTable()[static_cast<std::size_t>(id)].key;
+        ui.hooks.Text("card." + std::to_string(k), key);
+        const ImVec2 a(p0.x + static_cast<float>(k) * (cw + gap), p0.y), b(a.x + cw, p0.y + size.y);
+        ImGui::SetCursorScreenPos(a);
+        ImGui::InvisibleButton(("##card_" + key).c_str(), ImVec2(cw, size.y));
+        ui.hooks.RecordLastItem("Card:" + key);
+        const bool hovered = ImGui::IsItemHovered();
+        Tile(theme, dl, a, b);
+        if (hovered) dl->AddRect(a, b, pal.axis, theme.Dp(10));
+        const float inner = cw - 2 * pad;
+        float y = a.y + pad;
+        DrawText(dl, fonts.label, ImVec2(a.x + pad, y), pal.text_muted, Ellipsize(fonts.label, CardTitle(id), inner).c_str());
+        y += FontSize(fonts.label) + theme.Dp(6);
+        if (!have) {
+            DrawText(dl, fonts.title, ImVec2(a.x + pad, y), pal.text_faint, kEmDash);
+            continue;
+        }
+        const OutcomeRow& row = cmp.Row(id);
+        const Summary& v = row.value[static_cast<std::size_t>(active)];
+        const int dec = DisplayDecimals(v.mean * st.scale);
+        const std::string value = FormatOutcome(id, v.mean, dec);
+        ImFont* big = TextSize(fonts.display, value.c_str()).x <= inner * 0.75f ? fonts.display : fonts.title;
+        DrawText(dl, big, ImVec2(a.x + pad, y), pal.text, value.c_str());
+        const float vw = TextSize(big, value.c_str()).x;
+        const std::string unit = st.unit;
+        if (vw + theme.Dp(6) + TextSize(fonts.small, unit.c_str()).x <= inner)  // whole or not at all
+            DrawText(dl, fonts.small, ImVec2(a.x + pad + vw + theme.Dp(6), y + FontSize(big) - FontSize(fonts.small) - theme.Dp(3)),
+                     pal.text_muted, unit.c_str());
+        y += FontSize(big) + theme.Dp(4);
+        const std::string interval = "90%: " + std::string(st.prefix) + FormatNumber(v.lo * st.scale, dec) + kEnDash +
+                                     FormatNumber(v.hi * st.scale, dec) + st.suffix;
+        DrawText(dl, fonts.small, ImVec2(a.x + pad, y), pal.text_muted, Ellipsize(fonts.small, interval, inner).c_str());
+        y += FontSize(fonts.small) + theme.Dp(8);
+        ui.hooks.Value("card." + key + ".mean", v.mean);
+        ui.hooks.Value("card." + key + ".lo", v.lo);
+        ui.hooks.Value("card." + key + ".hi", v.hi);
+
+        std::string tip_body = std::string(SeriesTable()[static_cast<std::size_t>(id)].label) + ", " +
+                               SeriesTable()[static_cast<std::size_t>(id)].unit + ", at the end of the run: mean " +
+                               value + ", 90% of replications between " + FormatOutcome(id, v.lo, dec) + " and " +
+                               FormatOutcome(id, v.hi, dec) + " (" + Thousands(v.n) + " replications).";
+        if (active > 0) {
+            const Summary& d = row.diff[static_cast<std::size_t>(active)];
+            const int vs = row.versus_baseline[static_cast<std::size_t>(active)];
+            ui.hooks.Value("card." + key + ".diff", d.mean);
+            ui.hooks.Value("card." + key + ".clear", vs != 0 ? 1.0 : 0.0);
+            const double mag = std::fabs(d.mean) * st.scale;
+            const int ddec = DisplayDecimals(mag);
+            const bool up = d.mean > 0.0;
+            const ImU32 colour = vs > 0 ? BetterColour(theme) : vs < 0 ? WorseColour(theme) : pal.text_muted;
+            std::string change = std::string(up ? kUp : kDown) + " " + st.prefix + FormatNumber(mag, ddec) + st.diff_suffix +
+                                 (*st.diff_short ? std::string(" ") + st.diff_short : std::string()) + " " +
+                                 (up ? st.up : st.down);
+            if (mag == 0.0 || FormatNumber(mag, ddec).find_first_of("123456789") == std::string::npos)
+                change = "no change";
+            DrawText(dl, fonts.label, ImVec2(a.x + pad, y), colour, Ellipsize(fonts.label, change, inner).c_str());
+            y += FontSize(fonts.label) + theme.Dp(3);
+            std::string note;
+            if (vs != 0)
+                note = std::string(vs > 0 ? "Better" : "Worse") + " (90%: " + st.prefix +
+                       FormatNumber((up ? d.lo : -d.hi) * st.scale, ddec) + kEnDash +
+                       FormatNumber((up ? d.hi : -d.lo) * st.scale, ddec) + st.diff_suffix + ")";
+            else
+                note = "No clear difference";
+            DrawText(dl, fonts.small, ImVec2(a.x + pad, y), vs != 0 ? colour : pal.text_faint,
+                     Ellipsize(fonts.small, note, inner).c_str());
+            tip_body += "\n\nAgainst the baseline (paired, replication by replication): " +
+                        FormatDifference(id, d.mean, ddec) + ", 90% interval " + FormatDifference(id, d.lo, ddec) +
+                        " to " + FormatDifference(id, d.hi, ddec) + ". " +
+                        (vs > 0 ? "Clearly better." : vs < 0 ? "Clearly worse." : "The interval includes zero: no clear difference.");
+        } else {
+            // The baseline: a sparkline of the weekly mean, so the card shows the path, not only the end.
+            const ResultsCache::Band& band = results_.GetBand(0, id);
+            const float top = y, bottom = b.y - pad;
+            if (band.mean.size() > 1 && bottom - top > theme.Dp(10)) {
+                double lo = 1e300, hi = -1e300;
+                for (double x : band.mean) {
+                    lo = std::min(lo, x);
+                    hi = std::max(hi, x);
+                }
+                if (hi - lo < 1e-12) hi = lo + 1.0;
+                std::vector<ImVec2> pts;
+                const std::size_t m = band.mean.size();
+                const std::size_t step = std::max<std::size_t>(1, m / 80);
+                for (std::size_t i = 0; i < m; i += step)
+                    pts.push_back(ImVec2(a.x + pad + inner * static_cast<float>(i) / static_cast<float>(m - 1),
+                                         bottom - static_cast<float>((band.mean[i] - lo) / (hi - lo)) * (bottom - top)));
+                pts.push_back(ImVec2(a.x + pad + inner, bottom - static_cast<float>((band.mean.back() - lo) / (hi - lo)) * (bottom - top)));
+                dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), WithAlpha(SlotColour(0), 0.9f), 0, theme.Dp(1.5f));
+            }
+        }
+        if (hovered) Tooltip(theme, SeriesTable()[static_cast<std::size_t>(id)].label, tip_body);
+    }
+}
+
+// ---- [SECTION] band charts ------------------------------------------------------------------------
+void DashboardPanel::DrawCharts(Ui& ui, ImVec2 p0, ImVec2 size) {
+    const Theme& theme = ui.theme;
+    const Palette& pal = theme.Colours();
+    const Fonts& fonts = theme.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const int active = ui.ws.Active();
+    const int n = chart_count_;
+    const float gap = theme.Dp(16);
+    const float cw = std::floor((size.x - gap * static_cast<float>(n - 1)) / static_cast<float>(n));
+    const Comparison& cmp = results_.Get();
+    const bool have = cmp.completed > 0 && active < cmp.scenarios;
+
+    for (int c = 0; c < n; ++c) {
+        const SeriesId id = chart_ids_[static_cast<std::size_t>(c)];
+        const SeriesInfo& info = SeriesTable()[static_cast<std::size_t>(id)];
+        const OutcomeStyle& st = StyleOf(id);
+        const ImVec2 a(p0.x + static_cast<float>(c) * (cw + gap), p0.y), b(a.x + cw, p0.y + size.y);
+        Tile(theme, dl, a, b);
+        const float pad = theme.Dp(14);
+        const ImVec2 cp(a.x + pad, a.y + pad * 0.85f);
+        ImGui::PushID(c);
+        // The title doubles as the outcome selector: submitted before the chart so it wins the hover.
+        if (!ui.presenting) {
+            const ImVec2 ts = TextSize(fonts.heading, info.label);
+            ImGui::SetCursorScreenPos(cp);
+            if (ImGui::InvisibleButton("##pick", ImVec2(ts.x + theme.Dp(22), ts.y))) {
+                picking_chart_ = c;
+                ImGui::OpenPopup("##outcomes");
+            }
+            ui.hooks.RecordLastItem("Chart:select:" + std::to_string(c));
+            const bool hov = ImGui::IsItemHovered();
+            if (hov) {
+                ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                dl->AddLine(ImVec2(cp.x, cp.y + ts.y + theme.Dp(1)), ImVec2(cp.x + ts.x, cp.y + ts.y + theme.Dp(1)), pal.axis);
+            }
+            const float cx = cp.x + ts.x + theme.Dp(11), cy = cp.y + ts.y * 0.55f, k = theme.Dp(4.5f);
+            dl->AddTriangleFilled(ImVec2(cx - k, cy - k * 0.5f), ImVec2(cx + k, cy - k * 0.5f), ImVec2(cx, cy + k * 0.6f),
+                                  hov ? pal.text : pal.text_muted);
+            if (ImGui::BeginPopup("##outcomes")) {
+                ImGui::PushFont(fonts.body);
+                for (const SeriesId o : OutcomesByImportance()) {
+                    const SeriesInfo& oi = SeriesTable()[static_cast<std::size_t>(o)];
+                    if (ImGui::Selectable(oi.label, o == id)) {
+                        chart_ids_[static_cast<std::size_t>(c)] = o;
+                        picking_chart_ = -1;
+                    }
+                    ui.hooks.RecordLastItem(std::string("Chart:pick:") + oi.key);
+                }
+                ImGui::PopFont();
+                ImGui::EndPopup();
+            }
+        }
+        // Lines: the baseline, and the active alternative over it.
+        std::vector<int> slots = {0};
+        if (active > 0) slots.push_back(active);
+        std::vector<std::string> labels;
+        std::vector<ChartLine> lines;
+        for (const int s : slots) labels.push_back(Workspace::SlotLabel(s));
+        if (have)
+            for (std::size_t i = 0; i < slots.size(); ++i) {
+                const ResultsCache::Band& band = results_.GetBand(slots[i], id);
+                ChartLine l;
+                l.label = labels[i].c_str();
+                l.values = &band.mean;
+                l.band_lo = &band.lo;
+                l.band_hi = &band.hi;
+                l.colour = SlotColour(slots[i]);
+                l.thickness = slots[i] == active ? 2.5f : 2.0f;
+                lines.push_back(l);
+            }
+        const std::string subtitle = std::string(*st.unit ? st.unit : info.unit) + kMiddot + "mean and 90% band of " +
+                                     Thousands(cmp.completed) + " replications";
+        ChartSpec spec;
+        spec.title = info.label;
+        spec.subtitle = subtitle.c_str();
+        spec.horizon_weeks = ui.ws.GetScenario(0).horizon_weeks;
+        spec.empty_message = "Waiting for the first replications\xE2\x80\xA6";
+        StyleChartFor(id, spec);
+        spec.include_zero = id != SeriesId::OperatingProfit && id != SeriesId::BudgetVariance;  // never below zero
+        ImGui::SetCursorScreenPos(cp);
+        LineChart("##chart", spec, lines, ImVec2(cw - 2 * pad, size.y - pad * 1.7f), theme);
+        ImGui::PopID();
+        ui.hooks.Record(std::string("Chart:") + info.key, a.x, a.y, cw, size.y);
+        ui.hooks.Text("chart." + std::to_string(c), info.key);
+    }
+    ui.hooks.Value("charts.count", n);
+}
+
+// ---- [SECTION] event timeline ---------------------------------------------------------------------
+void DashboardPanel::DrawTimeline(Ui& ui, const World* world, ImVec2 p0, ImVec2 size) {
+    const Theme& theme = ui.theme;
+    const Palette& pal = theme.Colours();
+    const Fonts& fonts = theme.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 end(p0.x + size.x, p0.y + size.y);
+    Tile(theme, dl, p0, end);
+    ui.hooks.Record("Timeline", p0.x, p0.y, size.x, size.y);
+    const float pad = theme.Dp(14);
+    DrawText(dl, fonts.heading, ImVec2(p0.x + pad, p0.y + pad * 0.85f), pal.text, "What happened");
+    const std::string sub = world ? "Replication 0, played week by week" + std::string(kMiddot) + "week " +
+                                        std::to_string(world->Week()) + " of " + std::to_string(world->Horizon())
+                                  : std::string("No live run");
+    const float title_w = TextSize(fonts.heading, "What happened").x;
+    DrawText(dl, fonts.small, ImVec2(p0.x + pad + title_w + theme.Dp(12), p0.y + pad * 0.85f + theme.Dp(4)), pal.text_muted,
+             Ellipsize(fonts.small, sub, size.x - title_w - 3 * pad).c_str());
+    if (!world) return;
+
+    // Counts per kind (so far), drawn or not.
+    std::array<int, kEventKindCount> count{};
+    for (const Event& e : world->Events()) ++count[static_cast<std::size_t>(e.kind)];
+
+    const float top = p0.y + pad + FontSize(fonts.heading) + theme.Dp(10);
+    const float axis_h = FontSize(fonts.small) + theme.Dp(8);
+    const float lane_h = std::max(theme.Dp(11), (end.y - pad * 0.6f - axis_h - top) / kEventKindCount);
+    const float label_w = std::min(theme.Dp(190), size.x * 0.34f);
+    const float plot_l = p0.x + pad + label_w + theme.Dp(8), plot_r = end.x - pad;
+    const int horizon = std::max(1, world->Horizon());
+    auto xs = [&](double week) { return plot_l + static_cast<float>(week / horizon) * (plot_r - plot_l); };
+
+    // Lanes: the label is the filter toggle.
+    int lane_of_kind[kEventKindCount];
+    for (int i = 0; i < kEventKindCount; ++i) lane_of_kind[static_cast<int>(kLanes[i].kind)] = i;
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    for (int i = 0; i < kEventKindCount; ++i) {
+        const Lane& lane = kLanes[i];
+        const ImU32 colour = lane.colour ? lane.colour : pal.ink;
+        const float ly = top + lane_h * static_cast<float>(i);
+        const bool on = lane_on_[static_cast<std::size_t>(i)];
+        if (i % 2 == 0) dl->AddRectFilled(ImVec2(plot_l, ly), ImVec2(plot_r, ly + lane_h), WithAlpha(pal.card, 0.55f));
+        ImGui::SetCursorScreenPos(ImVec2(p0.x + pad, ly));
+        ImGui::PushID(i);
+        const bool clicked = !ui.presenting && ImGui::InvisibleButton("##lane", ImVec2(label_w, lane_h));
+        if (ui.presenting) ImGui::Dummy(ImVec2(label_w, lane_h));
+        ImGui::PopID();
+        if (clicked) lane_on_[static_cast<std::size_t>(i)] = !on;
+        ui.hooks.RecordLastItem(std::string("Timeline:filter:") + lane.key);
+        const bool hov = !ui.presenting && ImGui::IsItemHovered();
+        if (hov) {
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            Tooltip(theme, lane.label, on ? "Click to hide these events." : "Click to show these events.");
+        }
+        const float box = std::min(lane_h * 0.62f, theme.Dp(12)), cy = ly + lane_h * 0.5f;
+        const ImVec2 ba(p0.x + pad, cy - box * 0.5f), bb(ba.x + box, ba.y + box);
+        if (on)
+            dl->AddRectFilled(ba, bb, colour, theme.Dp(3));
+        else
+            dl->AddRect(ba, bb, hov ? pal.text_muted : pal.axis, theme.Dp(3), 0, theme.Dp(1.5f));
+        ImFont* f = fonts.small;
+        const float ty = cy - FontSize(f) * 0.5f;
+        const std::string cnt = Thousands(count[static_cast<std::size_t>(lane.kind)]);
+        const float cnt_w = TextSize(fonts.label, cnt.c_str()).x;
+        DrawText(dl, f, ImVec2(bb.x + theme.Dp(8), ty), on ? pal.text : pal.text_faint,
+                 Ellipsize(f, lane.label, label_w - box - cnt_w - theme.Dp(20)).c_str());
+        DrawTextRight(dl, fonts.label, p0.x + pad + label_w, ty, on ? pal.text_muted : pal.text_faint, cnt.c_str());
+    }
+    const float lanes_bottom = top + lane_h * kEventKindCount;
+
+    // Year ticks and the current week.
+    for (int w = 0; w <= horizon; w += 52) {
+        const float x = std::round(xs(w)) + 0.5f;
+        dl->AddLine(ImVec2(x, top), ImVec2(x, lanes_bottom), WithAlpha(pal.grid, 0.9f));
+        char buf[24];
+        std::snprintf(buf, sizeof buf, w == 0 ? "Start" : "Year %d", w / 52);
+        const ImVec2 ts = TextSize(fonts.small, buf);
+        DrawText(dl, fonts.small, ImVec2(std::clamp(x - ts.x * 0.5f, plot_l, plot_r - ts.x), lanes_bottom + theme.Dp(4)),
+                 pal.text_muted, buf);
+    }
+    if (world->Week() > 0) {
+        const float x = std::round(xs(world->Week())) + 0.5f;
+        dl->AddLine(ImVec2(x, top - theme.Dp(2)), ImVec2(x, lanes_bottom), pal.axis, theme.Dp(1.5f));
+    }
+
+    // Marks; find the one under the mouse.
+    std::array<int, kEventKindCount> drawn{};
+    const Event* hit = nullptr;
+    float hit_d = theme.Dp(5);
+    const bool mouse_in = ImGui::IsWindowHovered() && mouse.x >= plot_l - 4 && mouse.x <= plot_r + 4 &&
+                          mouse.y >= top && mouse.y < lanes_bottom;
+    const int mouse_lane = mouse_in ? static_cast<int>((mouse.y - top) / lane_h) : -1;
+    dl->PushClipRect(ImVec2(plot_l - 6, top), ImVec2(plot_r + 6, lanes_bottom), true);
+    for (const Event& e : world->Events()) {
+        const int li = lane_of_kind[static_cast<int>(e.kind)];
+        if (!lane_on_[static_cast<std::size_t>(li)]) continue;
+        const Lane& lane = kLanes[li];
+        const ImU32 colour = lane.colour ? lane.colour : pal.ink;
+        const float x = xs(e.week - 0.5), cy = top + lane_h * (static_cast<float>(li) + 0.5f);
+        if (lane.prominent) {
+            const float r = std::min(lane_h * 0.32f, theme.Dp(5));
+            if (e.kind == EventKind::ExecExit)
+                dl->AddCircle(ImVec2(x, cy), r, colour, 16, theme.Dp(1.8f));
+            else
+                dl->AddCircleFilled(ImVec2(x, cy), r, colour, 16);
+        } else {
+            const float hw = std::max(theme.Dp(1.0f), 0.5f), hh = lane_h * 0.3f;
+            dl->AddRectFilled(ImVec2(x - hw, cy - hh), ImVec2(x + hw, cy + hh), WithAlpha(colour, 0.85f));
+        }
+        ++drawn[static_cast<std::size_t>(e.kind)];
+        if (li == mouse_lane) {
+            const float d = std::fabs(mouse.x - x);
+            if (d <= hit_d) {
+                hit_d = d;
+                hit = &e;
+            }
+        }
+    }
+    dl->PopClipRect();
+    int total = 0;
+    for (int i = 0; i < kEventKindCount; ++i) {
+        ui.hooks.Value(std::string("timeline.") + kLanes[i].key, drawn[static_cast<std::size_t>(kLanes[i].kind)]);
+        total += drawn[static_cast<std::size_t>(kLanes[i].kind)];
+    }
+    ui.hooks.Value("timeline.drawn", total);
+    ui.hooks.Value("timeline.week", world->Week());
+    if (world->Events().empty()) {
+        const char* msg = "Press Play to run the organisation week by week";
+        const ImVec2 ts = TextSize(fonts.body, msg);
+        DrawText(dl, fonts.body, ImVec2((plot_l + plot_r - ts.x) * 0.5f, (top + lanes_bottom - ts.y) * 0.5f), pal.text_faint, msg);
+    }
+    if (hit) {
+        const float x = xs(hit->week - 0.5), cy = top + lane_h * (static_cast<float>(mouse_lane) + 0.5f);
+        dl->AddCircle(ImVec2(x, cy), theme.Dp(7), pal.text, 20, theme.Dp(1.5f));
+        std::string title, body;
+        ExplainEvent(*world, *hit, title, body);
+        Tooltip(theme, title, body, 380.0f);
+    }
+}
+
+// ---- [SECTION] people -----------------------------------------------------------------------------
+void DashboardPanel::DrawPeople(Ui& ui, const World* world, ImVec2 p0, ImVec2 size) {
+    const Theme& theme = ui.theme;
+    const Palette& pal = theme.Colours();
+    const Fonts& fonts = theme.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 end(p0.x + size.x, p0.y + size.y);
+    Tile(theme, dl, p0, end);
+    ui.hooks.Record("People", p0.x, p0.y, size.x, size.y);
+    const float pad = theme.Dp(14);
+    DrawText(dl, fonts.heading, ImVec2(p0.x + pad, p0.y + pad * 0.85f), pal.text, "People");
+    ui.hooks.Text("people.colour", PeopleColourKey(people_colour_));
+
+    // Colour mode toggles (editing chrome; the legend stays when presenting).
+    const PeopleColour modes[] = {PeopleColour::Morale, PeopleColour::Tenure, PeopleColour::Skill};
+    const char* mode_labels[] = {"Morale", "Tenure", "Cross-skill"};
+    float bx = end.x - pad;
+    const float bh = theme.Dp(26);
+    if (!ui.presenting) {
+        for (int i = 2; i >= 0; --i) {
+            const float bw = TextSize(fonts.label, mode_labels[i]).x + theme.Dp(20);
+            bx -= bw;
+            ImGui::SetCursorScreenPos(ImVec2(bx, p0.y + pad * 0.7f));
+            if (ToggleButton(theme, (std::string("##people_") + PeopleColourKey(modes[i])).c_str(), mode_labels[i],
+                             Icon::None, ImVec2(bw, bh), people_colour_ == modes[i]))
+                people_colour_ = modes[i];
+            ui.hooks.RecordLastItem(std::string("People:colour:") + PeopleColourKey(modes[i]));
+            bx -= theme.Dp(6);
+        }
+    }
+    if (!world) return;
+
+    const Scenario& sc = world->GetScenario();
+    const std::size_t units = sc.units.size();
+    seats_by_unit_.resize(units);
+    for (auto& v : seats_by_unit_) v.clear();
+    int filled = 0;
+    for (std::size_t s = 0; s < world->SeatCount(); ++s) {
+        const int u = world->SeatUnit(s);
+        if (u >= 0 && static_cast<std::size_t>(u) < units) seats_by_unit_[static_cast<std::size_t>(u)].push_back(static_cast<int>(s));
+        if (world->SeatFilled(s)) ++filled;
+    }
+    const int seats = static_cast<int>(world->SeatCount());
+    {
+        const std::string sub = Thousands(filled) + " / " + Thousands(seats) + " filled";
+        const float tw = TextSize(fonts.heading, "People").x;
+        const float room = bx - (p0.x + pad + tw + theme.Dp(12)) - theme.Dp(8);
+        if (room > theme.Dp(40))
+            DrawText(dl, fonts.small, ImVec2(p0.x + pad + tw + theme.Dp(12), p0.y + pad * 0.85f + theme.Dp(4)), pal.text_muted,
+                     Ellipsize(fonts.small, sub, room).c_str());
+    }
+
+    // Legend: a sequential scale (viridis) with its ends, and the vacant-seat swatch.
+    const float legend_h = FontSize(fonts.small) + theme.Dp(6);
+    const float legend_y = end.y - pad * 0.7f - legend_h;
+    {
+        const char* lo_label = people_colour_ == PeopleColour::Morale   ? "Morale 30"
+                               : people_colour_ == PeopleColour::Tenure ? "New hire"
+                                                                        : "One skill";
+        const char* hi_label = people_colour_ == PeopleColour::Morale   ? "90"
+                               : people_colour_ == PeopleColour::Tenure ? "10+ years"
+                                                                        : "Both skills";
+        float x = p0.x + pad;
+        const float ty = legend_y + theme.Dp(2);
+        DrawText(dl, fonts.small, ImVec2(x, ty), pal.text_muted, lo_label);
+        x += TextSize(fonts.small, lo_label).x + theme.Dp(8);
+        const float gw = std::min(theme.Dp(140), size.x * 0.3f), gh = theme.Dp(9);
+        const int steps = 24;
+        for (int i = 0; i < steps; ++i) {
+            const float xa = x + gw * static_cast<float>(i) / steps, xb = x + gw * static_cast<float>(i + 1) / steps;
+            dl->AddRectFilled(ImVec2(xa, ty + theme.Dp(4)), ImVec2(xb + 0.5f, ty + theme.Dp(4) + gh),
+                              SequentialColour((static_cast<float>(i) + 0.5f) / steps));
+        }
+        x += gw + theme.Dp(8);
+        DrawText(dl, fonts.small, ImVec2(x, ty), pal.text_muted, hi_label);
+        x += TextSize(fonts.small, hi_label).x + theme.Dp(18);
+        dl->AddRect(ImVec2(x, ty + theme.Dp(3)), ImVec2(x + theme.Dp(11), ty + theme.Dp(14)), pal.text_muted, theme.Dp(2));
+        DrawText(dl, fonts.small, ImVec2(x + theme.Dp(17), ty), pal.text_muted, "Vacant");
+    }
+
+    // Layout: units as blocks (header + grid of cells) in K columns, each unit into the shortest
+    // column; the largest cell size that fits wins.
+    const float area_x = p0.x + pad, area_y = p0.y + pad + FontSize(fonts.heading) + theme.Dp(12);
+    const float area_w = size.x - 2 * pad, area_h = legend_y - theme.Dp(8) - area_y;
+    const float hdr = FontSize(fonts.small) + theme.Dp(4), col_gap = theme.Dp(14), unit_gap = theme.Dp(8);
+    float cell = 0.0f;
+    int columns = 1;
+    for (float c = theme.Dp(16); c >= 2.0f && cell == 0.0f; c -= 1.0f) {
+        for (int k = 1; k <= 6; ++k) {
+            const float cw = (area_w - col_gap * static_cast<float>(k - 1)) / static_cast<float>(k);
+            const int per_row = static_cast<int>(cw / c);
+            if (per_row < 4 || (k > 1 && cw < theme.Dp(130))) break;  // columns wide enough for unit names
+            std::vector<float> h(static_cast<std::size_t>(k), 0.0f);
+            for (std::size_t u = 0; u < units; ++u) {
+                const int n = static_cast<int>(seats_by_unit_[u].size());
+                if (n == 0) continue;
+                auto it = std::min_element(h.begin(), h.end());
+                *it += hdr + c * static_cast<float>((n + per_row - 1) / per_row) + unit_gap;
+            }
+            if (*std::max_element(h.begin(), h.end()) - unit_gap <= area_h) {
+                cell = c;
+                columns = k;
+                break;
+            }
+        }
+    }
+    if (cell == 0.0f) {  // even 2 px cells do not fit: say so rather than draw outside
+        DrawText(dl, fonts.small, ImVec2(area_x, area_y), pal.text_muted, "Too many people to show here; enlarge the window.");
+        ui.hooks.Value("people.cells", 0);
+        return;
+    }
+    const float col_w = (area_w - col_gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const int per_row = static_cast<int>(col_w / cell);
+    const float inset = cell >= 5.0f ? std::max(1.0f, std::floor(cell * 0.14f)) : 0.0f;
+    const float round = cell >= 8.0f ? theme.Dp(2) : 0.0f;
+    std::vector<float> col_h(static_cast<std::size_t>(columns), 0.0f);
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const bool mouse_in = ImGui::IsWindowHovered() && mouse.x >= area_x && mouse.x < area_x + area_w && mouse.y >= area_y &&
+                          mouse.y < area_y + area_h;
+    int hit_seat = -1, hit_unit = -1;
+    int cells = 0;
+    for (std::size_t u = 0; u < units; ++u) {
+        const auto& list = seats_by_unit_[u];
+        const int n = static_cast<int>(list.size());
+        if (n == 0) continue;
+        const auto col = static_cast<std::size_t>(std::min_element(col_h.begin(), col_h.end()) - col_h.begin());
+        const float bx0 = area_x + static_cast<float>(col) * (col_w + col_gap), by0 = area_y + col_h[col];
+        const Unit& unit = sc.units[u];
+        // Header: function colour, name, filled / seats.
+        int unit_filled = 0;
+        for (const int s : list) unit_filled += world->SeatFilled(static_cast<std::size_t>(s)) ? 1 : 0;
+        const float hy = by0 + (hdr - FontSize(fonts.small)) * 0.5f - theme.Dp(1);
+        dl->AddRectFilled(ImVec2(bx0, hy + theme.Dp(3)), ImVec2(bx0 + theme.Dp(4), hy + FontSize(fonts.small) - theme.Dp(1)),
+                          FunctionColour(unit.function), theme.Dp(1));
+        const std::string count = Thousands(unit_filled) + "/" + Thousands(n);
+        const float count_w = TextSize(fonts.small, count.c_str()).x;
+        DrawText(dl, fonts.label, ImVec2(bx0 + theme.Dp(9), hy), pal.text,
+                 Ellipsize(fonts.label, unit.name, col_w - count_w - theme.Dp(20)).c_str());
+        DrawTextRight(dl, fonts.small, bx0 + std::min(col_w, per_row * cell), hy, pal.text_faint, count.c_str());
+        const float gy = by0 + hdr;
+        for (int i = 0; i < n; ++i) {
+            const auto s = static_cast<std::size_t>(list[static_cast<std::size_t>(i)]);
+            const float cx = bx0 + static_cast<float>(i % per_row) * cell, cy = gy + static_cast<float>(i / per_row) * cell;
+            const ImVec2 a(cx, cy), b(cx + cell - inset, cy + cell - inset);
+            if (world->SeatFilled(s)) {
+                float t = 0.0f;
+                switch (people_colour_) {
+                    case PeopleColour::Morale: t = static_cast<float>((world->SeatMorale(s) - 0.3) / 0.6); break;
+                    case PeopleColour::Tenure: t = static_cast<float>(world->SeatTenureWeeks(s) / 520.0); break;
+                    case PeopleColour::Skill:
+                        t = static_cast<float>(std::min(world->SeatTechSkill(s), world->SeatMarketingSkill(s)) / 0.75);
+                        break;
+                }
+                dl->AddRectFilled(a, b, SequentialColour(t), round);
+            } else {
+                dl->AddRect(a, b, pal.text_muted, round, 0, cell >= 6.0f ? 1.0f : 0.6f);
+            }
+            ++cells;
+            if (mouse_in && mouse.x >= a.x && mouse.x < cx + cell && mouse.y >= a.y && mouse.y < cy + cell) {
+                hit_seat = static_cast<int>(s);
+                hit_unit = static_cast<int>(u);
+            }
+        }
+        col_h[col] += hdr + cell * static_cast<float>((n + per_row - 1) / per_row) + unit_gap;
+    }
+    ui.hooks.Value("people.cells", cells);
+    ui.hooks.Value("people.seats", seats);
+    ui.hooks.Value("people.filled", filled);
+    ui.hooks.Value("people.cell_px", cell);
+
+    if (hit_seat >= 0) {
+        const auto s = static_cast<std::size_t>(hit_seat);
+        const Unit& unit = sc.units[static_cast<std::size_t>(hit_unit)];
+        std::string body;
+        if (!world->SeatFilled(s)) {
+            body = "Vacant seat: the hiring pipeline is filling it.";
+        } else {
+            body = "Employee #" + std::to_string(world->SeatAgent(s)) + "\nTenure: " +
+                   Fmt("%.1f years", world->SeatTenureWeeks(s) / 52.0) +
+                   "\nMorale: " + Fmt("%.0f / 100", world->SeatMorale(s) * 100.0) +
+                   "\nSkills: technology " + Fmt("%.0f", world->SeatTechSkill(s) * 100.0) + ", marketing " +
+                   Fmt("%.0f", world->SeatMarketingSkill(s) * 100.0) + " (of 100)" +
+                   "\nProductivity: " + Fmt("%.0f%% of full", world->SeatProductivity(s) * 100.0) +
+                   (world->SeatProductivity(s) < 1.0 ? " (still ramping up)" : "");
+        }
+        Tooltip(theme, unit.name + std::string(kMiddot) + FunctionLabel(unit.function), body, 320.0f);
+    }
 }
 
 }  // namespace orgsim::ui

@@ -1,15 +1,44 @@
-// dashboard.h: the dashboard: outcome cards with 90% intervals and change against the baseline, band charts, event timeline and the people view.
+// dashboard.h: the Results view for the active slot, with the baseline for reference: outcome cards
+// (mean, 90% interval, change against the baseline), band charts of chosen outcomes, the event
+// timeline of the live world, and every employee as a cell coloured by morale, tenure or skill.
 #pragma once
 
+#include <array>
+#include <vector>
+
 #include "imgui.h"
+#include "sim/world.h"
+#include "web/charts.h"
 #include "web/ui.h"
 
 namespace orgsim::ui {
+
+/// How the people view colours each employee.
+enum class PeopleColour { Morale, Tenure, Skill };
+
+constexpr int kEventKindCount = 10;  ///< EventKind values
+constexpr int kMaxDashboardCharts = 4;
 
 class DashboardPanel {
 public:
     /// Draw the panel into the screen rectangle pos/size (logical pixels).
     void Draw(Ui& ui, ImVec2 pos, ImVec2 size);
+
+private:
+    void DrawHeader(Ui& ui, ImVec2 p0, float width);
+    void DrawCards(Ui& ui, ImVec2 p0, ImVec2 size);
+    void DrawCharts(Ui& ui, ImVec2 p0, ImVec2 size);
+    void DrawTimeline(Ui& ui, const World* world, ImVec2 p0, ImVec2 size);
+    void DrawPeople(Ui& ui, const World* world, ImVec2 p0, ImVec2 size);
+
+    ResultsCache results_;
+    std::array<SeriesId, kMaxDashboardCharts> chart_ids_{SeriesId::TimeToMarket, SeriesId::OperatingProfit,
+                                                         SeriesId::ShadowShare, SeriesId::Trust};
+    int chart_count_ = 2;
+    int picking_chart_ = -1;  ///< chart whose outcome menu is open
+    std::array<bool, kEventKindCount> lane_on_{{true, true, true, true, true, true, true, true, true, true}};
+    PeopleColour people_colour_ = PeopleColour::Morale;
+    std::vector<std::vector<int>> seats_by_unit_;  ///< scratch, reused each frame
 };
 
 }  // namespace orgsim::ui
