@@ -296,6 +296,8 @@ console.log('');
 console.log(`Summary: ${results.length - failed.length} passed, ${failed.length} failed (${results.length} tests)`);
 if (metrics.fps1366 !== undefined) console.log(`  fps 1366x768@1: ${metrics.fps1366.toFixed(1)}`);
 if (metrics.fps1920x2 !== undefined) console.log(`  fps 1920x1080@2: ${metrics.fps1920x2.toFixed(1)}`);
+if (metrics.fpsDuringReplications !== undefined)
+  console.log(`  fps while replications run (1366x768): ${metrics.fpsDuringReplications.toFixed(1)} (${metrics.fpsIdle?.toFixed(1)} without), slice budget ${metrics.sliceBudgetMs} ms`);
 if (metrics.firstFrameMs !== undefined) console.log(`  time to first frame: ${metrics.firstFrameMs} ms (1366x768), ${metrics.firstFrameMs1920x2 ?? '?'} ms (1920x1080@2); ready ${metrics.loadMs} ms`);
 console.log(`  screenshots: ${path.resolve(args.out)}`);
 for (const f of failed) console.log(`  FAILED: ${f.name}: ${f.reason}`);
