@@ -283,23 +283,22 @@ void GalleryPanel::DrawCard(Ui& ui, const Preset& p, ImU32 colour, ImVec2 a, ImV
     const float buttons_y = b.y - t.Dp(18) - t.Dp(38);
     const float line_h = FontSize(f.small) + t.Dp(4);
     const int max_lines = std::max(0, static_cast<int>((buttons_y - t.Dp(12) - y) / line_h));
-    const auto lines = WrapLines(f.small, p.scenario.description, w, max_lines, &cut);
+    auto lines = WrapLines(f.small, p.scenario.description, w, max_lines, &cut);
+    const char* more = "more";
+    const float more_w = TextSize(f.label, more).x;
+    // A cut text ends "...  more": the link says there is more, hovering it shows everything.
+    if (cut && !lines.empty()) lines.back() = Ellipsize(f.small, lines.back(), w - more_w - t.Dp(8));
+    const float text_top = y;
     for (const auto& line : lines) {
         DrawText(dl, f.small, ImVec2(x, y), c.text_muted, line.c_str());
         y += line_h;
     }
     if (cut && !lines.empty()) {
-        const char* more = "more";
-        const ImVec2 ms = TextSize(f.label, more);
-        const float mx = x + w - ms.x, my = y - line_h;
-        const std::string& last = lines.back();
-        const float last_w = TextSize(f.small, last.c_str()).x;
-        const float mx_draw = std::min(mx, x + last_w + t.Dp(8));
-        const bool over = ImGui::IsMouseHoveringRect(ImVec2(mx_draw, my), ImVec2(mx_draw + ms.x, my + line_h));
-        if (mx_draw + ms.x <= x + w + 0.5f && last_w + t.Dp(8) + ms.x <= w) {
-            DrawText(dl, f.label, ImVec2(mx_draw, my), over ? c.accent_hover : c.accent, more);
-        }
-        if (over || ImGui::IsMouseHoveringRect(ImVec2(x, my - line_h * (static_cast<float>(lines.size()) - 1)), ImVec2(x + w, my + line_h)))
+        const float my = y - line_h;
+        const float mx = x + TextSize(f.small, lines.back().c_str()).x + t.Dp(8);
+        const bool over = ImGui::IsMouseHoveringRect(ImVec2(mx, my), ImVec2(mx + more_w, my + line_h));
+        DrawText(dl, f.label, ImVec2(mx, my), over ? c.accent_hover : c.accent, more);
+        if (ImGui::IsMouseHoveringRect(ImVec2(x, text_top), ImVec2(x + w, y)))
             Tooltip(t, p.scenario.name, p.scenario.question + "\n\n" + p.scenario.description);
     }
 

@@ -165,6 +165,16 @@ void LeversPanel::DrawNumber(Ui& ui, const ParamInfo& info, double value, float 
         int iv = static_cast<int>(std::lround(value));
         changed = Slider(t, "##slider", &iv, static_cast<int>(info.min), static_cast<int>(info.max), slider_w);
         v = iv;
+    } else if (info.min > 0.0 && info.max / info.min >= 1000.0) {
+        // Ranges over several orders of magnitude (revenue: $1M to $100B) slide on a log scale, so
+        // typical values are not squeezed into the first pixel; three significant digits.
+        double lv = std::log10(std::max(value, info.min));
+        changed = SliderReal(t, "##slider", &lv, std::log10(info.min), std::log10(info.max), slider_w);
+        if (changed) {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.3g", std::pow(10.0, lv));
+            v = std::clamp(std::strtod(buf, nullptr), info.min, info.max);
+        }
     } else {
         changed = SliderReal(t, "##slider", &v, info.min, info.max, slider_w);
         v = Snap(info, v);
