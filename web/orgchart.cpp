@@ -591,7 +591,7 @@ void OrgChartPanel::DrawCanvas(Ui& ui, ImVec2 pos, ImVec2 size) {
     if (ImGui::IsItemActivated()) {
         press_node_ = HitTest(mouse);
         press_pos_ = mouse;
-        dragging_ = panning_ = cancelled_ = left_origin_ = false;
+        dragging_ = panning_ = cancelled_ = left_origin_ = shift_held_ = false;
         hover_target_ = -1;
     }
     if (active && !cancelled_) {
@@ -607,6 +607,7 @@ void OrgChartPanel::DrawCanvas(Ui& ui, ImVec2 pos, ImVec2 size) {
             auto_fit_ = false;
         }
         if (dragging_) {
+            shift_held_ = io.KeyShift;
             const int h = HitTest(mouse);
             if (h != press_node_) left_origin_ = true;
             hover_target_ = (h == press_node_ && !left_origin_) ? -1 : h;
@@ -633,7 +634,9 @@ void OrgChartPanel::DrawCanvas(Ui& ui, ImVec2 pos, ImVec2 size) {
             const Unit& u = s.units[static_cast<std::size_t>(layout_.nodes[static_cast<std::size_t>(press_node_)].unit)];
             const std::string unit_id = u.id;
             const std::string target_id = s.units[static_cast<std::size_t>(layout_.nodes[static_cast<std::size_t>(hover_target_)].unit)].id;
-            const bool dotted = dotted_mode_ || io.KeyShift;
+            // Shift as it was while dragging: ImGui 1.86 has no input queue, so a Shift released in
+            // the same frame as the button would otherwise be missed.
+            const bool dotted = dotted_mode_ || io.KeyShift || shift_held_;
             const EditResult r = dotted ? ui.ws.ToggleDotted(unit_id, target_id) : ui.ws.Reparent(unit_id, target_id);
             if (!r.ok)
                 Refuse(ui, r.message);
@@ -1036,54 +1039,53 @@ void OrgChartPanel::DrawInspector(Ui& ui, ImVec2 canvas_pos, ImVec2 canvas_size)
             message_.clear();
     };
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(t.Dp(10), ImGui::GetStyle().FramePadding.y));
-    // Headcount: type a number (Enter or leaving the field applies it) or step with - and +.
-    {
-        const ImVec2 pt = Add(o, at[0]);
-        float cx = pt.x + caption(pt, "Headcount");
-        const int hc = current().headcount;
+    // A number typed into a field (Enter or leaving the field applies it; a refusal restores the
+    // stored value) between - and + steppers.
+    struct NumberField {
+        const char* caption;
+        const char* hook;  ///< "OrgChart:<hook>", "_minus", "_plus"
+        const char* tip;
+        const char* format;
+        double step, hi;
+        double* buffer;
+        bool* active;
+        std::function<double()> get;
+        std::function<EditResult(double)> set;
+    };
+    auto number_field = [&](ImVec2 pt, const NumberField& nf) {
+        const std::string hook = std::string("OrgChart:") + nf.hook;
+        float cx = pt.x + caption(pt, nf.caption);
+        ImGui::PushID(nf.hook);
+        const double v = nf.get();
         ImGui::SetCursorScreenPos(ImVec2(cx, pt.y));
-        if (Button(t, "##hc_minus", "", Icon::Minus, ImVec2(bh, bh), false, hc > 0)) apply(ui.ws.SetHeadcount(unit_id, hc - 1));
-        ui.hooks.RecordLastItem("OrgChart:headcount_minus");
+        if (Button(t, "##minus", "", Icon::Minus, ImVec2(bh, bh), false, v > 0.0)) apply(nf.set(std::max(0.0, v - nf.step)));
+        ui.hooks.RecordLastItem(hook + "_minus");
         cx += bh + t.Dp(4);
-        if (!headcount_active_) edit_headcount_ = current().headcount;
+        if (!*nf.active) *nf.buffer = nf.get();
         ImGui::SetCursorScreenPos(ImVec2(cx, pt.y));
         ImGui::SetNextItemWidth(field_w);
-        ImGui::InputInt("##headcount", &edit_headcount_, 0, 0, ImGuiInputTextFlags_AutoSelectAll);
-        headcount_active_ = ImGui::IsItemActive();
-        ui.hooks.RecordLastItem("OrgChart:headcount");
-        if (ImGui::IsItemDeactivatedAfterEdit()) apply(ui.ws.SetHeadcount(unit_id, edit_headcount_));
-        if (ImGui::IsItemHovered() && !headcount_active_)
-            Tooltip(t, "Headcount", "Seats in the unit, not counting its head. Type a number and press Enter.");
+        ImGui::InputDouble("##field", nf.buffer, 0.0, 0.0, nf.format, ImGuiInputTextFlags_AutoSelectAll | ImGuiInputTextFlags_CharsScientific);
+        *nf.active = ImGui::IsItemActive();
+        ui.hooks.RecordLastItem(hook);
+        if (ImGui::IsItemDeactivatedAfterEdit()) apply(nf.set(*nf.buffer));
+        if (ImGui::IsItemHovered() && !*nf.active) Tooltip(t, nf.caption, nf.tip);
         cx += field_w + t.Dp(4);
         ImGui::SetCursorScreenPos(ImVec2(cx, pt.y));
-        const int hc2 = current().headcount;
-        if (Button(t, "##hc_plus", "", Icon::Plus, ImVec2(bh, bh), false, hc2 < kMaxUnitHeadcount)) apply(ui.ws.SetHeadcount(unit_id, hc2 + 1));
-        ui.hooks.RecordLastItem("OrgChart:headcount_plus");
-    }
-    // Budget, million USD a year, steps of 0.5.
-    {
-        const ImVec2 pt = Add(o, at[1]);
-        float cx = pt.x + caption(pt, budget_caption);
-        const double bud = current().budget_musd;
-        ImGui::SetCursorScreenPos(ImVec2(cx, pt.y));
-        if (Button(t, "##bud_minus", "", Icon::Minus, ImVec2(bh, bh), false, bud > 0.0)) apply(ui.ws.SetBudget(unit_id, std::max(0.0, bud - 0.5)));
-        ui.hooks.RecordLastItem("OrgChart:budget_minus");
-        cx += bh + t.Dp(4);
-        if (!budget_active_) edit_budget_ = current().budget_musd;
-        ImGui::SetCursorScreenPos(ImVec2(cx, pt.y));
-        ImGui::SetNextItemWidth(field_w);
-        ImGui::InputDouble("##budget", &edit_budget_, 0.0, 0.0, "%.1f", ImGuiInputTextFlags_AutoSelectAll);
-        budget_active_ = ImGui::IsItemActive();
-        ui.hooks.RecordLastItem("OrgChart:budget");
-        if (ImGui::IsItemDeactivatedAfterEdit()) apply(ui.ws.SetBudget(unit_id, edit_budget_));
-        if (ImGui::IsItemHovered() && !budget_active_)
-            Tooltip(t, "Budget", "The unit's annual budget in million US dollars. Type a number and press Enter.");
-        cx += field_w + t.Dp(4);
-        ImGui::SetCursorScreenPos(ImVec2(cx, pt.y));
-        const double bud2 = current().budget_musd;
-        if (Button(t, "##bud_plus", "", Icon::Plus, ImVec2(bh, bh), false, bud2 + 0.5 <= kMaxUnitBudgetMusd)) apply(ui.ws.SetBudget(unit_id, bud2 + 0.5));
-        ui.hooks.RecordLastItem("OrgChart:budget_plus");
-    }
+        const double v2 = nf.get();
+        if (Button(t, "##plus", "", Icon::Plus, ImVec2(bh, bh), false, v2 + nf.step <= nf.hi)) apply(nf.set(v2 + nf.step));
+        ui.hooks.RecordLastItem(hook + "_plus");
+        ImGui::PopID();
+    };
+    number_field(Add(o, at[0]), {"Headcount", "headcount", "Seats in the unit, not counting its head. Type a number and press Enter.", "%.0f", 1.0,
+                                 kMaxUnitHeadcount, &edit_headcount_, &headcount_active_, [&] { return static_cast<double>(current().headcount); },
+                                 [&](double typed) {
+                                     // Whole seats; out-of-range values reach the command, which says why it refuses them.
+                                     const double r = std::round(typed);
+                                     return ui.ws.SetHeadcount(unit_id, r > 1e9 ? 1000000000 : r < -1e9 ? -1000000000 : static_cast<int>(r));
+                                 }});
+    number_field(Add(o, at[1]), {budget_caption, "budget", "The unit's annual budget in million US dollars. Type a number and press Enter.", "%.1f",
+                                 0.5, kMaxUnitBudgetMusd, &edit_budget_, &budget_active_, [&] { return current().budget_musd; },
+                                 [&](double typed) { return ui.ws.SetBudget(unit_id, typed); }});
     // Reports to: the units it may report to (the keyboard's way to change a reporting line).
     {
         const ImVec2 pt = Add(o, at[2]);

@@ -81,10 +81,11 @@ private:
     bool dotted_mode_ = false;  ///< toolbar toggle: drops add or remove dotted lines
     int hover_target_ = -1;     ///< node under the ghost while dragging
     bool left_origin_ = false;  ///< the dragged box left its own place (dropping back on it is then a refusal)
-    bool cancelled_ = false;    ///< Escape pressed during a drag: the release does nothing
+    bool cancelled_ = false;
+    bool shift_held_ = false;   ///< Shift was down in the last frame of the drag    ///< Escape pressed during a drag: the release does nothing
 
     // Inspector editing buffers (kept while a field is being typed in).
-    int edit_headcount_ = 0;
+    double edit_headcount_ = 0.0;
     double edit_budget_ = 0.0;
     bool headcount_active_ = false, budget_active_ = false;
 
