@@ -386,4 +386,44 @@ void StyleChartFor(SeriesId id, ChartSpec& spec) {
         spec.format = ValueFormat::Count;
 }
 
+bool OutcomeMenu(const Theme& theme, TestHooks& hooks, ImVec2 at, SeriesId* id, const std::string& select_name,
+                 const std::string& pick_prefix) {
+    const Palette& pal = theme.Colours();
+    const Fonts& fonts = theme.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const char* title = SeriesTable()[static_cast<std::size_t>(*id)].label;
+    const ImVec2 ts = TextSize(fonts.heading, title);
+    ImGui::SetCursorScreenPos(at);
+    if (ImGui::InvisibleButton("##outcome_menu", ImVec2(ts.x + theme.Dp(22), ts.y))) ImGui::OpenPopup("##outcomes");
+    hooks.RecordLastItem(select_name);
+    const bool hov = ImGui::IsItemHovered();
+    if (hov) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        dl->AddLine(ImVec2(at.x, at.y + ts.y + theme.Dp(1)), ImVec2(at.x + ts.x, at.y + ts.y + theme.Dp(1)), pal.axis);
+    }
+    const float cx = at.x + ts.x + theme.Dp(11), cy = at.y + ts.y * 0.55f, k = theme.Dp(4.5f);
+    dl->AddTriangleFilled(ImVec2(cx - k, cy - k * 0.5f), ImVec2(cx + k, cy - k * 0.5f), ImVec2(cx, cy + k * 0.6f),
+                          hov ? pal.text : pal.text_muted);
+    bool changed = false;
+    if (ImGui::BeginPopup("##outcomes")) {
+        ImGui::PushFont(fonts.body);
+        for (const SeriesId o : OutcomesByImportance()) {
+            const SeriesInfo& oi = SeriesTable()[static_cast<std::size_t>(o)];
+            if (ImGui::Selectable(oi.label, o == *id) && o != *id) {
+                *id = o;
+                changed = true;
+            }
+            hooks.RecordLastItem(pick_prefix + oi.key);
+        }
+        ImGui::PopFont();
+        ImGui::EndPopup();
+    }
+    return changed;
+}
+
+void SectionTile(const Theme& theme, ImDrawList* dl, ImVec2 a, ImVec2 b) {
+    const Palette& pal = theme.Colours();
+    dl->AddRectFilled(a, b, Mix(pal.card, pal.background, 0.6f), theme.Dp(10));
+}
+
 }  // namespace orgsim::ui

@@ -10,6 +10,7 @@
 #include "imgui.h"
 #include "sim/report.h"
 #include "web/theme.h"
+#include "web/ui_test_hooks.h"
 #include "web/workspace.h"
 
 namespace orgsim::ui {
@@ -98,6 +99,14 @@ private:
 
 /// Chart settings that print an outcome as sim/report does (prefix, suffix, decimals by size).
 void StyleChartFor(SeriesId id, ChartSpec& spec);
+
+/// A chart's title as a menu of every outcome (importance order), drawn at `at` in the heading font
+/// with a chevron; submit it before the chart so that it wins the hover. Records `select_name` and
+/// `pick_prefix` + key of each entry. Returns true when *id changed.
+bool OutcomeMenu(const Theme& theme, TestHooks& hooks, ImVec2 at, SeriesId* id, const std::string& select_name,
+                 const std::string& pick_prefix);
+/// A section's background inside a card: a rounded rectangle in a tint of the page background.
+void SectionTile(const Theme& theme, ImDrawList* dl, ImVec2 a, ImVec2 b);
 
 /// "Nice" axis ticks (1, 2, 2.5 or 5 times a power of ten) covering [lo, hi] with about `target`
 /// intervals; returns the ticks, lowest first (exposed for tests).

@@ -19,11 +19,6 @@ namespace {
 constexpr const char* kUp = "\xE2\x86\x91";
 constexpr const char* kDown = "\xE2\x86\x93";
 
-void Tile(const Theme& theme, ImDrawList* dl, ImVec2 a, ImVec2 b) {
-    const Palette& pal = theme.Colours();
-    dl->AddRectFilled(a, b, Mix(pal.card, pal.background, 0.6f), theme.Dp(10));
-}
-
 /// Split text into lines no wider than `width` at spaces only (ImGui's wrapper also breaks after
 /// '.' and ',', which would split "$0.9M" across lines).
 std::vector<std::string> WrapWords(ImFont* font, const std::string& text, float width) {
@@ -135,7 +130,7 @@ void ComparePanel::DrawEmpty(Ui& ui, ImVec2 p0, ImVec2 size) {
     const float bh = theme.Dp(40);
     const float box_h = FontSize(fonts.heading) + theme.Dp(12) + text_h + theme.Dp(18) + bh;
     float y = p0.y + std::max(theme.Dp(20), (size.y - box_h) * 0.4f);
-    Tile(theme, dl, ImVec2(x - theme.Dp(28), y - theme.Dp(24)), ImVec2(x + w + theme.Dp(28), y + box_h + theme.Dp(24)));
+    SectionTile(theme, dl, ImVec2(x - theme.Dp(28), y - theme.Dp(24)), ImVec2(x + w + theme.Dp(28), y + box_h + theme.Dp(24)));
     DrawText(dl, fonts.heading, ImVec2(x, y), pal.text, "Only the baseline is open");
     y += FontSize(fonts.heading) + theme.Dp(12);
     ImGui::SetCursorScreenPos(ImVec2(x, y));
@@ -166,7 +161,7 @@ void ComparePanel::DrawSummary(Ui& ui, ImVec2 p0, ImVec2 size) {
     const Palette& pal = theme.Colours();
     const Fonts& fonts = theme.GetFonts();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    Tile(theme, dl, p0, ImVec2(p0.x + size.x, p0.y + size.y));
+    SectionTile(theme, dl, p0, ImVec2(p0.x + size.x, p0.y + size.y));
     ui.hooks.Record("Compare:summary", p0.x, p0.y, size.x, size.y);
     const float pad = theme.Dp(16);
     DrawText(dl, fonts.heading, ImVec2(p0.x + pad, p0.y + pad * 0.85f), pal.text, "In plain words");
@@ -219,39 +214,14 @@ void ComparePanel::DrawSummary(Ui& ui, ImVec2 p0, ImVec2 size) {
 // ---- [SECTION] chart ------------------------------------------------------------------------------
 void ComparePanel::DrawChart(Ui& ui, ImVec2 p0, ImVec2 size) {
     const Theme& theme = ui.theme;
-    const Palette& pal = theme.Colours();
-    const Fonts& fonts = theme.GetFonts();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    Tile(theme, dl, p0, ImVec2(p0.x + size.x, p0.y + size.y));
+    SectionTile(theme, dl, p0, ImVec2(p0.x + size.x, p0.y + size.y));
     const Comparison& cmp = results_.Get();
     const SeriesInfo& info = SeriesTable()[static_cast<std::size_t>(chart_id_)];
     const OutcomeStyle& st = StyleOf(chart_id_);
     const float pad = theme.Dp(14);
     const ImVec2 cp(p0.x + pad, p0.y + pad * 0.85f);
-    if (!ui.presenting) {
-        const ImVec2 ts = TextSize(fonts.heading, info.label);
-        ImGui::SetCursorScreenPos(cp);
-        if (ImGui::InvisibleButton("##cmp_pick", ImVec2(ts.x + theme.Dp(22), ts.y))) ImGui::OpenPopup("##cmp_outcomes");
-        ui.hooks.RecordLastItem("Compare:chart:select");
-        const bool hov = ImGui::IsItemHovered();
-        if (hov) {
-            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            dl->AddLine(ImVec2(cp.x, cp.y + ts.y + theme.Dp(1)), ImVec2(cp.x + ts.x, cp.y + ts.y + theme.Dp(1)), pal.axis);
-        }
-        const float cx = cp.x + ts.x + theme.Dp(11), cy = cp.y + ts.y * 0.55f, k = theme.Dp(4.5f);
-        dl->AddTriangleFilled(ImVec2(cx - k, cy - k * 0.5f), ImVec2(cx + k, cy - k * 0.5f), ImVec2(cx, cy + k * 0.6f),
-                              hov ? pal.text : pal.text_muted);
-        if (ImGui::BeginPopup("##cmp_outcomes")) {
-            ImGui::PushFont(fonts.body);
-            for (const SeriesId o : OutcomesByImportance()) {
-                const SeriesInfo& oi = SeriesTable()[static_cast<std::size_t>(o)];
-                if (ImGui::Selectable(oi.label, o == chart_id_)) chart_id_ = o;
-                ui.hooks.RecordLastItem(std::string("Compare:pick:") + oi.key);
-            }
-            ImGui::PopFont();
-            ImGui::EndPopup();
-        }
-    }
+    if (!ui.presenting) OutcomeMenu(theme, ui.hooks, cp, &chart_id_, "Compare:chart:select", "Compare:pick:");
     std::vector<std::string> labels;
     std::vector<ChartLine> lines;
     const int n = cmp.completed > 0 ? cmp.scenarios : 0;
@@ -287,7 +257,7 @@ void ComparePanel::DrawTable(Ui& ui, ImVec2 p0, ImVec2 size) {
     const Palette& pal = theme.Colours();
     const Fonts& fonts = theme.GetFonts();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    Tile(theme, dl, p0, ImVec2(p0.x + size.x, p0.y + size.y));
+    SectionTile(theme, dl, p0, ImVec2(p0.x + size.x, p0.y + size.y));
     const Comparison& cmp = results_.Get();
     const int n = std::max(1, cmp.scenarios);
     const float pad = theme.Dp(16);

@@ -47,16 +47,23 @@ struct Lane {
 };
 const Lane kLanes[kEventKindCount] = {
     {EventKind::Launch, "launch", "Launches", IM_COL32(0x00, 0x9E, 0x73, 0xFF), false},
-    {EventKind::Rejection, "rejection", "Rejections", IM_COL32(0xE6, 0x9F, 0x00, 0xFF), false},
+    {EventKind::Rejection, "rejection", "Rejected", IM_COL32(0xE6, 0x9F, 0x00, 0xFF), false},
     {EventKind::Cancelled, "cancelled", "Cancelled", IM_COL32(0xB0, 0x7A, 0x00, 0xFF), false},
     {EventKind::Incident, "incident", "Incidents", IM_COL32(0xD5, 0x5E, 0x00, 0xFF), true},
-    {EventKind::ShadowShutdown, "shadow_shutdown", "Shadow tools shut", IM_COL32(0xCC, 0x79, 0xA7, 0xFF), true},
-    {EventKind::ExecExit, "exec_exit", "Executive exits", 0, true},
-    {EventKind::ExecStart, "exec_start", "Executive starts", 0, true},
-    {EventKind::Resignation, "resignation", "Resignations", IM_COL32(0x56, 0xB4, 0xE9, 0xFF), false},
-    {EventKind::Hire, "hire", "Hires", IM_COL32(0x00, 0x72, 0xB2, 0xFF), false},
-    {EventKind::BudgetSet, "budget_set", "Budgets set", IM_COL32(0x99, 0x99, 0x99, 0xFF), true},
+    {EventKind::ShadowShutdown, "shadow_shutdown", "Shadow shut", IM_COL32(0xCC, 0x79, 0xA7, 0xFF), true},
+    {EventKind::ExecExit, "exec_exit", "Exec exits", 0, true},
+    {EventKind::ExecStart, "exec_start", "Exec starts", 0, true},
+    {EventKind::Resignation, "resignation", "Resigned", IM_COL32(0x56, 0xB4, 0xE9, 0xFF), false},
+    {EventKind::Hire, "hire", "Hired", IM_COL32(0x00, 0x72, 0xB2, 0xFF), false},
+    {EventKind::BudgetSet, "budget_set", "Budgets", IM_COL32(0x99, 0x99, 0x99, 0xFF), true},
 };
+
+// The timeline's rows: related kinds share a row (upper and lower half), so ten kinds fit in six
+// rows at 1366x768. kRowOf[i] / kHalfOf[i] place kLanes[i].
+constexpr int kTimelineRows = 6;
+constexpr int kRowOf[kEventKindCount] = {0, 1, 1, 2, 2, 3, 3, 4, 4, 5};
+constexpr int kHalfOf[kEventKindCount] = {0, 0, 1, 0, 1, 0, 1, 0, 1, 0};
+constexpr int kKindsInRow[kTimelineRows] = {1, 2, 2, 2, 2, 1};
 
 const char* PeopleColourKey(PeopleColour c) {
     switch (c) {
@@ -140,12 +147,6 @@ void ExplainEvent(const World& w, const Event& e, std::string& title, std::strin
     }
 }
 
-/// A small rounded rectangle filled in a tint of the background (an inner card).
-void Tile(const Theme& theme, ImDrawList* dl, ImVec2 a, ImVec2 b) {
-    const Palette& pal = theme.Colours();
-    dl->AddRectFilled(a, b, Mix(pal.card, pal.background, 0.6f), theme.Dp(10));
-}
-
 }  // namespace
 
 // ---- [SECTION] layout -----------------------------------------------------------------------------
@@ -158,7 +159,6 @@ void DashboardPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
         return;
     }
     results_.Update(ui.runner, ui.ws.Revision());
-    if (results_.Get().scenarios <= ui.ws.Active()) picking_chart_ = -1;
 
     const float pad = theme.Dp(20), gap = theme.Dp(14);
     const float x0 = pos.x + pad, width = size.x - 2 * pad;
@@ -275,7 +275,7 @@ void DashboardPanel::DrawCards(Ui& ui, ImVec2 p0, ImVec2 size) {
         ImGui::InvisibleButton(("##card_" + key).c_str(), ImVec2(cw, size.y));
         ui.hooks.RecordLastItem("Card:" + key);
         const bool hovered = ImGui::IsItemHovered();
-        Tile(theme, dl, a, b);
+        SectionTile(theme, dl, a, b);
         if (hovered) dl->AddRect(a, b, pal.axis, theme.Dp(10));
         const float inner = cw - 2 * pad;
         float y = a.y + pad;
@@ -366,8 +366,6 @@ void DashboardPanel::DrawCards(Ui& ui, ImVec2 p0, ImVec2 size) {
 // ---- [SECTION] band charts ------------------------------------------------------------------------
 void DashboardPanel::DrawCharts(Ui& ui, ImVec2 p0, ImVec2 size) {
     const Theme& theme = ui.theme;
-    const Palette& pal = theme.Colours();
-    const Fonts& fonts = theme.GetFonts();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const int active = ui.ws.Active();
     const int n = chart_count_;
@@ -381,41 +379,14 @@ void DashboardPanel::DrawCharts(Ui& ui, ImVec2 p0, ImVec2 size) {
         const SeriesInfo& info = SeriesTable()[static_cast<std::size_t>(id)];
         const OutcomeStyle& st = StyleOf(id);
         const ImVec2 a(p0.x + static_cast<float>(c) * (cw + gap), p0.y), b(a.x + cw, p0.y + size.y);
-        Tile(theme, dl, a, b);
+        SectionTile(theme, dl, a, b);
         const float pad = theme.Dp(14);
         const ImVec2 cp(a.x + pad, a.y + pad * 0.85f);
         ImGui::PushID(c);
-        // The title doubles as the outcome selector: submitted before the chart so it wins the hover.
-        if (!ui.presenting) {
-            const ImVec2 ts = TextSize(fonts.heading, info.label);
-            ImGui::SetCursorScreenPos(cp);
-            if (ImGui::InvisibleButton("##pick", ImVec2(ts.x + theme.Dp(22), ts.y))) {
-                picking_chart_ = c;
-                ImGui::OpenPopup("##outcomes");
-            }
-            ui.hooks.RecordLastItem("Chart:select:" + std::to_string(c));
-            const bool hov = ImGui::IsItemHovered();
-            if (hov) {
-                ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-                dl->AddLine(ImVec2(cp.x, cp.y + ts.y + theme.Dp(1)), ImVec2(cp.x + ts.x, cp.y + ts.y + theme.Dp(1)), pal.axis);
-            }
-            const float cx = cp.x + ts.x + theme.Dp(11), cy = cp.y + ts.y * 0.55f, k = theme.Dp(4.5f);
-            dl->AddTriangleFilled(ImVec2(cx - k, cy - k * 0.5f), ImVec2(cx + k, cy - k * 0.5f), ImVec2(cx, cy + k * 0.6f),
-                                  hov ? pal.text : pal.text_muted);
-            if (ImGui::BeginPopup("##outcomes")) {
-                ImGui::PushFont(fonts.body);
-                for (const SeriesId o : OutcomesByImportance()) {
-                    const SeriesInfo& oi = SeriesTable()[static_cast<std::size_t>(o)];
-                    if (ImGui::Selectable(oi.label, o == id)) {
-                        chart_ids_[static_cast<std::size_t>(c)] = o;
-                        picking_chart_ = -1;
-                    }
-                    ui.hooks.RecordLastItem(std::string("Chart:pick:") + oi.key);
-                }
-                ImGui::PopFont();
-                ImGui::EndPopup();
-            }
-        }
+        // The title doubles as the outcome selector (editing chrome: not when presenting).
+        if (!ui.presenting)
+            OutcomeMenu(theme, ui.hooks, cp, &chart_ids_[static_cast<std::size_t>(c)], "Chart:select:" + std::to_string(c),
+                        "Chart:pick:");
         // Lines: the baseline, and the active alternative over it.
         std::vector<int> slots = {0};
         if (active > 0) slots.push_back(active);
@@ -459,7 +430,7 @@ void DashboardPanel::DrawTimeline(Ui& ui, const World* world, ImVec2 p0, ImVec2 
     const Fonts& fonts = theme.GetFonts();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 end(p0.x + size.x, p0.y + size.y);
-    Tile(theme, dl, p0, end);
+    SectionTile(theme, dl, p0, end);
     ui.hooks.Record("Timeline", p0.x, p0.y, size.x, size.y);
     const float pad = theme.Dp(14);
     DrawText(dl, fonts.heading, ImVec2(p0.x + pad, p0.y + pad * 0.85f), pal.text, "What happened");
@@ -477,36 +448,46 @@ void DashboardPanel::DrawTimeline(Ui& ui, const World* world, ImVec2 p0, ImVec2 
 
     const float top = p0.y + pad + FontSize(fonts.heading) + theme.Dp(10);
     const float axis_h = FontSize(fonts.small) + theme.Dp(8);
-    const float lane_h = std::max(theme.Dp(11), (end.y - pad * 0.6f - axis_h - top) / kEventKindCount);
-    const float label_w = std::min(theme.Dp(190), size.x * 0.34f);
-    const float plot_l = p0.x + pad + label_w + theme.Dp(8), plot_r = end.x - pad;
+    const float lane_h = std::max(theme.Dp(16), (end.y - pad * 0.6f - axis_h - top) / kTimelineRows);
+    const float label_w = std::min(theme.Dp(240), size.x * 0.4f);
+    const float plot_l = p0.x + pad + label_w + theme.Dp(10), plot_r = end.x - pad;
     const int horizon = std::max(1, world->Horizon());
     auto xs = [&](double week) { return plot_l + static_cast<float>(week / horizon) * (plot_r - plot_l); };
+    // Centre of a kind's marks: the row's middle, or its upper / lower half when two kinds share it.
+    auto mark_y = [&](int li) {
+        const float ry = top + lane_h * static_cast<float>(kRowOf[li]);
+        return kKindsInRow[kRowOf[li]] == 1 ? ry + lane_h * 0.5f : ry + lane_h * (kHalfOf[li] == 0 ? 0.3f : 0.7f);
+    };
 
-    // Lanes: the label is the filter toggle.
+    // Row labels: one toggle per kind (swatch, name, count so far) that filters its marks.
     int lane_of_kind[kEventKindCount];
     for (int i = 0; i < kEventKindCount; ++i) lane_of_kind[static_cast<int>(kLanes[i].kind)] = i;
     const ImVec2 mouse = ImGui::GetIO().MousePos;
+    for (int r = 0; r < kTimelineRows; ++r)
+        if (r % 2 == 0)
+            dl->AddRectFilled(ImVec2(plot_l, top + lane_h * static_cast<float>(r)),
+                              ImVec2(plot_r, top + lane_h * static_cast<float>(r + 1)), WithAlpha(pal.card, 0.55f));
+    const float chip_w = (label_w - theme.Dp(8)) * 0.5f;
     for (int i = 0; i < kEventKindCount; ++i) {
         const Lane& lane = kLanes[i];
         const ImU32 colour = lane.colour ? lane.colour : pal.ink;
-        const float ly = top + lane_h * static_cast<float>(i);
+        const float ly = top + lane_h * static_cast<float>(kRowOf[i]);
+        const float lx = p0.x + pad + static_cast<float>(kHalfOf[i]) * (chip_w + theme.Dp(8));
         const bool on = lane_on_[static_cast<std::size_t>(i)];
-        if (i % 2 == 0) dl->AddRectFilled(ImVec2(plot_l, ly), ImVec2(plot_r, ly + lane_h), WithAlpha(pal.card, 0.55f));
-        ImGui::SetCursorScreenPos(ImVec2(p0.x + pad, ly));
+        ImGui::SetCursorScreenPos(ImVec2(lx, ly));
         ImGui::PushID(i);
-        const bool clicked = !ui.presenting && ImGui::InvisibleButton("##lane", ImVec2(label_w, lane_h));
-        if (ui.presenting) ImGui::Dummy(ImVec2(label_w, lane_h));
+        const bool clicked = !ui.presenting && ImGui::InvisibleButton("##lane", ImVec2(chip_w, lane_h));
+        if (ui.presenting) ImGui::Dummy(ImVec2(chip_w, lane_h));
         ImGui::PopID();
         if (clicked) lane_on_[static_cast<std::size_t>(i)] = !on;
         ui.hooks.RecordLastItem(std::string("Timeline:filter:") + lane.key);
         const bool hov = !ui.presenting && ImGui::IsItemHovered();
         if (hov) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            Tooltip(theme, lane.label, on ? "Click to hide these events." : "Click to show these events.");
+            Tooltip(theme, EventKindName(lane.kind), on ? "Click to hide these events." : "Click to show these events.");
         }
-        const float box = std::min(lane_h * 0.62f, theme.Dp(12)), cy = ly + lane_h * 0.5f;
-        const ImVec2 ba(p0.x + pad, cy - box * 0.5f), bb(ba.x + box, ba.y + box);
+        const float box = std::min(lane_h * 0.6f, theme.Dp(11)), cy = ly + lane_h * 0.5f;
+        const ImVec2 ba(lx, cy - box * 0.5f), bb(ba.x + box, ba.y + box);
         if (on)
             dl->AddRectFilled(ba, bb, colour, theme.Dp(3));
         else
@@ -515,11 +496,11 @@ void DashboardPanel::DrawTimeline(Ui& ui, const World* world, ImVec2 p0, ImVec2 
         const float ty = cy - FontSize(f) * 0.5f;
         const std::string cnt = Thousands(count[static_cast<std::size_t>(lane.kind)]);
         const float cnt_w = TextSize(fonts.label, cnt.c_str()).x;
-        DrawText(dl, f, ImVec2(bb.x + theme.Dp(8), ty), on ? pal.text : pal.text_faint,
-                 Ellipsize(f, lane.label, label_w - box - cnt_w - theme.Dp(20)).c_str());
-        DrawTextRight(dl, fonts.label, p0.x + pad + label_w, ty, on ? pal.text_muted : pal.text_faint, cnt.c_str());
+        DrawText(dl, f, ImVec2(bb.x + theme.Dp(6), ty), on ? pal.text : pal.text_faint,
+                 Ellipsize(f, lane.label, chip_w - box - cnt_w - theme.Dp(16)).c_str());
+        DrawTextRight(dl, fonts.label, lx + chip_w - theme.Dp(4), ty, on ? pal.text_muted : pal.text_faint, cnt.c_str());
     }
-    const float lanes_bottom = top + lane_h * kEventKindCount;
+    const float lanes_bottom = top + lane_h * kTimelineRows;
 
     // Year ticks and the current week.
     for (int w = 0; w <= horizon; w += 52) {
@@ -549,19 +530,20 @@ void DashboardPanel::DrawTimeline(Ui& ui, const World* world, ImVec2 p0, ImVec2 
         if (!lane_on_[static_cast<std::size_t>(li)]) continue;
         const Lane& lane = kLanes[li];
         const ImU32 colour = lane.colour ? lane.colour : pal.ink;
-        const float x = xs(e.week - 0.5), cy = top + lane_h * (static_cast<float>(li) + 0.5f);
+        const float x = xs(e.week - 0.5), cy = mark_y(li);
+        const float half = kKindsInRow[kRowOf[li]] == 1 ? lane_h * 0.5f : lane_h * 0.25f;
         if (lane.prominent) {
-            const float r = std::min(lane_h * 0.32f, theme.Dp(5));
+            const float r = std::min(half * 0.7f, theme.Dp(5));
             if (e.kind == EventKind::ExecExit)
                 dl->AddCircle(ImVec2(x, cy), r, colour, 16, theme.Dp(1.8f));
             else
                 dl->AddCircleFilled(ImVec2(x, cy), r, colour, 16);
         } else {
-            const float hw = std::max(theme.Dp(1.0f), 0.5f), hh = lane_h * 0.3f;
+            const float hw = std::max(theme.Dp(1.0f), 0.5f), hh = half * 0.75f;
             dl->AddRectFilled(ImVec2(x - hw, cy - hh), ImVec2(x + hw, cy + hh), WithAlpha(colour, 0.85f));
         }
         ++drawn[static_cast<std::size_t>(e.kind)];
-        if (li == mouse_lane) {
+        if (kRowOf[li] == mouse_lane && (kKindsInRow[mouse_lane] == 1 || (mouse.y < top + lane_h * (mouse_lane + 0.5f)) == (kHalfOf[li] == 0))) {
             const float d = std::fabs(mouse.x - x);
             if (d <= hit_d) {
                 hit_d = d;
@@ -583,7 +565,7 @@ void DashboardPanel::DrawTimeline(Ui& ui, const World* world, ImVec2 p0, ImVec2 
         DrawText(dl, fonts.body, ImVec2((plot_l + plot_r - ts.x) * 0.5f, (top + lanes_bottom - ts.y) * 0.5f), pal.text_faint, msg);
     }
     if (hit) {
-        const float x = xs(hit->week - 0.5), cy = top + lane_h * (static_cast<float>(mouse_lane) + 0.5f);
+        const float x = xs(hit->week - 0.5), cy = mark_y(lane_of_kind[static_cast<int>(hit->kind)]);
         dl->AddCircle(ImVec2(x, cy), theme.Dp(7), pal.text, 20, theme.Dp(1.5f));
         std::string title, body;
         ExplainEvent(*world, *hit, title, body);
@@ -598,7 +580,7 @@ void DashboardPanel::DrawPeople(Ui& ui, const World* world, ImVec2 p0, ImVec2 si
     const Fonts& fonts = theme.GetFonts();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 end(p0.x + size.x, p0.y + size.y);
-    Tile(theme, dl, p0, end);
+    SectionTile(theme, dl, p0, end);
     ui.hooks.Record("People", p0.x, p0.y, size.x, size.y);
     const float pad = theme.Dp(14);
     DrawText(dl, fonts.heading, ImVec2(p0.x + pad, p0.y + pad * 0.85f), pal.text, "People");
@@ -682,7 +664,7 @@ void DashboardPanel::DrawPeople(Ui& ui, const World* world, ImVec2 p0, ImVec2 si
         for (int k = 1; k <= 6; ++k) {
             const float cw = (area_w - col_gap * static_cast<float>(k - 1)) / static_cast<float>(k);
             const int per_row = static_cast<int>(cw / c);
-            if (per_row < 4 || (k > 1 && cw < theme.Dp(130))) break;  // columns wide enough for unit names
+            if (per_row < 4 || (k > 1 && cw < theme.Dp(95))) break;  // columns wide enough for unit names
             std::vector<float> h(static_cast<std::size_t>(k), 0.0f);
             for (std::size_t u = 0; u < units; ++u) {
                 const int n = static_cast<int>(seats_by_unit_[u].size());

@@ -35,7 +35,6 @@ private:
     std::array<SeriesId, kMaxDashboardCharts> chart_ids_{SeriesId::TimeToMarket, SeriesId::OperatingProfit,
                                                          SeriesId::ShadowShare, SeriesId::Trust};
     int chart_count_ = 2;
-    int picking_chart_ = -1;  ///< chart whose outcome menu is open
     std::array<bool, kEventKindCount> lane_on_{{true, true, true, true, true, true, true, true, true, true}};
     PeopleColour people_colour_ = PeopleColour::Morale;
     std::vector<std::vector<int>> seats_by_unit_;  ///< scratch, reused each frame
