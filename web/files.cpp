@@ -220,20 +220,10 @@ void FilesMenu::Autosave(Ui& ui) {
 
 void FilesMenu::Publish(Ui& ui) {
     TestHooks& h = ui.hooks;
-    const Workspace& ws = ui.ws;
-    if (json_revision_ != ws.Revision() || json_active_ != ws.Active()) {
-        json_revision_ = ws.Revision();
-        json_active_ = ws.Active();
-        scenario_json_ = ws.Empty() ? std::string() : WriteScenario(ws.ActiveScenario());
-    }
-    h.Value("files.slot_count", ws.SlotCount());
-    h.Value("files.active", ws.Active());
-    h.Value("files.revision", static_cast<double>(ws.Revision()));
     h.Value("files.autosave_revision", static_cast<double>(autosaved_revision_));
     h.Value("files.autosave_bytes", static_cast<double>(autosave_bytes_));
     h.Value("files.png_width", Png().width);
     h.Value("files.png_height", Png().height);
-    h.Text("files.scenario_json", scenario_json_);
     h.Text("files.last_error", last_error_);
     h.Text("files.share_url", share_url_);
     h.Text("files.last_download", last_download_);

@@ -91,9 +91,6 @@ private:
     std::array<char, 1024> open_path_{};
     std::string last_download_;
     // Cached JSON of the workspace for the test hooks (rebuilt when the revision changes).
-    std::uint64_t json_revision_ = 0;
-    int json_active_ = -1;
-    std::string scenario_json_;
 };
 
 }  // namespace orgsim::ui

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "sim/report.h"
+
 namespace orgsim::ui {
 
 bool BeginCard(const char* id, ImVec2 pos, ImVec2 size, bool scrollable) {
@@ -266,17 +268,6 @@ std::string Ellipsize(ImFont* font, const std::string& text, float max_w) {
     return "\xE2\x80\xA6";
 }
 
-std::string Thousands(long long v) {
-    const bool neg = v < 0;
-    const std::string digits = std::to_string(neg ? -v : v);
-    std::string out;
-    const int n = static_cast<int>(digits.size());
-    for (int i = 0; i < n; ++i) {
-        out.push_back(digits[static_cast<std::size_t>(i)]);
-        const int left = n - 1 - i;
-        if (left > 0 && left % 3 == 0) out.push_back(',');
-    }
-    return neg ? "-" + out : out;
-}
+std::string Thousands(long long v) { return FormatNumber(static_cast<double>(v), 0); }
 
 }  // namespace orgsim::ui
