@@ -645,61 +645,93 @@ void World::StepPeople() {
     const double* const quit_draw = quit_draw_.data();
     std::size_t k = 0;
 
+    // Pass 1, seat by seat in order: vacancies count down and are filled, morale moves, people quit.
     // Seats are stored unit by unit, so everything that depends only on the unit is loaded once per unit.
     for (std::size_t u = 0; u < n_units; ++u) {
-        const std::uint8_t c = unit_class_[u];
-        const double unit_push = push[c], unit_shock = unit_morale_shock_[u];
+        const double unit_push = push[unit_class_[u]], unit_shock = unit_morale_shock_[u];
         const double hazard_scale = unit_weekly_quit_[u] * tight;
-        int class_filled = 0;
         for (std::size_t s = unit_seat_begin_[u], end = unit_seat_begin_[u + 1]; s < end; ++s) {
             if (agent[s] == 0) {
-                if (--fill_in[s] <= 0) {
-                    Hire(s);
-                    ++hires;
-                } else {
+                if (--fill_in[s] > 0) {
                     ++vacant;
                     continue;
                 }
+                Hire(s);
+                ++hires;
             }
+            if (!people_on) continue;
             double m = morale[s];
-            if (people_on) {
-                m += revert * (baseline - m) + noise_draw[k] + unit_push + unit_shock;
-                if (m < 0.0 || m > 1.0) m = ClampCold(m);
-                morale[s] = m;
-                // Quit: base weekly hazard scaled by morale (tabulated exp, interpolated) and the labour market.
-                const double x = m * kMoraleTableSteps;
-                const int i0 = static_cast<int>(x);
-                const double frac = x - static_cast<double>(i0);
-                const double mult = quit_mult[i0] + frac * (quit_mult[i0 + 1] - quit_mult[i0]);
-                if (quit_draw[k++] < hazard_scale * mult) {
-                    Quit(s, u);
-                    ++vacant;
-                    continue;
-                }
+            m += revert * (baseline - m) + noise_draw[k] + unit_push + unit_shock;
+            if (m < 0.0 || m > 1.0) m = ClampCold(m);
+            morale[s] = m;
+            // Quit: base weekly hazard scaled by morale (tabulated exp, interpolated) and the labour market.
+            const double x = m * kMoraleTableSteps;
+            const int i0 = static_cast<int>(x);
+            const double frac = x - static_cast<double>(i0);
+            const double mult = quit_mult[i0] + frac * (quit_mult[i0 + 1] - quit_mult[i0]);
+            if (quit_draw[k++] < hazard_scale * mult) {
+                Quit(s, u);  // the seat is empty now: pass 2 skips it
+                ++vacant;
             }
+        }
+    }
+
+    // Pass 2: tenure, ramp-up and the capacity of everyone in a seat after pass 1 (filled seats, in
+    // seat order, so every sum adds the same numbers in the same order). One loop per function class
+    // keeps each loop's running sums few: WebAssembly engines spill to the stack what does not fit.
+    for (std::size_t u = 0; u < n_units; ++u) {
+        const std::uint8_t c = unit_class_[u];
+        const std::size_t s0 = unit_seat_begin_[u], s1 = unit_seat_begin_[u + 1];
+        int class_filled = 0;
+        // Shared by the three loops: tenure, ramp-up (a colleague's time spent on the newcomer) and the
+        // seat's productivity; returns false for an empty seat.
+        auto common = [&](std::size_t s, double& prod, double& mentoring) {
             ++tenure[s];
-            double prod = productivity[s];
+            prod = productivity[s];
+            mentoring = 0.0;
             if (prod < 1.0) {
-                fte -= mentor * (1.0 - prod);  // a colleague's time spent on the newcomer
-                if (c == 1) it_fte -= mentor * (1.0 - prod);
+                mentoring = mentor * (1.0 - prod);
+                fte -= mentoring;
                 prod += ramp_step;
                 if (prod > 1.0) prod = 1.0;
                 productivity[s] = prod;
             }
-            const double eff = prod * (0.6 + 0.6 * m);  // morale 0.65 gives about 1.0
             fte += prod;
-            if (c == 1) {
+            ++class_filled;
+        };
+        if (c == 1) {
+            for (std::size_t s = s0; s < s1; ++s) {
+                if (agent[s] == 0) continue;
+                double prod, mentoring;
+                common(s, prod, mentoring);
+                it_fte -= mentoring;
+                const double m = morale[s];
+                const double eff = prod * (0.6 + 0.6 * m);  // morale 0.65 gives about 1.0
                 it_fte += eff * skill_tech[s] / 0.7;
                 it_cross += skill_mkt[s];
-                ++it_n;
-            } else if (c == 2) {
+                morale_sum += m;
+            }
+            it_n += class_filled;
+        } else if (c == 2) {
+            for (std::size_t s = s0; s < s1; ++s) {
+                if (agent[s] == 0) continue;
+                double prod, mentoring;
+                common(s, prod, mentoring);
+                const double m = morale[s];
+                const double eff = prod * (0.6 + 0.6 * m);
                 mkt_fte += eff;
                 mkt_tech += eff * skill_tech[s] * kMarketingTechTime;
                 mkt_cross += skill_tech[s];
-                ++mkt_n;
+                morale_sum += m;
             }
-            morale_sum += m;
-            ++class_filled;
+            mkt_n += class_filled;
+        } else {
+            for (std::size_t s = s0; s < s1; ++s) {
+                if (agent[s] == 0) continue;
+                double prod, mentoring;
+                common(s, prod, mentoring);
+                morale_sum += morale[s];
+            }
         }
         filled += class_filled;
         class_filled_[c] += class_filled;

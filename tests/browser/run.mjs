@@ -275,6 +275,25 @@ if (!args.only && !args.skipCore) {
       await page2.close();
       return `"${title}" (${details.split('\n')[0]})`;
     });
+    await test('error card: shown when the browser lacks WebAssembly SIMD', async () => {
+      const page3 = await neg.context.newPage();
+      // An old engine: modules that use SIMD (opcode prefix 0xfd) do not validate.
+      await page3.addInitScript(() => {
+        const original = WebAssembly.validate;
+        WebAssembly.validate = (bytes) => (new Uint8Array(bytes).includes(0xfd) ? false : original(bytes));
+      });
+      let wasmRequested = false;
+      page3.on('request', (r) => { if (r.url().endsWith('orgsim.wasm')) wasmRequested = true; });
+      await page3.goto(args.url, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
+      await page3.locator('#error-card').waitFor({ state: 'visible', timeout: 10000 });
+      const title = (await page3.locator('#error-title').innerText()).trim();
+      const message = (await page3.locator('#error-message').innerText()).trim();
+      check(/too old/.test(title), `title: "${title}"`);
+      check(/SIMD/.test(message) && !/saturating/.test(message), `message: "${message}"`);
+      check(!wasmRequested, 'orgsim.wasm was downloaded anyway');
+      await page3.close();
+      return `"${title}": "${message}"`;
+    });
     await neg.context.close();
   }
 }
