@@ -67,6 +67,8 @@ const std::array<OutcomeStyle, kSeriesCount> kStyles = {{
     {SeriesId::ItCost, "IT cost", Form::Level, 1.0, "$", "M", "a year", "M", "a year", "", "higher", "lower", false},
     {SeriesId::BudgetVariance, "budget variance", Form::Level, 100.0, "", "%", "of budget", "", "percentage points",
      "pts", "higher", "lower", false},
+    {SeriesId::MartechRunCost, "martech run cost", Form::Level, 1.0, "$", "M", "a year", "M", "a year", "", "higher", "lower",
+     false},
 }};
 
 std::string WithThousands(const std::string& digits) {
@@ -149,7 +151,7 @@ const std::vector<SeriesId>& OutcomesByImportance() {
     static const std::vector<SeriesId> kOrder = [] {
         std::vector<SeriesId> v = KeyOutcomes();
         const SeriesId rest[] = {SeriesId::Delivered,      SeriesId::Fragmentation,     SeriesId::IncidentCost,
-                                 SeriesId::ItCost,         SeriesId::Morale,            SeriesId::TurnoverIt,
+                                 SeriesId::ItCost,         SeriesId::MartechRunCost,    SeriesId::Morale,            SeriesId::TurnoverIt,
                                  SeriesId::TurnoverMarketing, SeriesId::CmoDepartures, SeriesId::CioDepartures,
                                  SeriesId::CmoTenure,      SeriesId::CioTenure,         SeriesId::DataCapability,
                                  SeriesId::Productivity,   SeriesId::Rejected,          SeriesId::ItQueue,

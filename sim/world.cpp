@@ -44,6 +44,7 @@ const std::array<SeriesInfo, kSeriesCount> kSeries = {{
     {SeriesId::CioTenure, "cio_tenure", "CIO tenure", "years", true},
     {SeriesId::ItCost, "it_cost", "IT cost", "million USD/year", false},
     {SeriesId::BudgetVariance, "budget_variance", "Budget variance", "share of budget", false},
+    {SeriesId::MartechRunCost, "martech_run_cost", "Martech run cost", "million USD/year", false},
 }};
 
 constexpr double kDaysPerWeek = 7.0;
@@ -794,7 +795,13 @@ void World::StepValueAndMoney() {
     const double shadow_spend = shadow_live * P(ParamId::ShadowToolCostKusd) / 1000.0;  // million USD/year
     // IT overspends when the run share grows past its base (contractors, emergency support).
     const double over = run_share_ - P(ParamId::ItRunShareBase);
-    const double it_spend = it_budget_musd_ * (1.0 + (over > 0.0 ? over : 0.0));
+    // Martech systems IT runs (built through IT or by joint teams) carry licences and hosting that IT
+    // pays, as marketing pays for the shadow tools it buys.
+    double it_systems = 0.0;
+    for (const auto& in : initiatives_)
+        if (in.path != Path::Shadow && in.status == Status::Live) it_systems += 1.0;
+    const double it_licences = it_systems * kItLicenceKusd / 1000.0;  // million USD/year
+    const double it_spend = it_budget_musd_ * (1.0 + (over > 0.0 ? over : 0.0)) + it_licences;
     const double mkt_spend = mkt_budget_musd_ + shadow_spend;
     const double bridge = ((has_cdo_ ? 1.0 : 0.0) + (has_cmt_ ? 1.0 : 0.0)) * P(ParamId::BridgeSalaryKusd) / 1000.0;
     // The IT project capacity not given to marketing saves operating costs elsewhere; co-location and
@@ -809,6 +816,7 @@ void World::StepValueAndMoney() {
     const double other = P(ParamId::OtherCostShare) * market - P(ParamId::OpsSavingPerItFteMusd) * (ops_fte > 0.0 ? ops_fte : 0.0) + governance;
     revenue_week_ = revenue;
     it_cost_week_ = it_spend;
+    martech_run_week_ = it_licences + shadow_spend;
     // Annualised weekly profit: one-off costs (incidents, replacements) count at 52x for the week.
     profit_week_ = revenue - other - it_spend - mkt_spend - bridge - 52.0 * (incident_cost_week_ + replacement_cost_week_);
     it_spend_year_ += it_spend / 52.0;
@@ -816,11 +824,7 @@ void World::StepValueAndMoney() {
 
     // Martech spend through IT (the IT capacity marketing gets, in money, plus licences of IT-run
     // systems) against shadow subscriptions that IT cannot see.
-    double it_systems = 0.0;
-    for (const auto& in : initiatives_)
-        if (in.path != Path::Shadow && in.status == Status::Live) it_systems += 1.0;
-    const double it_martech = it_budget_musd_ * project_share * marketing_share +
-                              it_systems * kItLicenceKusd / 1000.0;
+    const double it_martech = it_budget_musd_ * project_share * marketing_share + it_licences;
     const auto slot = static_cast<std::size_t>(week_ % 52);
     spend_window_[0][slot] = it_martech / 52.0;
     spend_window_[1][slot] = shadow_spend / 52.0;
@@ -962,6 +966,7 @@ void World::Record() {
     rec(SeriesId::CioTenure, cio.present ? cio.tenure_weeks / 52.0 : 0.0);
     rec(SeriesId::ItCost, it_cost_week_);
     rec(SeriesId::BudgetVariance, budget_ytd > 0.0 ? (it_spend_year_ + mkt_spend_year_ - budget_ytd) / budget_ytd : 0.0);
+    rec(SeriesId::MartechRunCost, martech_run_week_);
 }
 
 // ---- [SECTION] hashing ---------------------------------------------------------------------------

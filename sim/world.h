@@ -50,6 +50,7 @@ enum class SeriesId : int {
     CioTenure,
     ItCost,             ///< IT spend, million USD/year (annualised, incl. security)
     BudgetVariance,     ///< (spend - budget) / budget for IT+marketing, current budget year
+    MartechRunCost,     ///< million USD/year: licences and hosting of IT-run martech systems plus shadow tools' subscriptions
     Count
 };
 constexpr int kSeriesCount = static_cast<int>(SeriesId::Count);
@@ -248,7 +249,7 @@ private:
     double replacement_cost_week_ = 0.0;
     int delivered_ = 0, rejected_ = 0;
     int launches_week_ = 0, rejections_week_ = 0;
-    double revenue_week_ = 0.0, profit_week_ = 0.0, it_cost_week_ = 0.0;
+    double revenue_week_ = 0.0, profit_week_ = 0.0, it_cost_week_ = 0.0, martech_run_week_ = 0.0;
     std::vector<double> ttm_window_;  ///< launches' time to market (weeks) with their launch week
     std::vector<int> ttm_week_;
     std::array<std::vector<double>, 2> spend_window_;  ///< 52-week martech spend: [0] through IT/joint, [1] shadow

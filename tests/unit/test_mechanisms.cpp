@@ -263,10 +263,8 @@ TEST_CASE("calibration: shadow share of martech spend near MODEL.md's 25-40%, hi
     const double it_owned = MeanFinal(Default(), SeriesId::ShadowShare, reps);
     const double mkt_owned = MeanFinal(Preset("marketing_owns_martech.json"), SeriesId::ShadowShare, reps);
     INFO("shadow share after 5 years: IT owns the budget " << it_owned << ", marketing owns it " << mkt_owned);
-    // Gartner via Everest: 30-40% of IT spend in large firms; Flexera 2022: 25%. The default sits at the
-    // range's lower edge (about 0.245): higher shadow propensities make bridge roles and joint
-    // governance dominate the baseline (stylized fact 8), so 0.22 is the floor asserted here.
-    CHECK(it_owned > 0.22);
+    // Gartner via Everest: 30-40% of IT spend in large firms; Flexera 2022: 25%.
+    CHECK(it_owned > 0.25);
     CHECK(it_owned < 0.40);
     CHECK(mkt_owned > it_owned + 0.1);  // marketing buying its own tools: clearly more shadow ...
     CHECK(mkt_owned < 0.6);             // ... but still a minority of martech spend
@@ -295,9 +293,18 @@ TEST_CASE("fact 3: shadow IT banned / tolerated / institutionalised (the preset 
     CHECK(MeanFinal(ban, SeriesId::TimeToMarket, reps) > MeanFinal(tol, SeriesId::TimeToMarket, reps));
     CHECK(MeanFinal(ban, SeriesId::Morale, reps) < MeanFinal(tol, SeriesId::Morale, reps));
     CHECK(MeanFinal(ban, SeriesId::Morale, reps) < MeanFinal(inst, SeriesId::Morale, reps));
-    const double cost_tol = MeanFinal(tol, SeriesId::ItCost, reps);
-    CHECK(cost_tol > MeanFinal(inst, SeriesId::ItCost, reps));
-    CHECK(cost_tol > MeanFinal(ban, SeriesId::ItCost, reps));
+    // Tolerating grows the run cost: what the company pays to run its martech (shadow subscriptions
+    // plus licences and hosting of the systems IT runs) is highest and grows fastest, and IT's own
+    // cost is above the catalogue's (unintegrated tools add run work).
+    const double run_tol = MeanFinal(tol, SeriesId::MartechRunCost, reps), run_ban = MeanFinal(ban, SeriesId::MartechRunCost, reps);
+    const double grow_tol = run_tol - MeanFinal(tol, SeriesId::MartechRunCost, reps, 52);
+    const double grow_ban = run_ban - MeanFinal(ban, SeriesId::MartechRunCost, reps, 52);
+    INFO("martech run cost after 5 years: tolerate " << run_tol << " (+" << grow_tol << " since year 1), ban " << run_ban
+                                                     << " (+" << grow_ban << ")");
+    CHECK(run_tol > run_ban);
+    CHECK(grow_tol > grow_ban);
+    CHECK(grow_tol > 0.0);
+    CHECK(MeanFinal(tol, SeriesId::ItCost, reps) > MeanFinal(inst, SeriesId::ItCost, reps));
 }
 
 TEST_CASE("fact 2: with shared KPIs, co-location and a council, time to market shortens, more so after months") {
