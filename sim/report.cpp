@@ -200,6 +200,9 @@ std::string FormatDifference(SeriesId id, double raw, int decimals) {
     const OutcomeStyle& st = StyleOf(id);
     const double v = raw * st.scale;
     if (!std::isfinite(v)) return "\xE2\x80\x94";
+    // No difference at all reads "0 weeks", not "±0.000 weeks"; a difference that rounds to zero keeps
+    // its decimals and reads "±0.0".
+    if (v == 0.0) return Signed(st, 0.0, 0, "", "", st.diff_suffix) + Spaced(st.diff_short);
     return Signed(st, v, decimals, "+", "\xC2\xB1", st.diff_suffix) + Spaced(st.diff_short);
 }
 

@@ -509,7 +509,7 @@ float DrawBrand(const Theme& t, ImDrawList* dl, float x, float cy) {
     const Function mark[4] = {Function::Executive, Function::It, Function::Marketing, Function::Digital};
     for (int i = 0; i < 4; ++i) {
         const float bx = x + static_cast<float>(i % 2) * (cell + gap), by = my + static_cast<float>(i / 2) * (cell + gap);
-        const ImU32 c = mark[i] == Function::Executive ? p.ink : FunctionColour(mark[i]);  // black vanishes on dark
+        const ImU32 c = FunctionColour(mark[i], t);
         dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + cell, by + cell), c, t.Dp(2.5f));
     }
     x += 2 * cell + gap + t.Dp(10);

@@ -366,8 +366,15 @@ void ComparePanel::DrawTable(Ui& ui, ImVec2 p0, ImVec2 size) {
             if (vs != 0) main = std::string(d.mean > 0 ? kUp : kDown) + " " + main;
             DrawText(cdl, vs != 0 ? fonts.label : fonts.small, ImVec2(x, vs != 0 ? l1 : l1 + theme.Dp(1)), c,
                      Ellipsize(fonts.label, main, value_w - theme.Dp(12)).c_str());
-            auto bare = [&](double v) {  // signed number without unit words: "+$0.9M", "−21.3"
-                const std::string t = FormatNumber(std::fabs(v) * st.scale, ddec);
+            // A range of whole numbers (counts: incidents, departures) reads "[−1 to 0]", without decimals.
+            auto is_whole = [&](double v) {
+                const double whole_mag = std::fabs(v) * st.scale;
+                return whole_mag == static_cast<double>(static_cast<long long>(whole_mag));
+            };
+            const int rdec = is_whole(d.lo) && is_whole(d.hi) ? 0 : ddec;
+            auto bare = [&](double v) {  // signed number without unit words: "+$0.9M", "−21.3", "0", "−1"
+                if (v == 0.0) return std::string(st.prefix) + "0" + st.diff_suffix;
+                const std::string t = FormatNumber(std::fabs(v) * st.scale, rdec);
                 const bool zero = t.find_first_of("123456789") == std::string::npos;
                 return std::string(zero ? "\xC2\xB1" : v < 0 ? "\xE2\x88\x92" : "+") + st.prefix + t + st.diff_suffix;
             };

@@ -706,7 +706,7 @@ void DashboardPanel::DrawPeople(Ui& ui, const World* world, ImVec2 p0, ImVec2 si
         for (const int s : list) unit_filled += world->SeatFilled(static_cast<std::size_t>(s)) ? 1 : 0;
         const float hy = by0 + (hdr - FontSize(fonts.small)) * 0.5f - theme.Dp(1);
         dl->AddRectFilled(ImVec2(bx0, hy + theme.Dp(3)), ImVec2(bx0 + theme.Dp(4), hy + FontSize(fonts.small) - theme.Dp(1)),
-                          FunctionColour(unit.function), theme.Dp(1));
+                          FunctionColour(unit.function, theme), theme.Dp(1));
         const std::string count = Thousands(unit_filled) + "/" + Thousands(n);
         const float count_w = TextSize(fonts.small, count.c_str()).x;
         DrawText(dl, fonts.label, ImVec2(bx0 + theme.Dp(9), hy), pal.text,

@@ -22,12 +22,8 @@ ImVec2 Add(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
 ImVec2 Sub(ImVec2 a, ImVec2 b) { return ImVec2(a.x - b.x, a.y - b.y); }
 ImVec2 Scale(ImVec2 a, float k) { return ImVec2(a.x * k, a.y * k); }
 
-// The colour that marks a function in the chart. The executive function is black in the shared
-// palette; on the dark theme's near-black cards that would vanish, so it takes the theme's ink.
-ImU32 Accent(const Theme& theme, Function f) {
-    if (f == Function::Executive && theme.Kind() == ThemeKind::Dark) return theme.Colours().ink;
-    return FunctionColour(f);
-}
+// The colour that marks a function in the chart.
+ImU32 Accent(const Theme& theme, Function f) { return FunctionColour(f, theme); }
 
 // Text colour that reads on a filled badge of colour c (dark text on yellow and sky blue).
 ImU32 OnColour(ImU32 c) {

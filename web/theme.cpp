@@ -99,6 +99,11 @@ ImU32 FunctionColour(Function f) {
     return Hex(0x999999);
 }
 
+ImU32 FunctionColour(Function f, const Theme& theme) {
+    if (f == Function::Executive && theme.Kind() == ThemeKind::Dark) return theme.Colours().ink;
+    return FunctionColour(f);
+}
+
 const char* FunctionLabel(Function f) {
     switch (f) {
         case Function::Executive: return "Executive";

@@ -77,6 +77,9 @@ private:
 
 /// Fixed colour of each function (Okabe & Ito 2008, colour-blind safe), the same in both themes.
 ImU32 FunctionColour(Function f);
+/// The same on `theme`'s surfaces: the executives' black becomes the dark theme's ink (near white),
+/// so it stays visible on dark cards; every other function keeps its colour.
+ImU32 FunctionColour(Function f, const Theme& theme);
 /// Display name of a function ("IT", "Marketing", ...).
 const char* FunctionLabel(Function f);
 /// Display name of an executive role ("CIO"), or "" for none.

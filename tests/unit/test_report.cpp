@@ -61,7 +61,10 @@ TEST_CASE("report: numbers are rounded to 2-3 significant figures with separator
     CHECK(FormatDifference(SeriesId::TimeToMarket, -6.14) == "\xE2\x88\x92" "6.1 weeks");
     CHECK(FormatDifference(SeriesId::OperatingProfit, 3.21) == "+$3.2M");
     CHECK(FormatDifference(SeriesId::ShadowShare, -0.082) == "\xE2\x88\x92" "8.2 pts");
-    CHECK(FormatDifference(SeriesId::Incidents, 0.0) == "\xC2\xB1" "0.000");
+    CHECK(FormatDifference(SeriesId::Incidents, 0.0) == "0");
+    CHECK(FormatDifference(SeriesId::TimeToMarket, 0.0) == "0 weeks");
+    CHECK(FormatDifference(SeriesId::TimeToMarket, 0.004) == "+0.004 weeks");
+    CHECK(FormatDifference(SeriesId::TimeToMarket, 0.0004) == "\xC2\xB1" "0.000 weeks");
 }
 
 TEST_CASE("report: rows hold each scenario's outcome and the paired difference of the Experiment") {
