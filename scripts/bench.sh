@@ -20,7 +20,7 @@ cpu_of() { sed -n 's/.*(CPU time \([0-9.]*\) s).*/\1/p' <<<"$1"; }
 native_cpu=(); wasm_cpu=()
 for r in $(seq "$rounds"); do
   n=$(build/native-release/orgsim_bench "$scenario" "$reps")
-  w=$(node --no-experimental-fetch build/web-release/orgsim_bench.js "$scenario" "$reps")
+  w=$(node build/web-release/orgsim_bench.js "$scenario" "$reps")
   native_cpu+=("$(cpu_of "$n")"); wasm_cpu+=("$(cpu_of "$w")")
   printf 'round %d: native %s s, WebAssembly %s s (CPU time for %s replications, scaled to 1,000)\n' \
     "$r" "${native_cpu[-1]}" "${wasm_cpu[-1]}" "$reps"

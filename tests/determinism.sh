@@ -19,7 +19,7 @@ check() {
     a=$("$native" "$cmd" "$f" --replications 3 --seed "$seed" --quiet 2>&1) || { echo "FAIL native $cmd $name: $a"; fail=1; continue; }
     new+="$name $seed $a"$'\n'
     [ $update = 1 ] && continue
-    b=$(node --no-experimental-fetch "$wasm" "$cmd" "$f" --replications 3 --seed "$seed" --quiet 2>&1) || { echo "FAIL wasm $cmd $name: $b"; fail=1; continue; }
+    b=$(node "$wasm" "$cmd" "$f" --replications 3 --seed "$seed" --quiet 2>&1) || { echo "FAIL wasm $cmd $name: $b"; fail=1; continue; }
     g=$(awk -v n="$name" -v s="$seed" '$1==n && $2==s {print $3}' "$golden" 2>/dev/null)
     n=$((n + 1))
     if [ "$a" != "$b" ]; then
