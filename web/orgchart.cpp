@@ -120,6 +120,21 @@ float ButtonWidth(const Theme& theme, const char* label, Icon icon) {
 // [SECTION] Layout: a tidy top-down tree, computed only when the document changes
 //-----------------------------------------------------------------------------------------------
 void OrgChartPanel::BuildLayout(const Ui& ui) {
+    BuildLayoutWith(ui, false);
+    layout_.canvas = canvas_size_;
+    auto fit = [&] {
+        const ImVec2 e = layout_.extent;
+        return e.x > 0.0f && e.y > 0.0f ? std::min(canvas_size_.x / e.x, canvas_size_.y / e.y) : 0.0f;
+    };
+    if (canvas_size_.x <= 0.0f || canvas_size_.y <= 0.0f) return;
+    const float plain = fit();
+    if (plain >= 1.0f) return;  // fits at full size: the plain tree reads best
+    BuildLayoutWith(ui, true);
+    if (!layout_.leaf_columns || fit() <= plain * 1.1f) BuildLayoutWith(ui, false);
+    layout_.canvas = canvas_size_;
+}
+
+void OrgChartPanel::BuildLayoutWith(const Ui& ui, bool leaf_columns) {
     const Theme& t = ui.theme;
     const Fonts& f = t.GetFonts();
     const Scenario& s = ui.ws.ActiveScenario();
@@ -168,6 +183,18 @@ void OrgChartPanel::BuildLayout(const Ui& ui) {
         if (ch.size() < 3) return false;
         return std::all_of(ch.begin(), ch.end(), [&](int c) { return layout_.nodes[static_cast<std::size_t>(c)].children.empty(); });
     };
+    // In a wide tree, leaves beside sibling branches go in columns of two (joined by a spine on their
+    // left), so an executive office with many one-box units is about as wide as its branches.
+    layout_.leaf_columns = false;
+    auto leaf = [&](int c) { return layout_.nodes[static_cast<std::size_t>(c)].children.empty(); };
+    auto columned = [&](int i) {
+        if (!leaf_columns) return false;
+        const auto& ch = layout_.nodes[static_cast<std::size_t>(i)].children;
+        const auto leaves = std::count_if(ch.begin(), ch.end(), leaf);
+        return leaves >= 2 && leaves < static_cast<std::ptrdiff_t>(ch.size());
+    };
+    constexpr int kColumnRows = 2;
+    const float col_w = t.Dp(12) + bw;  // a column: the spine's room, then the boxes (see the drawing code)
     std::vector<float> width(static_cast<std::size_t>(n), 0.0f);
     std::vector<int> state(static_cast<std::size_t>(n), 0);  // 0 new, 1 in progress, 2 done (guards against cycles)
     std::function<float(int)> measure = [&](int i) -> float {
@@ -180,6 +207,16 @@ void OrgChartPanel::BuildLayout(const Ui& ui) {
         if (!ch.empty()) {
             if (stacked_group(i)) {
                 w = indent + bw;
+            } else if (columned(i)) {
+                const int leaves = static_cast<int>(std::count_if(ch.begin(), ch.end(), leaf));
+                int slots = (leaves + kColumnRows - 1) / kColumnRows;
+                float sum = col_w * static_cast<float>(slots);
+                for (int c : ch)
+                    if (!leaf(c)) {
+                        sum += measure(c);
+                        ++slots;
+                    }
+                w = std::max(bw, sum + hgap * static_cast<float>(slots - 1));
             } else {
                 float sum = 0.0f;
                 for (int c : ch) sum += measure(c);
@@ -208,6 +245,47 @@ void OrgChartPanel::BuildLayout(const Ui& ui) {
                 cn.max = ImVec2(left + indent + bw, y + bh);
                 y += bh + stack_gap;
             }
+        } else if (!ch.empty() && columned(i)) {
+            // The columns of leaves first, then the branches, left to right; the parent centred over them.
+            layout_.leaf_columns = true;
+            const int leaves = static_cast<int>(std::count_if(ch.begin(), ch.end(), leaf));
+            const int cols = (leaves + kColumnRows - 1) / kColumnRows;
+            int slots = cols;
+            float sum = col_w * static_cast<float>(cols);
+            for (int c : ch)
+                if (!leaf(c)) {
+                    sum += width[static_cast<std::size_t>(c)];
+                    ++slots;
+                }
+            sum += hgap * static_cast<float>(slots - 1);
+            float cx = left + (width[static_cast<std::size_t>(i)] - sum) * 0.5f;
+            const float first_cx = cx + col_w - bw * 0.5f;
+            const float row_top = top + bh + vgap;
+            int k = 0, above = -1;
+            for (int c : ch) {
+                if (!leaf(c)) continue;
+                const int row = k % kColumnRows;
+                if (k > 0 && row == 0) cx += col_w + hgap;
+                Node& cn = layout_.nodes[static_cast<std::size_t>(c)];
+                placed[static_cast<std::size_t>(c)] = true;
+                cn.in_column = true;
+                cn.chain_above = row == 0 ? -1 : above;
+                const float y = row_top + static_cast<float>(row) * (bh + stack_gap * 1.6f);
+                cn.min = ImVec2(cx + col_w - bw, y);
+                cn.max = ImVec2(cx + col_w, y + bh);
+                above = c;
+                ++k;
+            }
+            cx += col_w + hgap;
+            float last_cx = cx - hgap - bw * 0.5f;
+            for (int c : ch) {
+                if (leaf(c)) continue;
+                place(c, cx, row_top);
+                const Node& cn = layout_.nodes[static_cast<std::size_t>(c)];
+                last_cx = (cn.min.x + cn.max.x) * 0.5f;
+                cx += width[static_cast<std::size_t>(c)] + hgap;
+            }
+            x = (first_cx + last_cx) * 0.5f - bw * 0.5f;
         } else if (!ch.empty()) {
             float sum = hgap * static_cast<float>(ch.size() - 1);
             for (int c : ch) sum += width[static_cast<std::size_t>(c)];
@@ -315,7 +393,8 @@ void OrgChartPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
     const Scenario& s = ui.ws.ActiveScenario();
     const bool stale = layout_.revision != ui.ws.Revision() || layout_.slot != ui.ws.Active() ||
                        layout_.scale != FontSize(t.GetFonts().body) * (ui.presenting ? 1.12f : 1.0f) ||
-                       layout_.presenting != ui.presenting;
+                       layout_.presenting != ui.presenting ||
+                       std::fabs(layout_.canvas.x - canvas_size_.x) > 0.5f || std::fabs(layout_.canvas.y - canvas_size_.y) > 0.5f;
     if (stale) BuildLayout(ui);
     if (!selected_.empty() && s.FindUnit(selected_) < 0) selected_.clear();  // removed, or undone
     CountFilled(ui);
@@ -702,17 +781,29 @@ void OrgChartPanel::DrawCanvas(Ui& ui, ImVec2 pos, ImVec2 size) {
         }
         const float px = centre_x(node);
         const float bus = node.max.y + (first.min.y - node.max.y) * 0.5f;
+        // A column of leaves hangs from a spine just left of its boxes, with a tick into each box (peers
+        // side by side, not one under the other); everything else drops from the bus to the box's top.
+        const float spine_dx = t.Dp(12);
+        auto attach_x = [&](const Node& cn) { return cn.in_column ? cn.min.x - spine_dx : centre_x(cn); };
         float lo = px, hi = px;
         for (int c : node.children) {
-            lo = std::min(lo, centre_x(layout_.nodes[static_cast<std::size_t>(c)]));
-            hi = std::max(hi, centre_x(layout_.nodes[static_cast<std::size_t>(c)]));
+            lo = std::min(lo, attach_x(layout_.nodes[static_cast<std::size_t>(c)]));
+            hi = std::max(hi, attach_x(layout_.nodes[static_cast<std::size_t>(c)]));
         }
         dl->AddLine(ToScreen(ImVec2(px, node.max.y)), ToScreen(ImVec2(px, bus)), col, lt);
         if (hi > lo) dl->AddLine(ToScreen(ImVec2(lo, bus)), ToScreen(ImVec2(hi, bus)), col, lt);
         for (int c : node.children) {
             const Node& cn = layout_.nodes[static_cast<std::size_t>(c)];
-            dl->AddLine(ToScreen(ImVec2(centre_x(cn), bus)), ToScreen(ImVec2(centre_x(cn), cn.min.y)),
-                        Fade(line_col, (dragged >= 0 && IsInSubtree(c, dragged)) ? 0.35f : 1.0f), lt);
+            const ImU32 ccol = Fade(line_col, (dragged >= 0 && IsInSubtree(c, dragged)) ? 0.35f : 1.0f);
+            if (cn.in_column) {
+                const float sx = attach_x(cn), cy = (cn.min.y + cn.max.y) * 0.5f;
+                const Node* up = cn.chain_above >= 0 ? &layout_.nodes[static_cast<std::size_t>(cn.chain_above)] : nullptr;
+                const float from_y = up ? (up->min.y + up->max.y) * 0.5f : bus;
+                dl->AddLine(ToScreen(ImVec2(sx, from_y)), ToScreen(ImVec2(sx, cy)), ccol, lt);
+                dl->AddLine(ToScreen(ImVec2(sx, cy)), ToScreen(ImVec2(cn.min.x, cy)), ccol, lt);
+                continue;
+            }
+            dl->AddLine(ToScreen(ImVec2(centre_x(cn), bus)), ToScreen(ImVec2(centre_x(cn), cn.min.y)), ccol, lt);
         }
     }
     // Dotted lines: dashed curves from the unit up to its dotted-line boss, with a dot at the boss.

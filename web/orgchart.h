@@ -28,6 +28,8 @@ private:
         int parent = -1;      ///< node index of the solid-line parent (-1 for a root)
         ImVec2 min, max;      ///< box
         bool stacked = false; ///< drawn in a vertical column under its parent (all-leaf sibling group)
+        bool in_column = false; ///< a leaf in a column of two beside sibling branches (joined by a spine on its left)
+        int chain_above = -1;   ///< in such a column: the box above it (-1: the top one)
         std::string name;     ///< unit name, shortened to fit the box
         std::vector<int> children;
     };
@@ -42,9 +44,14 @@ private:
         ImVec2 extent{0, 0};      ///< size of the whole tree
         float box_w = 0, box_h = 0;
         std::string name;         ///< scenario name (a new name means a new document: fit again)
+        ImVec2 canvas{0, 0};      ///< canvas size the layout was chosen for
+        bool leaf_columns = false;  ///< leaves beside branches are paired in columns (a wide tree)
     };
 
+    /// Lays the tree out; where it is too wide for the canvas, tries pairing the leaves that sit beside
+    /// branches in columns of two and keeps whichever fits the canvas at the larger zoom.
     void BuildLayout(const Ui& ui);
+    void BuildLayoutWith(const Ui& ui, bool leaf_columns);
     void Fit(ImVec2 canvas_size);
     void ZoomAround(float new_zoom, ImVec2 anchor_screen);
     ImVec2 ToScreen(ImVec2 p) const;
