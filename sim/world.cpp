@@ -684,8 +684,8 @@ void World::StepPeople() {
         const std::uint8_t c = unit_class_[u];
         const std::size_t s0 = unit_seat_begin_[u], s1 = unit_seat_begin_[u + 1];
         int class_filled = 0;
-        // Shared by the three loops: tenure, ramp-up (a colleague's time spent on the newcomer) and the
-        // seat's productivity; returns false for an empty seat.
+        // Shared by the three loops (filled seats only): tenure, ramp-up (a colleague's time spent on the
+        // newcomer, returned in `mentoring`) and the seat's productivity.
         auto common = [&](std::size_t s, double& prod, double& mentoring) {
             ++tenure[s];
             prod = productivity[s];
@@ -788,18 +788,15 @@ void World::StepValueAndMoney() {
     const double productivity = 1.0 + P(ParamId::DataDrivenProductivity) * data_capability_;
     const double revenue = market * (1.0 + P(ParamId::CxRevenueElasticity) * (cx_ - P(ParamId::CxInitial)) / 10.0) * productivity;
 
-    double shadow_live = 0.0;
+    // Live martech systems: shadow tools, whose subscriptions marketing pays, and systems IT runs (built
+    // through IT or by joint teams), whose licences and hosting IT pays.
+    double shadow_live = 0.0, it_systems = 0.0;
     for (const auto& in : initiatives_)
-        if (in.path == Path::Shadow && in.status == Status::Live) shadow_live += 1.0;
+        if (in.status == Status::Live) (in.path == Path::Shadow ? shadow_live : it_systems) += 1.0;
     shadow_live_count_ = shadow_live;
     const double shadow_spend = shadow_live * P(ParamId::ShadowToolCostKusd) / 1000.0;  // million USD/year
     // IT overspends when the run share grows past its base (contractors, emergency support).
     const double over = run_share_ - P(ParamId::ItRunShareBase);
-    // Martech systems IT runs (built through IT or by joint teams) carry licences and hosting that IT
-    // pays, as marketing pays for the shadow tools it buys.
-    double it_systems = 0.0;
-    for (const auto& in : initiatives_)
-        if (in.path != Path::Shadow && in.status == Status::Live) it_systems += 1.0;
     const double it_licences = it_systems * kItLicenceKusd / 1000.0;  // million USD/year
     const double it_spend = it_budget_musd_ * (1.0 + (over > 0.0 ? over : 0.0)) + it_licences;
     const double mkt_spend = mkt_budget_musd_ + shadow_spend;

@@ -22,9 +22,6 @@ ImVec2 Add(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
 ImVec2 Sub(ImVec2 a, ImVec2 b) { return ImVec2(a.x - b.x, a.y - b.y); }
 ImVec2 Scale(ImVec2 a, float k) { return ImVec2(a.x * k, a.y * k); }
 
-// The colour that marks a function in the chart.
-ImU32 Accent(const Theme& theme, Function f) { return FunctionColour(f, theme); }
-
 // Text colour that reads on a filled badge of colour c (dark text on yellow and sky blue).
 ImU32 OnColour(ImU32 c) {
     const float r = static_cast<float>(c & 0xFFu), g = static_cast<float>((c >> 8) & 0xFFu),
@@ -127,10 +124,11 @@ void OrgChartPanel::BuildLayout(const Ui& ui) {
         return e.x > 0.0f && e.y > 0.0f ? std::min(canvas_size_.x / e.x, canvas_size_.y / e.y) : 0.0f;
     };
     if (canvas_size_.x <= 0.0f || canvas_size_.y <= 0.0f) return;
-    const float plain = fit();
-    if (plain >= 1.0f) return;  // fits at full size: the plain tree reads best
+    const float plain_fit = fit();
+    if (plain_fit >= 1.0f) return;  // fits at full size: the plain tree reads best
+    Layout plain = layout_;
     BuildLayoutWith(ui, true);
-    if (!layout_.leaf_columns || fit() <= plain * 1.1f) BuildLayoutWith(ui, false);
+    if (!layout_.leaf_columns || fit() <= plain_fit * 1.1f) layout_ = std::move(plain);
     layout_.canvas = canvas_size_;
 }
 
@@ -178,15 +176,14 @@ void OrgChartPanel::BuildLayoutWith(const Ui& ui, bool leaf_columns) {
 
     // A parent whose children are all leaves, three or more, lists them in a column (the usual
     // org-chart convention): the tree stays about as wide as its branches, not its leaves.
+    auto leaf = [&](int c) { return layout_.nodes[static_cast<std::size_t>(c)].children.empty(); };
     auto stacked_group = [&](int i) {
         const auto& ch = layout_.nodes[static_cast<std::size_t>(i)].children;
-        if (ch.size() < 3) return false;
-        return std::all_of(ch.begin(), ch.end(), [&](int c) { return layout_.nodes[static_cast<std::size_t>(c)].children.empty(); });
+        return ch.size() >= 3 && std::all_of(ch.begin(), ch.end(), leaf);
     };
     // In a wide tree, leaves beside sibling branches go in columns of two (joined by a spine on their
     // left), so an executive office with many one-box units is about as wide as its branches.
     layout_.leaf_columns = false;
-    auto leaf = [&](int c) { return layout_.nodes[static_cast<std::size_t>(c)].children.empty(); };
     auto columned = [&](int i) {
         if (!leaf_columns) return false;
         const auto& ch = layout_.nodes[static_cast<std::size_t>(i)].children;
@@ -247,18 +244,9 @@ void OrgChartPanel::BuildLayoutWith(const Ui& ui, bool leaf_columns) {
             }
         } else if (!ch.empty() && columned(i)) {
             // The columns of leaves first, then the branches, left to right; the parent centred over them.
+            // (The slots are wider than the parent's box, so they start at the subtree's left edge.)
             layout_.leaf_columns = true;
-            const int leaves = static_cast<int>(std::count_if(ch.begin(), ch.end(), leaf));
-            const int cols = (leaves + kColumnRows - 1) / kColumnRows;
-            int slots = cols;
-            float sum = col_w * static_cast<float>(cols);
-            for (int c : ch)
-                if (!leaf(c)) {
-                    sum += width[static_cast<std::size_t>(c)];
-                    ++slots;
-                }
-            sum += hgap * static_cast<float>(slots - 1);
-            float cx = left + (width[static_cast<std::size_t>(i)] - sum) * 0.5f;
+            float cx = left;
             const float first_cx = cx + col_w - bw * 0.5f;
             const float row_top = top + bh + vgap;
             int k = 0, above = -1;
@@ -569,7 +557,7 @@ void OrgChartPanel::DrawBox(Ui& ui, ImDrawList* dl, int index, ImVec2 a, float z
     const float big = layout_.presenting ? 1.12f : 1.0f;
     const ImVec2 b(a.x + layout_.box_w * z, a.y + layout_.box_h * z);
     const float r = t.Dp(10) * z;
-    const ImU32 accent = Accent(t, u.function);
+    const ImU32 accent = FunctionColour(u.function, t);
     const bool dark = t.Kind() == ThemeKind::Dark;
 
     // Shadow, card, border.
@@ -975,7 +963,7 @@ float OrgChartPanel::DrawLegend(Ui& ui, ImVec2 pos, float width, bool draw) {
         const char* label = FunctionLabel(fn);
         const float at = place(sw + gap + TextSize(f.small, label).x);
         if (draw) {
-            dl->AddRectFilled(ImVec2(at, cy - sw * 0.5f), ImVec2(at + sw, cy + sw * 0.5f), Accent(t, fn), t.Dp(3));
+            dl->AddRectFilled(ImVec2(at, cy - sw * 0.5f), ImVec2(at + sw, cy + sw * 0.5f), FunctionColour(fn, t), t.Dp(3));
             DrawText(dl, f.small, ImVec2(at + sw + gap, cy - fh * 0.5f), p.text_muted, label);
         }
     }
@@ -1006,7 +994,7 @@ void OrgChartPanel::DrawInspector(Ui& ui, ImVec2 canvas_pos, ImVec2 canvas_size)
     // Edits below replace the scenario's units: keep copies, and look the unit up again after one.
     const std::string unit_id = u.id, unit_name = u.name;
     const bool editable = !ui.presenting;
-    const ImU32 accent = Accent(t, u.function);
+    const ImU32 accent = FunctionColour(u.function, t);
     auto current = [&]() -> const Unit& {
         const Scenario& now = ui.ws.ActiveScenario();
         return now.units[static_cast<std::size_t>(now.FindUnit(unit_id))];
