@@ -60,6 +60,7 @@ bool LoadScenario(const std::string& path, Scenario& s) {
         for (const auto& p : r.problems) std::cerr << "  " << p.where << ": " << p.message << "\n";
         return false;
     }
+    for (const auto& n : r.notices) std::cerr << path << ": notice: " << n.where << ": " << n.message << "\n";
     s = *r.scenario;
     return true;
 }

@@ -4,7 +4,6 @@
 namespace orgsim {
 
 namespace {
-constexpr double kStartProductivity = 0.25;  // must match World (new hires' first-week productivity)
 constexpr double kWeeksPerMonth = 52.0 / 12.0;
 }  // namespace
 
@@ -18,9 +17,10 @@ double TeamEffort(double members, double productivity, const Params& p) {
 ProjectOutcome SimulateProject(const ProjectSpec& spec, const Params& p) {
     ProjectOutcome out;
     const double ramp_weeks = p[ParamId::RampUpMonths] * kWeeksPerMonth;
-    const double step = ramp_weeks > 0.0 ? (1.0 - kStartProductivity) / ramp_weeks : 1.0;
+    const double start = p[ParamId::NewHireStartProductivity];
+    const double step = ramp_weeks > 0.0 ? (1.0 - start) / ramp_weeks : 1.0;
     double done = 0.0;
-    double newcomer_prod = kStartProductivity;
+    double newcomer_prod = start;
     int newcomers = 0;
     for (int w = 0; w < spec.max_weeks; ++w) {
         if (w == spec.add_week) newcomers = spec.add_count;

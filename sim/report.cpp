@@ -69,6 +69,17 @@ const std::array<OutcomeStyle, kSeriesCount> kStyles = {{
      "pts", "higher", "lower", false},
     {SeriesId::MartechRunCost, "martech run cost", Form::Level, 1.0, "$", "M", "a year", "M", "a year", "", "higher", "lower",
      false},
+    {SeriesId::LaunchedWithin26, "the share of ideas launched within 26 weeks", Form::Level, 100.0, "", "%", "of ideas", "",
+     "percentage points", "pts", "higher", "lower", false},
+    {SeriesId::CmoPressure, "pressure on the CMO", Form::Level, 100.0, "", "", "index (100 = high)", "", "points", "pts", "higher",
+     "lower", false},
+    {SeriesId::CioPressure, "pressure on the CIO", Form::Level, 100.0, "", "", "index (100 = high)", "", "points", "pts", "higher",
+     "lower", false},
+    {SeriesId::Contractors, "IT contractors", Form::Level, 1.0, "", "", "FTE", "", "FTE", "FTE", "more", "fewer", false},
+    {SeriesId::ApprovalRate, "the approval rate of business cases", Form::Level, 100.0, "", "%", "of cases", "",
+     "percentage points", "pts", "higher", "lower", false},
+    {SeriesId::MarketingAllocation, "IT's project capacity for marketing", Form::Level, 100.0, "", "%", "of project capacity", "",
+     "percentage points", "pts", "higher", "lower", false},
 }};
 
 std::string WithThousands(const std::string& digits) {
@@ -150,13 +161,14 @@ const std::vector<SeriesId>& KeyOutcomes() {
 const std::vector<SeriesId>& OutcomesByImportance() {
     static const std::vector<SeriesId> kOrder = [] {
         std::vector<SeriesId> v = KeyOutcomes();
-        const SeriesId rest[] = {SeriesId::Delivered,      SeriesId::Fragmentation,     SeriesId::IncidentCost,
+        const SeriesId rest[] = {SeriesId::LaunchedWithin26, SeriesId::Delivered,      SeriesId::Fragmentation,     SeriesId::IncidentCost,
                                  SeriesId::ItCost,         SeriesId::MartechRunCost,    SeriesId::Morale,            SeriesId::TurnoverIt,
                                  SeriesId::TurnoverMarketing, SeriesId::CmoDepartures, SeriesId::CioDepartures,
                                  SeriesId::CmoTenure,      SeriesId::CioTenure,         SeriesId::DataCapability,
                                  SeriesId::Productivity,   SeriesId::Rejected,          SeriesId::ItQueue,
                                  SeriesId::EffectiveFte,   SeriesId::Headcount,         SeriesId::Vacancies,
-                                 SeriesId::BudgetVariance};
+                                 SeriesId::BudgetVariance, SeriesId::CmoPressure,  SeriesId::CioPressure,
+                                 SeriesId::Contractors,    SeriesId::ApprovalRate, SeriesId::MarketingAllocation};
         v.insert(v.end(), std::begin(rest), std::end(rest));
         return v;
     }();

@@ -28,6 +28,7 @@ std::string Quote(const std::string& s) { return "\"" + s + "\""; }
 class Reader {
 public:
     std::vector<Problem> problems;
+    std::vector<Problem> notices;
 
     void Add(const std::string& where, const std::string& msg) { problems.push_back({where.empty() ? "/" : where, msg}); }
 
@@ -444,6 +445,10 @@ ReadResult ReadScenario(const std::string& text) {
             for (auto it = jp->begin(); it != jp->end(); ++it) {
                 const std::string at = "/parameters/" + JsonPointerToken(it.key());
                 auto id = FindParam(it.key());
+                if (const char* why = RemovedParamReason(it.key()); !id && why != nullptr) {
+                    r.notices.push_back({at, "parameter " + Quote(it.key()) + " was removed in Model 2 and its value is ignored: " + why});
+                    continue;
+                }
                 if (!id) {
                     r.Add(at, "unknown parameter " + Quote(it.key()) + " (see docs/parameters.md or `orgsim params`)");
                     continue;
@@ -497,6 +502,7 @@ ReadResult ReadScenario(const std::string& text) {
     }
 
     result.problems = std::move(r.problems);
+    result.notices = std::move(r.notices);
     if (result.problems.empty()) result.scenario = std::move(s);
     return result;
 }

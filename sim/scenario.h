@@ -82,6 +82,9 @@ struct Problem {
 struct ReadResult {
     std::optional<Scenario> scenario;  ///< set only when problems is empty
     std::vector<Problem> problems;
+    /// Things the reader did that the user should know of, though the scenario opened: a parameter of
+    /// an earlier model that no longer exists, named with what replaced it.
+    std::vector<Problem> notices;
     bool ok() const { return scenario.has_value(); }
     /// All problems, one per line: "where: message".
     std::string Report() const;

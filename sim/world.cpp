@@ -1,4 +1,5 @@
-// world.cpp: the weekly step of the IT-marketing organisation: the ten mechanisms of MODEL.md.
+// world.cpp: the weekly step of the IT-marketing organisation (Model 2 of MODEL.md): structure acts
+// only through agents' decisions (the CIO's boss, the CIO, the CMO, teams of employees).
 //
 // [SECTION] index: tables / construction / executives (9) / demand (1) / routing (2) / approvals (3) /
 // portfolio and execution (3, 4) / security (6) / trust (7) / people (8) / value and money (5, 10) /
@@ -45,21 +46,18 @@ const std::array<SeriesInfo, kSeriesCount> kSeries = {{
     {SeriesId::ItCost, "it_cost", "IT cost", "million USD/year", false},
     {SeriesId::BudgetVariance, "budget_variance", "Budget variance", "share of budget", false},
     {SeriesId::MartechRunCost, "martech_run_cost", "Martech run cost", "million USD/year", false},
+    {SeriesId::LaunchedWithin26, "launched_within_26w", "Ideas launched within 26 weeks", "share of ideas", true},
+    {SeriesId::CmoPressure, "cmo_pressure", "CMO pressure", "index (1 = high)", false},
+    {SeriesId::CioPressure, "cio_pressure", "CIO pressure", "index (1 = high)", false},
+    {SeriesId::Contractors, "contractors", "IT contractors", "FTE", true},
+    {SeriesId::ApprovalRate, "approval_rate", "Business cases approved", "share", true},
+    {SeriesId::MarketingAllocation, "marketing_allocation", "IT project capacity for marketing", "share", true},
 }};
 
 constexpr double kDaysPerWeek = 7.0;
 constexpr double kWeeksPerMonth = 52.0 / 12.0;
-constexpr double kStartProductivity = 0.25;  // a new hire's productivity in week one (see ramp_up_months)
-constexpr double kMarketingTechTime = 0.15;  // share of marketers' time available for tool work (assumption)
-constexpr double kCxFloorBelowStart = 10.0;  // CX decays toward start - 10 without renewal (assumption)
-constexpr int kTtmWindowWeeks = 52;
-constexpr double kSystemLifeWeeks = 156.0;   // mean life of a martech system before it is replaced (assumption)
-constexpr double kItLicenceKusd = 30.0;      // annual licence and hosting of an IT-run martech system (assumption)
-constexpr double kTrustReference = 0.3;  // trust at which conflict neither lifts nor lowers morale (Accenture 2013 level)
-
-// Initiative mix: share of ideas and effort multiplier by kind (assumption).
-constexpr double kKindShare[5] = {0.35, 0.25, 0.2, 0.15, 0.05};
-constexpr double kKindSize[5] = {0.5, 1.0, 2.0, 2.0, 1.0};
+constexpr int kTtmWindowWeeks = 26;   // MODEL.md: ideas launched within 26 weeks
+constexpr int kWeeksPerYear = 52;
 
 std::uint8_t ClassOf(Function f) {
     switch (f) {
@@ -72,19 +70,13 @@ std::uint8_t ClassOf(Function f) {
         default: return 0;
     }
 }
-double Clamp01(double x) { return x < 0.0 ? 0.0 : (x > 1.0 ? 1.0 : x); }
-// The same out of line, for hot loops whose values are almost always inside [0, 1]: the caller tests
-// and branches (predicted), instead of the select and min a compiler makes of an inline clamp, which
-// WebAssembly engines run slowly (TOOLCHAIN.md, item 11).
-[[gnu::noinline]] double ClampCold(double x) { return Clamp01(x); }
-
 }  // namespace
 
 const std::array<SeriesInfo, kSeriesCount>& SeriesTable() { return kSeries; }
 
 const char* EventKindName(EventKind k) {
     static const char* const kNames[] = {"resignation", "hire", "launch", "rejection", "incident", "executive exit",
-                                         "executive start", "shadow tool shut down", "cancelled", "budget set"};
+                                         "executive start", "shadow tool shut down", "withdrawn or stopped", "budget set"};
     return kNames[static_cast<int>(k)];
 }
 const char* PathName(Path p) {
@@ -96,12 +88,39 @@ const char* InitiativeKindName(InitiativeKind k) {
     return kNames[static_cast<int>(k)];
 }
 
+const char* CauseName(Cause c) {
+    static const char* const kNames[] = {"none", "shadow tool", "IT system", "threat landscape", "below the hurdle",
+                                         "waited too long", "new executive", "missed targets", "blame for incidents",
+                                         "conflict with IT", "base hazard", "boss's judgement", "detected"};
+    return kNames[static_cast<int>(c)];
+}
+
+namespace {
+std::uint64_t HashId(const std::string& id) {
+    Fnv1a f;
+    f.Bytes(id.data(), id.size());
+    return f.h;
+}
+double Clamp(double x, double lo, double hi) { return x < lo ? lo : (x > hi ? hi : x); }
+Scorecard Normalised(Scorecard s) {
+    const double t = s.cost + s.stability + s.growth + s.speed;
+    if (!(t > 0.0)) return Scorecard{};
+    s.cost /= t;
+    s.stability /= t;
+    s.growth /= t;
+    s.speed /= t;
+    return s;
+}
+Scorecard Blend(const Scorecard& a, const Scorecard& b, double w) {  // (1 - w) a + w b
+    return {a.cost + w * (b.cost - a.cost), a.stability + w * (b.stability - a.stability),
+            a.growth + w * (b.growth - a.growth), a.speed + w * (b.speed - a.speed)};
+}
+bool Waiting(Status s) { return s == Status::Case || s == Status::Approval || s == Status::Queued; }
+}  // namespace
+
 // ---- [SECTION] construction ---------------------------------------------------------------------
 World::World(const Scenario& scenario, int replication) : scenario_(scenario), horizon_(scenario.horizon_weeks) {
-    for (int s = 0; s < static_cast<int>(Stream::Count); ++s)
-        rng_[static_cast<std::size_t>(s)].Seed(
-            MixSeed(MixSeed(scenario.seed, static_cast<std::uint64_t>(replication)), static_cast<std::uint64_t>(s) + 1));
-
+    rep_key_ = MixSeed(MixSeed(scenario.seed, static_cast<std::uint64_t>(replication)), 0x4D6F64656C32ULL);
     const double tight = P(ParamId::LabourMarketTightness);
     double it_budget = 0.0, mkt_budget = 0.0;
     for (const Unit& u : scenario_.units) {
@@ -110,10 +129,11 @@ World::World(const Scenario& scenario, int replication) : scenario_(scenario), h
                               : c == 2 ? P(ParamId::TurnoverMarketingAnnual)
                                        : P(ParamId::TurnoverOtherAnnual);
         // Published turnover is separations per average headcount (a rate): weekly hazard = rate / 52.
-        unit_weekly_quit_.push_back(annual / 52.0);
+        unit_weekly_quit_.push_back(annual / kWeeksPerYear);
         const double days = c == 1 ? P(ParamId::TimeToFillItDays) : P(ParamId::TimeToFillOtherDays);
         unit_fill_weeks_.push_back(days * tight / kDaysPerWeek);
         unit_class_.push_back(c);
+        unit_technologist_.push_back(c == 1 || u.function == Function::Martech ? 1 : 0);
         unit_seats_.push_back(u.headcount > 0 ? u.headcount : 1);
         unit_morale_shock_.push_back(0.0);
         if (c == 1) it_budget += u.budget_musd;
@@ -125,36 +145,52 @@ World::World(const Scenario& scenario, int replication) : scenario_(scenario), h
     for (int i = 0; i <= kMoraleTableSteps + 1; ++i)
         quit_multiplier_[static_cast<std::size_t>(i)] =
             DetExp(P(ParamId::MoraleQuitElasticity) * (P(ParamId::MoraleBaseline) - static_cast<double>(i) / kMoraleTableSteps));
+    {
+        const double shares[5] = {P(ParamId::IdeaShareCampaign), P(ParamId::IdeaShareAnalytics), P(ParamId::IdeaShareApp),
+                                  P(ParamId::IdeaShareIntegration), P(ParamId::IdeaShareSecurity)};
+        double t = 0.0;
+        for (double x : shares) t += x;
+        double acc = 0.0;
+        for (int k = 0; k < 5; ++k) {
+            acc += t > 0.0 ? shares[k] / t : (k == 0 ? 1.0 : 0.0);
+            kind_cum_[k] = acc;
+        }
+    }
 
-    // Seats, filled at the start by employees with a spread of tenures and skills.
-    Rng& init = R(Stream::Init);
+    // Seats, filled at the start by employees with a spread of tenures and skills. Each seat's draws
+    // are keyed by its unit's id and its place in the unit, so adding a unit elsewhere changes nothing.
     const double ramp_weeks = P(ParamId::RampUpMonths) * kWeeksPerMonth;
+    const double start_prod = P(ParamId::NewHireStartProductivity);
     const double baseline = P(ParamId::MoraleBaseline);
     const double cross_share = P(ParamId::CrossSkilledHiringShare);
+    const std::uint64_t people_key = MixSeed(rep_key_, static_cast<std::uint64_t>(Stream::People) + 1);
     for (std::size_t ui = 0; ui < scenario_.units.size(); ++ui) {
         const std::uint8_t c = unit_class_[ui];
+        const std::uint64_t unit_key = MixSeed(people_key, HashId(scenario_.units[ui].id));
         unit_seat_begin_.push_back(seat_unit_.size());
         for (int k = 0; k < scenario_.units[ui].headcount; ++k) {
+            const std::uint64_t key = MixSeed(unit_key, static_cast<std::uint64_t>(k));
+            Rng init(MixSeed(key, static_cast<std::uint64_t>(Stream::Init) + 1));
             seat_unit_.push_back(static_cast<int>(ui));
             seat_agent_.push_back(next_agent_++);
+            seat_key_.push_back(key);
+            seat_task_.push_back(0);
             // Stationary tenure of a constant-hazard process is exponential with mean 1/hazard.
             const double mean_tenure = 1.0 / (unit_weekly_quit_[ui] > 1e-6 ? unit_weekly_quit_[ui] : 1e-6);
             const double t = init.Exponential(mean_tenure);
             const int tenure = t > 2000.0 ? 2000 : static_cast<int>(t);
             tenure_.push_back(tenure);
-            productivity_.push_back(ramp_weeks <= 0.0 || tenure >= ramp_weeks
-                                        ? 1.0
-                                        : kStartProductivity + (1.0 - kStartProductivity) * tenure / ramp_weeks);
-            const double m = baseline + 0.1 * (init.Uniform01() - 0.5);
-            morale_.push_back(Clamp01(m));
+            productivity_.push_back(ramp_weeks <= 0.0 || tenure >= ramp_weeks ? 1.0
+                                                                               : start_prod + (1.0 - start_prod) * tenure / ramp_weeks);
+            morale_.push_back(Clamp(baseline + P(ParamId::InitialMoraleSpread) * (init.Uniform01() - 0.5), 0.0, 1.0));
             fill_in_.push_back(0);
-            // Skills: IT staff strong in technology, marketers in marketing; the hiring profile's
-            // cross-skilled share (applied to the initial staff too) has both.
             const bool cross = c != 0 && init.Uniform01() < cross_share;
-            const double a = 0.55 + 0.3 * init.Uniform01(), b = 0.1 + 0.25 * init.Uniform01();
-            const bool technologist = c == 1 || scenario_.units[ui].function == Function::Martech;
-            skill_tech_.push_back(cross ? 0.5 + 0.25 * init.Uniform01() : (technologist ? a : b));
-            skill_mkt_.push_back(cross ? 0.5 + 0.25 * init.Uniform01() : (c == 2 ? a : b));
+            const double a = P(ParamId::SkillPrimaryMin) + P(ParamId::SkillPrimarySpan) * init.Uniform01();
+            const double b = P(ParamId::SkillSecondaryMin) + P(ParamId::SkillSecondarySpan) * init.Uniform01();
+            const double x = P(ParamId::SkillCrossMin) + P(ParamId::SkillCrossSpan) * init.Uniform01();
+            const double y = P(ParamId::SkillCrossMin) + P(ParamId::SkillCrossSpan) * init.Uniform01();
+            skill_tech_.push_back(Clamp(cross ? x : (unit_technologist_[ui] ? a : b), 0.0, 1.0));
+            skill_mkt_.push_back(Clamp(cross ? y : (c == 2 && !unit_technologist_[ui] ? a : b), 0.0, 1.0));
         }
         if (c == 1) it_class_seats_ += scenario_.units[ui].headcount;
         if (c == 2) mkt_class_seats_ += scenario_.units[ui].headcount;
@@ -166,29 +202,33 @@ World::World(const Scenario& scenario, int replication) : scenario_(scenario), h
         quits_prior[unit_class_[ui]] += scenario_.units[ui].headcount * unit_weekly_quit_[ui];
     }
     for (std::size_t c = 0; c < 3; ++c) {
-        quit_window_[c].assign(52, quits_prior[c]);
-        head_window_[c].assign(52, seats[c]);
+        quit_window_[c].assign(kWeeksPerYear, quits_prior[c]);
+        head_window_[c].assign(kWeeksPerYear, seats[c]);
     }
-    spend_window_[0].assign(52, 0.0);
-    spend_window_[1].assign(52, 0.0);
+    spend_window_[0].assign(kWeeksPerYear, 0.0);
+    spend_window_[1].assign(kWeeksPerYear, 0.0);
 
     // Executives: one seat per role heading a unit, with a stationary spread of tenures.
     for (std::size_t ui = 0; ui < scenario_.units.size(); ++ui) {
         const Role r = scenario_.units[ui].head;
         if (r == Role::None) continue;
-        Executive& e = execs_[static_cast<std::size_t>(r)];
+        Executive& e = E(r);
         e.role = r;
         e.unit = static_cast<int>(ui);
         e.present = true;
+        e.scorecard = ScorecardOf(r);
         const double h = r == Role::Cio ? P(ParamId::CioExitAnnual)
                          : r == Role::Cmo ? P(ParamId::CmoExitAnnual)
                                           : P(ParamId::OtherExecExitAnnual);
+        Rng init = Draws(Stream::Init, static_cast<std::uint64_t>(r), 0);
         const double yrs = init.Exponential(1.0 / (h > 0.01 ? h : 0.01));
-        e.tenure_weeks = static_cast<int>(52.0 * (yrs > 30.0 ? 30.0 : yrs));
-        e.priority_growth = init.Uniform(0.3, 0.7);
+        e.tenure_weeks = static_cast<int>(kWeeksPerYear * (yrs > 30.0 ? 30.0 : yrs));
+        e.expected_it_wait = P(ParamId::CmoExpectedWaitInitialWeeks);
     }
-    has_cdo_ = execs_[static_cast<std::size_t>(Role::Cdo)].role == Role::Cdo;
-    has_cmt_ = execs_[static_cast<std::size_t>(Role::Cmt)].role == Role::Cmt;
+    for (auto& row : relationship_) row.fill(P(ParamId::TrustInitial));
+    has_cdo_ = E(Role::Cdo).role == Role::Cdo;
+    has_cmt_ = E(Role::Cmt).role == Role::Cmt;
+    has_ciso_ = E(Role::Ciso).role == Role::Ciso;
     cio_boss_ = scenario_.BossOf(Role::Cio);
 
     // Reporting distance between the CMO's and CIO's units over solid and dotted lines (BFS).
@@ -222,269 +262,462 @@ World::World(const Scenario& scenario, int replication) : scenario_(scenario), h
         distance_ = dist[static_cast<std::size_t>(b)] > 0 ? dist[static_cast<std::size_t>(b)] : 2;
     }
 
-    // Co-location as a share of full contact (Allen curve: partial = 40% of full).
-    colocation_ = P(ParamId::CoLocation) == 2.0 ? 1.0 : (P(ParamId::CoLocation) == 1.0 ? 0.4 : 0.0);
-
-    // Structural trust: where the organisation's design lets trust settle.
+    colocation_ = P(ParamId::CoLocation) == 2.0 ? 1.0 : (P(ParamId::CoLocation) == 1.0 ? P(ParamId::ColocationPartialContact) : 0.0);
     const double council_weeks = P(ParamId::SteeringCouncilWeeks);
-    const double council = council_weeks > 0.0 ? (4.0 / council_weeks > 1.0 ? 1.0 : 4.0 / council_weeks) : 0.0;
+    council_ = council_weeks > 0.0 ? Clamp(P(ParamId::CouncilReferenceWeeks) / council_weeks, 0.0, 1.0) : 0.0;
+
+    // Where contact lets IT-marketing trust settle: shared goals, contact (Allen curve), council and
+    // bridge roles raise it; each reporting step between CMO and CIO beyond two lowers it.
     trust_target_ = P(ParamId::TrustBase) + P(ParamId::TrustSharedKpiEffect) * P(ParamId::SharedKpis) +
-                    P(ParamId::TrustColocationEffect) * colocation_ + P(ParamId::TrustCouncilEffect) * council +
+                    P(ParamId::TrustColocationEffect) * colocation_ + P(ParamId::TrustCouncilEffect) * council_ +
                     P(ParamId::TrustBridgeEffect) * ((has_cdo_ ? 1.0 : 0.0) + (has_cmt_ ? 1.0 : 0.0)) -
                     P(ParamId::TrustDistancePenalty) * (distance_ > 2 ? distance_ - 2 : 0);
-    trust_target_ = trust_target_ < 0.05 ? 0.05 : (trust_target_ > 0.95 ? 0.95 : trust_target_);
+    trust_target_ = Clamp(trust_target_, 0.0, 1.0);
     trust_ = P(ParamId::TrustInitial);
     cx_ = P(ParamId::CxInitial);
+    cx_year_start_ = cx_;
     run_share_ = P(ParamId::ItRunShareBase);
+
+    // IT's capacity before the first week, then the CIO's first allocation.
+    double it_fte = 0.0;
+    for (std::size_t s = 0; s < seat_unit_.size(); ++s)
+        if (unit_class_[static_cast<std::size_t>(seat_unit_[s])] == 1) it_fte += productivity_[s];
+    it_fte_ = it_fte;
+    CioAllocates();
 
     for (auto& s : series_) s.reserve(static_cast<std::size_t>(horizon_));
 }
 
-void World::Log(EventKind k, Mechanism m, int unit, std::uint32_t agent, double value) {
+Rng World::Draws(Stream s, std::uint64_t entity) const { return Draws(s, entity, week_); }
+Rng World::Draws(Stream s, std::uint64_t entity, int week) const {
+    return Rng(MixSeed(MixSeed(MixSeed(rep_key_, static_cast<std::uint64_t>(s) + 1), entity), static_cast<std::uint64_t>(week) + 1));
+}
+
+double World::QuitDraw(std::size_t s, int week) const { return CounterUniform01(seat_key_[s], static_cast<std::uint64_t>(week) * 4); }
+double World::HireDraw(std::size_t s, int week) const {
+    return Rng(MixSeed(seat_key_[s], static_cast<std::uint64_t>(week) * 4 + 2)).Uniform01();
+}
+
+Event& World::Log(EventKind k, Mechanism m, int unit, std::uint32_t agent, double value) {
     events_.push_back({week_ + 1, k, m, unit, agent, value});
+    return events_.back();
+}
+
+Scorecard World::ScorecardOf(Role r) const {
+    using P_ = ParamId;
+    auto card = [&](P_ c, P_ s, P_ g, P_ v) { return Normalised({P(c), P(s), P(g), P(v)}); };
+    switch (r) {
+        case Role::Cfo: return card(P_::ScorecardCfoCost, P_::ScorecardCfoStability, P_::ScorecardCfoGrowth, P_::ScorecardCfoSpeed);
+        case Role::Coo: return card(P_::ScorecardCooCost, P_::ScorecardCooStability, P_::ScorecardCooGrowth, P_::ScorecardCooSpeed);
+        case Role::Cdo: return card(P_::ScorecardCdoCost, P_::ScorecardCdoStability, P_::ScorecardCdoGrowth, P_::ScorecardCdoSpeed);
+        case Role::Cio: return card(P_::ScorecardCioCost, P_::ScorecardCioStability, P_::ScorecardCioGrowth, P_::ScorecardCioSpeed);
+        case Role::Cmo:
+        case Role::Cmt: return card(P_::ScorecardCmoCost, P_::ScorecardCmoStability, P_::ScorecardCmoGrowth, P_::ScorecardCmoSpeed);
+        default: return card(P_::ScorecardCeoCost, P_::ScorecardCeoStability, P_::ScorecardCeoGrowth, P_::ScorecardCeoSpeed);
+    }
+}
+
+double World::Relationship(Role a, Role b) const {
+    return relationship_[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)];
+}
+void World::ChangeRelationship(Role a, Role b, double delta) {
+    double& x = relationship_[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)];
+    x = Clamp(x + delta, 0.0, 1.0);
+    relationship_[static_cast<std::size_t>(b)][static_cast<std::size_t>(a)] = x;
+}
+
+void World::AddPressure(Role r, int source, double amount) {
+    Executive& e = E(r);
+    if (e.role == Role::None || !e.present || !On(Mechanism::Executives)) return;
+    e.pressure_from[static_cast<std::size_t>(source)] += amount;
+    e.pressure = e.pressure_from[0] + e.pressure_from[1] + e.pressure_from[2];
+}
+
+bool World::Broker() const {
+    return has_cdo_ || has_cmt_ || council_ > 0.0 || P(ParamId::MartechBudgetOwner) == 2.0;
+}
+
+double World::ApprovalHurdle() const {
+    const Scorecard& b = cio_blend_;
+    const double caution = b.cost + b.stability, ambition = b.growth + b.speed;
+    return P(ParamId::ApprovalHurdleRoi) * DetPow(caution / (ambition > 1e-6 ? ambition : 1e-6), P(ParamId::ApprovalHurdleElasticity));
 }
 
 // ---- [SECTION] executives (mechanism 9) -----------------------------------------------------------
 void World::ExecLeaves(Role r) {
-    Executive& e = execs_[static_cast<std::size_t>(r)];
+    Executive& e = E(r);
+    // Why: the largest source of the pressure the executive left under (or the base hazard).
+    const auto& pf = e.pressure_from;
+    int top = 0;
+    for (int i = 1; i < 3; ++i)
+        if (pf[static_cast<std::size_t>(i)] > pf[static_cast<std::size_t>(top)]) top = i;
+    const double total = e.pressure;
+    Event& ev = Log(EventKind::ExecExit, Mechanism::Executives, e.unit, static_cast<std::uint32_t>(r), e.tenure_weeks / 52.0);
+    static const Cause kSource[3] = {Cause::PressureTargets, Cause::PressureBlame, Cause::PressureConflict};
+    ev.cause = total > 0.05 ? kSource[top] : Cause::Hazard;
+    ev.detail = total;
+    ev.detail2 = total > 0.0 ? pf[static_cast<std::size_t>(top)] / total : 0.0;
     e.present = false;
     ++e.departures;
     e.tenure_weeks = 0;
     e.pressure = 0.0;
-    const double w = R(Stream::Executives).Exponential(P(ParamId::ExecVacancyWeeks));
-    e.vacancy_weeks = 4 + static_cast<int>(w > 200.0 ? 200.0 : w);
-    Log(EventKind::ExecExit, Mechanism::Executives, e.unit, static_cast<std::uint32_t>(r), 0.0);
+    e.pressure_from = {0.0, 0.0, 0.0};
+    Rng d = Draws(Stream::Executives, static_cast<std::uint64_t>(r) + 16);
+    const double w = d.Exponential(P(ParamId::ExecVacancyWeeks));
+    e.vacancy_weeks = static_cast<int>(P(ParamId::ExecVacancyMinWeeks)) + static_cast<int>(w > 200.0 ? 200.0 : w);
     if (e.unit >= 0) unit_morale_shock_[static_cast<std::size_t>(e.unit)] -= P(ParamId::MoraleExecChurnShock);
     if (On(Mechanism::Trust) && (r == Role::Cio || r == Role::Cmo || r == Role::Cdo || r == Role::Cmt))
-        trust_ = Clamp01(trust_ - P(ParamId::TrustExecChurnLoss));
+        trust_ = Clamp(trust_ - P(ParamId::TrustExecChurnLoss), 0.0, 1.0);
 }
 
 void World::StepExecutives() {
-    Rng& rng = R(Stream::Executives);
     const double decay = P(ParamId::PressureDecayPerWeek);
     const double elasticity = P(ParamId::PressureExitElasticity);
     for (std::size_t i = 1; i < execs_.size(); ++i) {
         Executive& e = execs_[i];
         if (e.role == Role::None) continue;
         if (!e.present) {
-            if (--e.vacancy_weeks <= 0) {
-                // A successor arrives with new priorities; a new CMO or CDO stops part of the
-                // in-flight marketing work and sets the rest back (MODEL.md stylized fact 4).
-                e.present = true;
-                e.tenure_weeks = 0;
-                e.priority_growth = rng.Uniform(0.2, 0.8);
-                Log(EventKind::ExecStart, Mechanism::Executives, e.unit, static_cast<std::uint32_t>(e.role), 0.0);
-                if (e.role == Role::Cmo || e.role == Role::Cdo) {
-                    const double stop = P(ParamId::SuccessorStopShare);
-                    for (auto& in : initiatives_) {
-                        if (in.status != Status::Approval && in.status != Status::Queued && in.status != Status::Active) continue;
-                        if (rng.Uniform01() < stop) {
-                            in.status = Status::Cancelled;
-                            ++rejected_;
-                            Log(EventKind::Cancelled, Mechanism::Executives, e.unit, in.id, in.progress);
-                        } else {
-                            in.progress *= 2.0 / 3.0;
-                        }
+            if (--e.vacancy_weeks > 0) continue;
+            // A successor arrives: new working relationships; a new CMO starts from the default
+            // expectation of IT; a new CMO or CDO wants quick wins and stops part of the predecessor's
+            // in-flight marketing work, re-scoping the rest (MODEL.md stylized fact 4).
+            e.present = true;
+            e.tenure_weeks = 0;
+            e.expected_it_wait = P(ParamId::CmoExpectedWaitInitialWeeks);
+            for (std::size_t j = 0; j < relationship_.size(); ++j)
+                if (j != i) ChangeRelationship(e.role, static_cast<Role>(j), P(ParamId::TrustInitial) - relationship_[i][j]);
+            Log(EventKind::ExecStart, Mechanism::Executives, e.unit, static_cast<std::uint32_t>(e.role), 0.0);
+            if (e.role == Role::Cmo || e.role == Role::Cdo) {
+                const double stop = P(ParamId::SuccessorStopShare);
+                for (auto& in : initiatives_) {
+                    if (!Waiting(in.status) && in.status != Status::Active) continue;
+                    if (in.kind == InitiativeKind::Security) continue;  // not marketing's
+                    if (CounterUniform01(in.key, 1000 + static_cast<std::uint64_t>(week_)) < stop) {
+                        Withdraw(in, EventKind::Cancelled, Mechanism::Executives, Cause::NewExecutive, in.progress, 0.0);
+                        events_.back().cause_id = static_cast<std::uint32_t>(e.role);
+                    } else {
+                        in.progress *= 1.0 - P(ParamId::SuccessorSetbackShare);
                     }
                 }
             }
             continue;
         }
         ++e.tenure_weeks;
-        e.pressure *= 1.0 - decay;
+        for (double& p : e.pressure_from) p *= 1.0 - decay;
+        e.pressure = e.pressure_from[0] + e.pressure_from[1] + e.pressure_from[2];
         const double base = e.role == Role::Cio ? P(ParamId::CioExitAnnual)
                              : e.role == Role::Cmo ? P(ParamId::CmoExitAnnual)
                                                    : P(ParamId::OtherExecExitAnnual);
-        const double hazard = base / 52.0 * DetExp(elasticity * e.pressure);
-        if (rng.Uniform01() < hazard) ExecLeaves(e.role);
+        const double hazard = base / kWeeksPerYear * DetExp(elasticity * e.pressure);
+        const std::uint64_t key = MixSeed(rep_key_, (static_cast<std::uint64_t>(Stream::Executives) + 1) * 64 + i);
+        if (CounterUniform01(key, static_cast<std::uint64_t>(week_)) < hazard) ExecLeaves(e.role);
     }
 }
 
-// ---- [SECTION] demand (mechanism 1) and routing (mechanism 2) ------------------------------------
-double World::ItLeadTimeWeeks() const {
-    // Work ahead of a new request divided by the capacity IT gives marketing, plus the wait for the
-    // approval meeting.
-    double queued = 0.0;
+// ---- [SECTION] the CIO's allocation (mechanism 3) ----------------------------------------------------
+void World::CioAllocates() {
+    // The CIO weighs the boss's scorecard against the CIO's own; shared KPIs add the CMO's.
+    const Role boss = cio_boss_ == Role::None || cio_boss_ == Role::Cio ? Role::Ceo : cio_boss_;
+    Scorecard blend = Blend(ScorecardOf(Role::Cio), ScorecardOf(boss), P(ParamId::CioBossAlignment));
+    if (P(ParamId::SharedKpis) != 0.0) blend = Blend(blend, ScorecardOf(Role::Cmo), P(ParamId::SharedKpiCmoWeight));
+    cio_blend_ = Normalised(blend);
+    marketing_alloc_ = On(Mechanism::Portfolio)
+                           ? Clamp(P(ParamId::MarketingAllocFloor) + P(ParamId::MarketingAllocSpan) * (cio_blend_.growth + cio_blend_.speed), 0.0, 1.0)
+                           : 1.0;
+    // Budget above salaries, licences and security buys contractors for the coming quarter.
+    double salaries = 0.0;
+    for (std::size_t s = 0; s < seat_unit_.size(); ++s)
+        if (seat_agent_[s] != 0 && unit_class_[static_cast<std::size_t>(seat_unit_[s])] == 1) salaries += P(ParamId::SalaryItKusd) / 1000.0;
+    double it_systems = 0.0;
     for (const auto& in : initiatives_)
-        if ((in.path == Path::It || in.path == Path::Joint) &&
-            (in.status == Status::Approval || in.status == Status::Queued || in.status == Status::Active))
-            queued += in.size - in.progress;
-    const double cap = it_fte_ * (1.0 - run_share_ - P(ParamId::SecurityShareOfIt)) * MarketingShareOfProjects();
-    const double mean_size = P(ParamId::InitiativeSizeMeanPw) * 1.175;
-    const double lead = (queued + mean_size) / (cap > 0.5 ? cap : 0.5);
-    return lead + 0.5 * P(ParamId::ApprovalCadenceWeeks);
+        if (in.status == Status::Live && in.path != Path::Shadow) it_systems += 1.0;
+    const double committed = salaries + it_systems * P(ParamId::ItLicenceKusd) / 1000.0 + P(ParamId::SecurityShareOfIt) * it_budget_musd_;
+    const double free_musd = it_budget_musd_ - committed;
+    contractor_fte_ = On(Mechanism::Budget) && free_musd > 0.0 ? free_musd / (P(ParamId::ContractorCostKusd) / 1000.0) : 0.0;
 }
 
-Path World::Route(InitiativeKind kind, double it_lead) {
-    if (!On(Mechanism::Routing) || kind == InitiativeKind::Security) return Path::It;
-    Rng& rng = R(Stream::Routing);
-    const double joint_draw = rng.Uniform01();
-    const double shadow_draw = rng.Uniform01();
-    const bool joint_kind = kind != InitiativeKind::CampaignTool;
-    double joint_share = 0.0;
-    if (has_cdo_ || has_cmt_) joint_share += P(ParamId::JointShareBridge);
-    if (P(ParamId::SteeringCouncilWeeks) > 0.0) joint_share += 0.5 * P(ParamId::JointShareBridge);
-    if (P(ParamId::MartechBudgetOwner) == 2.0) joint_share += 0.25 * P(ParamId::JointShareBridge);
-    if (joint_kind && joint_draw < joint_share) return Path::Joint;
-    if (!ShadowFeasible(kind)) return Path::It;
+// ---- [SECTION] demand (mechanism 1) and the CMO's routing (mechanism 2) -------------------------------
+double World::ItLeadTimeWeeks() const {
+    // Work ahead of a new request divided by the capacity IT gives marketing (employees and contractors).
+    double queued = 0.0;
+    for (const auto& in : initiatives_)
+        if (in.path != Path::Shadow && (Waiting(in.status) || in.status == Status::Active)) queued += in.size - in.progress;
+    const double project = 1.0 - run_share_ - P(ParamId::SecurityShareOfIt);
+    const double cap = (it_fte_ * (project > 0.0 ? project : 0.0) + contractor_fte_ * P(ParamId::ContractorEffectiveness)) * marketing_alloc_;
+    return (queued + P(ParamId::InitiativeSizeMeanPw)) / (cap > 0.5 ? cap : 0.5);
+}
+
+Path World::Route(Initiative& in, Rng& d) {
+    const double joint_draw = d.Uniform01();
+    const double shadow_draw = d.Uniform01();
+    if (!On(Mechanism::Routing) || in.kind == InitiativeKind::Security) return Path::It;
+    const Executive& cmo = E(Role::Cmo);
+    const bool cmo_in_seat = cmo.role == Role::Cmo && cmo.present;
+    // Urgency: pressure, and a new CMO's wish for quick wins ("do something now").
+    double urgency = 1.0;
+    if (cmo_in_seat) {
+        urgency += P(ParamId::CmoPressureUrgency) * cmo.pressure;
+        if (cmo.tenure_weeks < P(ParamId::QuickWinWeeks)) urgency *= P(ParamId::QuickWinUrgency);
+    }
+    in.urgency = urgency;
+    // A broker (CDO, CMT, council or a shared budget) proposes a joint team for ideas that need
+    // integration; the CIO-CMO relationship makes the offer likelier to be taken up.
+    if (Broker() && in.kind != InitiativeKind::CampaignTool) {
+        const double strength = has_cdo_ || has_cmt_ || P(ParamId::MartechBudgetOwner) == 2.0 ? 1.0 : council_;
+        if (joint_draw < P(ParamId::JointShareBridge) * strength) return Path::Joint;
+    }
+    if (!ShadowFeasible(in.kind)) return Path::It;
+    // Only a marketer with technology skills and free time can run a tool outside IT.
+    bool runner = false;
+    for (std::size_t u = 0; u < unit_class_.size() && !runner; ++u) {
+        if (unit_class_[u] != 2) continue;
+        for (std::size_t s = unit_seat_begin_[u]; s < unit_seat_begin_[u + 1]; ++s)
+            if (seat_agent_[s] != 0 && seat_task_[s] == 0 && skill_tech_[s] >= P(ParamId::ShadowSkillMin)) {
+                runner = true;
+                break;
+            }
+    }
+    if (!runner) return Path::It;
+    // The CMO's expected wait through IT: remembered waits, plus a business case and the approval
+    // meeting when the idea is above the threshold.
+    double wait = cmo_in_seat ? cmo.expected_it_wait : P(ParamId::CmoExpectedWaitInitialWeeks);
+    if (in.cost_kusd > P(ParamId::BusinessCaseThresholdKusd)) wait += P(ParamId::BusinessCaseWeeks) + 0.5 * P(ParamId::ApprovalCadenceWeeks);
     const double owner = P(ParamId::MartechBudgetOwner);
-    double logit = P(ParamId::ShadowBaseLogit) + P(ParamId::ShadowLeadTimeWeight) * (it_lead - P(ParamId::ShadowToleranceWeeks)) -
-                   P(ParamId::ShadowTrustWeight) * trust_;
+    double logit = P(ParamId::ShadowBaseLogit) + P(ParamId::ShadowLeadTimeWeight) * urgency * (wait - P(ParamId::ShadowToleranceWeeks)) -
+                   P(ParamId::ShadowTrustWeight) * Relationship(Role::Cio, Role::Cmo);
     if (owner == 0.0) logit += P(ParamId::ShadowOwnerEffect);
     if (owner == 1.0) logit -= P(ParamId::ShadowOwnerEffect);
     if (P(ParamId::ShadowItPolicy) == 0.0) logit -= P(ParamId::ShadowBanDeterrence);
-    if (logit > 30.0) logit = 30.0;
-    if (logit < -30.0) logit = -30.0;
+    logit = Clamp(logit, -30.0, 30.0);
     return shadow_draw < DetLogistic(logit) ? Path::Shadow : Path::It;
 }
 
 void World::StepDemand() {
-    Rng& rng = R(Stream::Demand);
-    const Executive& cmo = execs_[static_cast<std::size_t>(Role::Cmo)];
+    const Executive& cmo = E(Role::Cmo);
     const double drive = cmo.role == Role::None || cmo.present ? 1.0 : P(ParamId::CmoVacancyDemandFactor);
-    const double growth = DetPow(1.0 + P(ParamId::DigitalPace), week_ / 52.0);
+    const double growth = DetPow(1.0 + P(ParamId::DigitalPace), week_ / static_cast<double>(kWeeksPerYear));
     const double rate = P(ParamId::IdeasPerWeek) * (mkt_class_seats_ / 100.0) * growth * drive;
-    const std::uint32_t n = rng.Poisson(rate);
-    if (n == 0) return;
-    const double lead = ItLeadTimeWeeks();
-    const double cost_per_pw = P(ParamId::SalaryItKusd) / 52.0 * 2.0;  // staff plus vendors and licences
+    const std::uint32_t n = Draws(Stream::Demand, 0).Poisson(rate);
+    const double cost_per_pw = P(ParamId::ContractorCostKusd) / kWeeksPerYear;  // effort at its market price
+    const double sizes[5] = {P(ParamId::SizeFactorCampaign), P(ParamId::SizeFactorAnalytics), P(ParamId::SizeFactorApp),
+                             P(ParamId::SizeFactorIntegration), P(ParamId::SizeFactorSecurity)};
+    const double shape = P(ParamId::InitiativeSizeShape);
     for (std::uint32_t i = 0; i < n; ++i) {
         Initiative in;
         in.id = next_initiative_++;
-        const double u = rng.Uniform01();
-        double acc = 0.0;
+        in.key = MixSeed(MixSeed(rep_key_, static_cast<std::uint64_t>(Stream::Demand) + 1),
+                         static_cast<std::uint64_t>(week_) * 4096 + i);
+        Rng d(in.key);
+        const double u = d.Uniform01();
         int k = 0;
-        for (; k < 4; ++k) {
-            acc += kKindShare[k];
-            if (u < acc) break;
-        }
+        while (k < 4 && u >= kind_cum_[k]) ++k;
         in.kind = static_cast<InitiativeKind>(k);
-        in.size = kKindSize[k] * rng.Gamma(2.0, P(ParamId::InitiativeSizeMeanPw) / 2.0);
-        if (in.size < 0.5) in.size = 0.5;
+        in.size = sizes[k] * d.Gamma(shape, P(ParamId::InitiativeSizeMeanPw) / shape);
+        if (in.size < P(ParamId::InitiativeSizeMinPw)) in.size = P(ParamId::InitiativeSizeMinPw);
+        in.roi = P(ParamId::IdeaRoiMedian) * DetExp(P(ParamId::IdeaRoiLogSd) * d.Normal());
+        const double opt = P(ParamId::StatedRoiOptimism);
+        in.stated_roi = in.roi * DetExp(opt + opt * d.Normal());
+        in.risk = Clamp(2.0 * P(ParamId::IdeaRiskMean) * d.Uniform01(), 0.0, 1.0);
         in.created = week_;
         in.cost_kusd = in.size * cost_per_pw;
-        in.path = Route(in.kind, lead);
+        in.path = Route(in, d);
         if (in.path == Path::Shadow) {
+            // The first free technology-skilled marketer, from a random place in marketing, runs it.
+            std::vector<std::size_t> cands;
+            for (std::size_t uu = 0; uu < unit_class_.size(); ++uu) {
+                if (unit_class_[uu] != 2) continue;
+                for (std::size_t s = unit_seat_begin_[uu]; s < unit_seat_begin_[uu + 1]; ++s)
+                    if (seat_agent_[s] != 0 && seat_task_[s] == 0 && skill_tech_[s] >= P(ParamId::ShadowSkillMin)) cands.push_back(s);
+            }
+            const std::size_t pick = cands[static_cast<std::size_t>(d.Below(cands.size()))];
+            in.runner = static_cast<std::int32_t>(pick);
+            seat_task_[pick] = in.id;
             in.status = Status::Active;
             in.vetted = P(ParamId::ShadowItPolicy) == 2.0;
-            // A catalogue tool can be used once IT has vetted it.
-            in.started = week_ + (in.vetted ? static_cast<int>(P(ParamId::CatalogueVettingWeeks)) : 0);
-        } else if (On(Mechanism::Portfolio) && in.path == Path::It && in.cost_kusd > P(ParamId::BusinessCaseThresholdKusd)) {
-            const int cadence = static_cast<int>(P(ParamId::ApprovalCadenceWeeks));
-            in.status = Status::Approval;
-            in.approval_due = (week_ / cadence + 1) * cadence;
+            // A catalogue tool can be used once IT's security team has vetted it: more security
+            // capacity vets faster.
+            const double vet = P(ParamId::CatalogueVettingWeeks) *
+                               DetPow(P(ParamId::SecurityReferenceShare) / P(ParamId::SecurityShareOfIt), P(ParamId::SecurityHazardElasticity));
+            in.started = week_ + (in.vetted ? static_cast<int>(vet + 0.5) : 0);
+        } else if (On(Mechanism::Portfolio) && in.cost_kusd > P(ParamId::BusinessCaseThresholdKusd)) {
+            in.business_case = true;
+            in.status = Status::Case;
+            in.case_ready = week_ + static_cast<int>(P(ParamId::BusinessCaseWeeks) + 0.5);
         } else {
             in.status = Status::Queued;
         }
-        initiatives_.push_back(in);
+        initiatives_.push_back(std::move(in));
     }
 }
 
-// ---- [SECTION] approvals and portfolio (mechanism 3) ---------------------------------------------
-double World::ByCioBoss(ParamId cfo, ParamId coo, ParamId ceo, ParamId cdo) const {
-    switch (cio_boss_) {
-        case Role::Cfo: return P(cfo);
-        case Role::Coo: return P(coo);
-        case Role::Cdo: return P(cdo);
-        default: return P(ceo);  // the CEO, or a chart where the CIO's boss is another role
+// ---- [SECTION] approvals (mechanism 3) ------------------------------------------------------------
+void World::Withdraw(Initiative& in, EventKind kind, Mechanism m, Cause cause, double detail, double detail2) {
+    in.status = kind == EventKind::Rejection ? Status::Rejected : Status::Cancelled;
+    for (std::uint32_t s : in.team)
+        if (seat_task_[s] == in.id) seat_task_[s] = 0;
+    in.team.clear();
+    if (in.runner >= 0 && seat_task_[static_cast<std::size_t>(in.runner)] == in.id) seat_task_[static_cast<std::size_t>(in.runner)] = 0;
+    ++rejected_;
+    if (kind == EventKind::Rejection || cause == Cause::WaitedTooLong) {
+        ++rejections_week_;
+        if (On(Mechanism::Trust)) {
+            trust_ = Clamp(trust_ - P(ParamId::TrustRejectionLoss), 0.0, 1.0);
+            ChangeRelationship(Role::Cio, Role::Cmo, -P(ParamId::TrustRejectionLoss));
+        }
+        AddPressure(Role::Cmo, 2, P(ParamId::PressurePerRejection));
+        CmoObservesWait(P(ParamId::RequestWithdrawWeeks));
     }
+    const int unit = scenario_.UnitOf(kind == EventKind::Rejection ? Role::Cio : Role::Cmo);
+    Event& ev = Log(kind, m, unit, in.id, kind == EventKind::Rejection ? in.cost_kusd : detail);
+    ev.cause = cause;
+    ev.detail = detail;
+    ev.detail2 = detail2;
 }
 
-double World::MarketingShareOfProjects() const {
-    if (!On(Mechanism::Portfolio)) return 1.0;
-    double s = ByCioBoss(ParamId::MarketingShareCfo, ParamId::MarketingShareCoo, ParamId::MarketingShareCeo,
-                         ParamId::MarketingShareCdo);
-    s += P(ParamId::SharedKpis) * P(ParamId::SharedKpiMarketingShareBonus);
-    return s > 1.0 ? 1.0 : s;
-}
-
-double World::RejectionRate() const {
-    double r = ByCioBoss(ParamId::RejectionCfo, ParamId::RejectionCoo, ParamId::RejectionCeo, ParamId::RejectionCdo);
-    if (P(ParamId::SharedKpis) != 0.0) r *= 0.7;
-    return r;
+void World::CmoObservesWait(double weeks) {
+    Executive& cmo = E(Role::Cmo);
+    if (cmo.role != Role::Cmo || !cmo.present) return;
+    cmo.expected_it_wait += P(ParamId::CmoWaitMemory) * (weeks - cmo.expected_it_wait);
 }
 
 void World::StepApprovals() {
-    Rng& rng = R(Stream::Portfolio);
-    const double reject = RejectionRate();
+    const int cadence = static_cast<int>(P(ParamId::ApprovalCadenceWeeks));
+    const bool meeting = week_ % (cadence > 0 ? cadence : 1) == 0;
+    const double hurdle = ApprovalHurdle();
     for (auto& in : initiatives_) {
-        if (in.status != Status::Approval || in.approval_due > week_) continue;
-        if (rng.Uniform01() < reject) {
-            in.status = Status::Rejected;
-            ++rejected_;
-            ++rejections_week_;
-            if (On(Mechanism::Trust)) trust_ = Clamp01(trust_ - P(ParamId::TrustRejectionLoss));
-            Log(EventKind::Rejection, Mechanism::Portfolio, scenario_.UnitOf(Role::Cio), in.id, in.cost_kusd);
-        } else {
+        if (in.status == Status::Case && in.case_ready <= week_) in.status = Status::Approval;
+        if (in.status != Status::Approval || !meeting) continue;
+        // The case reveals the idea's value with noise; the CIO approves what clears the hurdle that
+        // the CIO's priorities set, raised for risk by the weight on stability.
+        Rng d = Draws(Stream::Portfolio, in.key);
+        const double revealed = in.roi * DetExp(P(ParamId::BusinessCaseNoiseLogSd) * d.Normal());
+        const double need = hurdle * (1.0 + cio_blend_.stability * in.risk);
+        ++cases_decided_;
+        if (revealed >= need) {
             in.status = Status::Queued;
+            in.stated_roi = revealed;
+            ++cases_approved_;
+        } else {
+            Withdraw(in, EventKind::Rejection, Mechanism::Portfolio, Cause::HurdleNotMet, revealed, need);
         }
     }
 }
 
 // ---- [SECTION] execution (mechanism 4) -------------------------------------------------------------
-void World::StepPortfolioAndExecution() {
-    // Systems reach the end of their life and are replaced or switched off.
-    {
-        Rng& life = R(Stream::Value);
-        for (auto& in : initiatives_)
-            if (in.status == Status::Live && life.Uniform01() < 1.0 / kSystemLifeWeeks) in.status = Status::Retired;
-    }
-    // Run share grows with live systems, unintegrated ones counting double (technical debt).
+void World::StepExecution() {
+    // Systems reach the end of their life and are retired (their licences stop).
+    for (auto& in : initiatives_)
+        if (in.status == Status::Live && CounterUniform01(in.key, 2000 + static_cast<std::uint64_t>(week_)) < 1.0 / P(ParamId::SystemLifeWeeks))
+            in.status = Status::Retired;
+    // Running systems takes IT capacity, fragmented ones twice (technical debt).
     int live = 0, unintegrated = 0;
     for (const auto& in : initiatives_)
         if (in.status == Status::Live) {
             ++live;
-            if (in.integration < 0.5) ++unintegrated;
+            if (in.integration < P(ParamId::IntegratedThreshold)) ++unintegrated;
         }
     run_share_ = P(ParamId::ItRunShareBase);
     if (On(Mechanism::Portfolio)) run_share_ += P(ParamId::RunSharePerSystem) * (live + unintegrated);
-    if (run_share_ > 0.9) run_share_ = 0.9;
+    if (run_share_ > P(ParamId::RunShareMax)) run_share_ = P(ParamId::RunShareMax);
+
+    // Marketing requests that waited too long are withdrawn by marketing.
+    const double withdraw = P(ParamId::RequestWithdrawWeeks);
+    for (auto& in : initiatives_)
+        if (in.path != Path::Shadow && Waiting(in.status) && week_ - in.created >= withdraw)
+            Withdraw(in, EventKind::Cancelled, Mechanism::Portfolio, Cause::WaitedTooLong, week_ - in.created, 0.0);
     if (!On(Mechanism::Execution)) return;
 
-    Rng& rng = R(Stream::Execution);
-    const double team_max = P(ParamId::TeamSizeMax);
-    const double project_share = 1.0 - run_share_ - P(ParamId::SecurityShareOfIt);
-    double it_cap = it_fte_ * (project_share > 0.0 ? project_share : 0.0) * MarketingShareOfProjects();
-    double shadow_cap = mkt_tech_fte_;
-    // Distance costs effort (co-location relieves part of it); trust saves hand-offs and rework.
+    // The CIO's allowance of employees and contractors for marketing's teams this week.
+    const double project = 1.0 - run_share_ - P(ParamId::SecurityShareOfIt);
+    int it_filled = 0, on_teams = 0;
+    for (std::size_t u = 0; u < unit_class_.size(); ++u) {
+        if (unit_class_[u] != 1) continue;
+        for (std::size_t s = unit_seat_begin_[u]; s < unit_seat_begin_[u + 1]; ++s) {
+            it_filled += seat_agent_[s] != 0;
+            on_teams += seat_task_[s] != 0;
+        }
+    }
+    double allowance = marketing_alloc_ * (project > 0.0 ? project : 0.0) * it_filled - on_teams;
+    double contractors = marketing_alloc_ * contractor_fte_;
+    const int team_max = static_cast<int>(P(ParamId::TeamSizeMax));
+
+    // Order: teams at work first (they keep their people), then waiting requests by the CIO's
+    // ranking: value x urgency, with the stability weight discounting risk.
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < initiatives_.size(); ++i) {
+        const Initiative& in = initiatives_[i];
+        if (in.path != Path::Shadow && (in.status == Status::Queued || in.status == Status::Active)) order.push_back(i);
+    }
+    auto priority = [&](const Initiative& in) { return in.stated_roi * in.urgency * (1.0 - cio_blend_.stability * in.risk); };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const Initiative &x = initiatives_[a], &y = initiatives_[b];
+        if ((x.status == Status::Active) != (y.status == Status::Active)) return x.status == Status::Active;
+        return priority(x) > priority(y);
+    });
+
+    // Free IT employees, in seat order.
+    std::vector<std::uint32_t> free_it;
+    for (std::size_t u = 0; u < unit_class_.size(); ++u) {
+        if (unit_class_[u] != 1) continue;
+        for (std::size_t s = unit_seat_begin_[u]; s < unit_seat_begin_[u + 1]; ++s)
+            if (seat_agent_[s] != 0 && seat_task_[s] == 0) free_it.push_back(static_cast<std::uint32_t>(s));
+    }
+    std::size_t next_free = 0;
+    const double baseline = P(ParamId::MoraleBaseline), slope = P(ParamId::MoraleEffortSlope), ref = P(ParamId::TechSkillReference);
     const double overhead = P(ParamId::OrgDistanceOverhead) * (1.0 - P(ParamId::ColocationDistanceRelief) * colocation_);
-    const double trust_eff = 1.0 + P(ParamId::TrustEffortEffect) * (trust_ - kTrustReference);
-    const double it_distance_eff = (1.0 - overhead * distance_) * (trust_eff > 0.2 ? trust_eff : 0.2);
-    const double joint_eff = (1.0 - overhead) * (1.0 + 0.5 * (it_cross_ + mkt_cross_)) * (trust_eff > 0.2 ? trust_eff : 0.2);
-    const double shadow_speed = P(ParamId::ShadowSpeedFactor);
-    const double tolerance = P(ParamId::ShadowToleranceWeeks);
-    const bool ban = P(ParamId::ShadowItPolicy) == 0.0;
+    const double trust_eff = Clamp(1.0 + P(ParamId::TrustEffortEffect) * (trust_ - P(ParamId::TrustReference)), 0.2, 2.0);
     const bool institutionalise = P(ParamId::ShadowItPolicy) == 2.0;
 
-    for (auto& in : initiatives_) {
-        if (in.status != Status::Queued && in.status != Status::Active) continue;
-        if (in.status == Status::Active && in.started > week_) continue;  // still being vetted
-        // Joint teams draw on marketing's technologists (a CMT's martech team among them) before IT.
-        double& cap = in.path == Path::Shadow ? shadow_cap
-                      : (in.path == Path::Joint && shadow_cap > 1e-9 ? shadow_cap : it_cap);
-        if (cap <= 1e-9) {
-            // Requests that wait far beyond marketing's tolerance are dropped (and hurt trust).
-            if (in.path != Path::Shadow && in.status == Status::Queued && week_ - in.created > 4.0 * tolerance &&
-                rng.Uniform01() < 0.1) {
-                in.status = Status::Cancelled;
-                ++rejected_;
-                ++rejections_week_;
-                if (On(Mechanism::Trust)) trust_ = Clamp01(trust_ - P(ParamId::TrustRejectionLoss));
-                Log(EventKind::Cancelled, Mechanism::Portfolio, scenario_.UnitOf(Role::Cmo), in.id, week_ - in.created);
-            }
-            continue;
+    for (std::size_t idx : order) {
+        Initiative& in = initiatives_[idx];
+        // Staff the team: keep members, add free employees within the allowance, then contractors.
+        while (static_cast<int>(in.team.size()) < team_max && allowance >= 1.0 && next_free < free_it.size()) {
+            const std::uint32_t s = free_it[next_free++];
+            in.team.push_back(s);
+            seat_task_[s] = in.id;
+            allowance -= 1.0;
         }
-        const double team = cap < team_max ? cap : team_max;
-        cap -= team;
+        const double gap = team_max - static_cast<double>(in.team.size());
+        in.contractors = gap > 0.0 ? (contractors < gap ? contractors : gap) : 0.0;
+        contractors -= in.contractors;
+        if (in.team.empty() && in.contractors < 1e-9) continue;  // waits for capacity
+        // A joint team adds a technology-literate marketer (marketing's side of the work).
+        if (in.path == Path::Joint && in.runner < 0) {
+            for (std::size_t u = 0; u < unit_class_.size() && in.runner < 0; ++u) {
+                if (unit_class_[u] != 2) continue;
+                for (std::size_t s = unit_seat_begin_[u]; s < unit_seat_begin_[u + 1]; ++s)
+                    if (seat_agent_[s] != 0 && seat_task_[s] == 0) {
+                        in.runner = static_cast<std::int32_t>(s);
+                        seat_task_[s] = in.id;
+                        break;
+                    }
+            }
+        }
         if (in.status == Status::Queued) {
             in.status = Status::Active;
             in.started = week_;
         }
+        // Effort of the people on the team: productivity (ramp-up), morale and skill; a vacant seat
+        // (the member quit) gives nothing until its new holder arrives and ramps up.
+        double effort = 0.0, literacy = 0.0;
+        for (std::uint32_t s : in.team) {
+            if (seat_agent_[s] == 0) continue;
+            effort += productivity_[s] * (1.0 + slope * (morale_[s] - baseline)) * skill_tech_[s] / ref;
+            literacy += skill_mkt_[s];
+        }
+        double members = static_cast<double>(in.team.size()) + in.contractors;
+        effort += in.contractors * P(ParamId::ContractorEffectiveness);
+        if (in.runner >= 0 && seat_agent_[static_cast<std::size_t>(in.runner)] != 0) {
+            const auto r = static_cast<std::size_t>(in.runner);
+            effort += productivity_[r] * P(ParamId::MarketerTechTimeShare);
+            members += P(ParamId::MarketerTechTimeShare);
+            literacy += skill_tech_[r];
+        }
+        const double cross = members > 0.0 ? literacy / members : 0.0;
         // Brooks: each member beyond the first costs the team a share of its effort.
-        double eff = TeamEffort(team, 1.0, scenario_.params);
-        if (in.path == Path::It) eff *= it_distance_eff;
-        else if (in.path == Path::Joint) eff *= joint_eff;
-        else eff *= shadow_speed;
+        double eff = effort * (1.0 - P(ParamId::BrooksOverheadPerMember) * (members > 1.0 ? members - 1.0 : 0.0));
+        if (in.path == Path::It) eff *= (1.0 - overhead * distance_) * trust_eff;
+        else eff *= (1.0 - overhead) * (1.0 + cross) * trust_eff;
         in.progress += eff > 0.0 ? eff : 0.0;
         if (in.progress < in.size) continue;
 
@@ -492,32 +725,67 @@ void World::StepPortfolioAndExecution() {
         in.launched = week_ + 1;
         ++delivered_;
         ++launches_week_;
-        const double u = rng.Uniform01();
+        const double u = CounterUniform01(in.key, 3000);
+        const double noise = P(ParamId::IntegrationNoise) * u;
         if (in.path == Path::It) {
-            in.integration = 0.75 + 0.25 * u;
-        } else if (in.path == Path::Joint) {
-            const double base = P(ParamId::JointIntegrationBase);
-            in.integration = base + (1.0 - base) * Clamp01(0.5 * (it_cross_ + mkt_cross_) + 0.2 * u);
+            // IT's builds integrate by IT's standards; members who know marketing's side fit them better.
+            in.integration = Clamp(P(ParamId::ItIntegrationMin) + noise * (1.0 + cross - P(ParamId::CrossLiteracyReference)), 0.0, 1.0);
         } else {
-            in.integration = (institutionalise ? 0.45 : 0.1) + 0.25 * u;
-            in.exposure = P(ParamId::ExposurePerUnvettedTool) * (institutionalise ? P(ParamId::InstitutionalisedExposureFactor) : 1.0);
+            const double base = P(ParamId::JointIntegrationBase);
+            in.integration = Clamp(base + (1.0 - base) * Clamp(cross + noise, 0.0, 1.0), 0.0, 1.0);
         }
+        for (std::uint32_t s : in.team)
+            if (seat_task_[s] == in.id) seat_task_[s] = 0;
+        in.team.clear();
+        if (in.runner >= 0 && seat_task_[static_cast<std::size_t>(in.runner)] == in.id) seat_task_[static_cast<std::size_t>(in.runner)] = 0;
+        in.contractors = 0.0;
         ttm_window_.push_back(in.launched - in.created);
         ttm_week_.push_back(in.launched);
-        if (On(Mechanism::Trust) && in.path != Path::Shadow) trust_ = Clamp01(trust_ + P(ParamId::TrustJointSuccess));
-        Log(EventKind::Launch, Mechanism::Execution, scenario_.UnitOf(Role::Cmo), in.id, in.launched - in.created);
+        it_wait_sum_year_ += in.launched - in.created;
+        ++it_wait_count_year_;
+        CmoObservesWait(in.launched - in.created);
+        if (On(Mechanism::Trust)) {
+            trust_ = Clamp(trust_ + P(ParamId::TrustJointSuccess), 0.0, 1.0);
+            ChangeRelationship(Role::Cio, Role::Cmo, P(ParamId::TrustJointSuccess));
+        }
+        Log(EventKind::Launch, Mechanism::Execution, scenario_.UnitOf(Role::Cmo), in.id, in.launched - in.created).cause_id =
+            static_cast<std::uint32_t>(in.path);
     }
 
-    // Under a ban, live shadow tools are found and shut down.
-    if (ban && On(Mechanism::Routing)) {
+    // Shadow tools: the vendor does the work, driven by the marketer who bought it.
+    for (auto& in : initiatives_) {
+        if (in.path != Path::Shadow || in.status != Status::Active || in.started > week_) continue;
+        const auto r = static_cast<std::size_t>(in.runner);
+        if (seat_agent_[r] == 0) continue;  // the marketer left; the tool waits for the successor
+        in.progress += P(ParamId::ShadowSpeedFactor) * productivity_[r];
+        if (in.progress < in.size) continue;
+        in.status = Status::Live;
+        in.launched = week_ + 1;
+        ++delivered_;
+        ++launches_week_;
+        if (seat_task_[r] == in.id) seat_task_[r] = 0;
+        const double u = CounterUniform01(in.key, 3000);
+        in.integration = Clamp((institutionalise ? P(ParamId::CatalogueIntegrationMin) : P(ParamId::ShadowIntegrationMin)) +
+                                   P(ParamId::IntegrationNoise) * u, 0.0, 1.0);
+        in.exposure = P(ParamId::ExposurePerUnvettedTool) * (in.vetted ? P(ParamId::InstitutionalisedExposureFactor) : 1.0);
+        ttm_window_.push_back(in.launched - in.created);
+        ttm_week_.push_back(in.launched);
+        Log(EventKind::Launch, Mechanism::Execution, scenario_.UnitOf(Role::Cmo), in.id, in.launched - in.created).cause_id =
+            static_cast<std::uint32_t>(in.path);
+    }
+
+    // Under a ban, IT finds live shadow tools and shuts them down; their benefits stop.
+    if (P(ParamId::ShadowItPolicy) == 0.0 && On(Mechanism::Routing)) {
         const double detect = AnnualToWeekly(P(ParamId::ShadowBanDetectionAnnual));
         for (auto& in : initiatives_) {
             if (in.path != Path::Shadow || in.status != Status::Live) continue;
-            if (rng.Uniform01() < detect) {
+            if (CounterUniform01(in.key, 4000 + static_cast<std::uint64_t>(week_)) < detect) {
                 in.status = Status::Cancelled;
                 const int mu = scenario_.UnitOf(Role::Cmo);
                 if (mu >= 0) unit_morale_shock_[static_cast<std::size_t>(mu)] -= P(ParamId::MoraleShadowBanShock);
-                Log(EventKind::ShadowShutdown, Mechanism::Routing, mu, in.id, 0.0);
+                Event& ev = Log(EventKind::ShadowShutdown, Mechanism::Routing, mu, in.id, 0.0);
+                ev.cause = Cause::Detected;
+                ev.cause_id = in.id;
             }
         }
     }
@@ -527,45 +795,92 @@ void World::StepPortfolioAndExecution() {
 void World::StepSecurity() {
     incident_cost_week_ = 0.0;
     if (!On(Mechanism::Security)) return;
-    Rng& rng = R(Stream::Security);
     double exposure = 0.0;
     for (const auto& in : initiatives_)
         if (in.status == Status::Live) exposure += in.exposure;
-    const double sec = P(ParamId::SecurityShareOfIt);
-    const double hazard = AnnualToWeekly(P(ParamId::BreachAnnualBase)) * DetSqrt(0.10 / sec) * (1.0 + exposure);
-    const double draw = rng.Uniform01();
-    const double cost_draw = rng.Gamma(2.0, P(ParamId::BreachCostMeanMusd) / 2.0);
+    // Security spend buys monitoring: the hazard falls with the security share, with diminishing returns.
+    const double monitoring = DetPow(P(ParamId::SecurityReferenceShare) / P(ParamId::SecurityShareOfIt), P(ParamId::SecurityHazardElasticity));
+    const double hazard = AnnualToWeekly(P(ParamId::BreachAnnualBase)) * monitoring * (1.0 + exposure);
+    Rng d = Draws(Stream::Security, 0);
+    const double draw = d.Uniform01();
+    const double which = d.Uniform01() * (1.0 + exposure);
+    const double shape = P(ParamId::BreachCostShape);
+    const double cost = d.Gamma(shape, P(ParamId::BreachCostMeanMusd) / shape);
     if (draw >= hazard) return;
+    // Which door the attacker came through: the threat landscape (weight 1) or a live system by its exposure.
+    const Initiative* culprit = nullptr;
+    double acc = 1.0;
+    if (which >= acc)
+        for (const auto& in : initiatives_) {
+            if (in.status != Status::Live || in.exposure <= 0.0) continue;
+            acc += in.exposure;
+            if (which < acc) {
+                culprit = &in;
+                break;
+            }
+        }
     ++incidents_;
-    incident_cost_week_ = cost_draw;
-    incident_cost_musd_ += cost_draw;
+    ++incidents_year_;
+    incident_cost_week_ = cost;
+    incident_cost_musd_ += cost;
     if (On(Mechanism::Value)) cx_ -= P(ParamId::BreachCxHit) * P(ParamId::SocialAmplification);
-    if (On(Mechanism::Trust)) trust_ = Clamp01(trust_ - P(ParamId::TrustIncidentLoss));
-    execs_[static_cast<std::size_t>(Role::Cio)].pressure += 0.6;
-    execs_[static_cast<std::size_t>(Role::Cmo)].pressure += 0.2 + (exposure > 0.1 ? 0.3 : 0.0);
-    execs_[static_cast<std::size_t>(Role::Ciso)].pressure += 0.8;
-    Log(EventKind::Incident, Mechanism::Security, scenario_.UnitOf(Role::Cio), static_cast<std::uint32_t>(incidents_), cost_draw);
+    const bool shadow = culprit != nullptr && culprit->path == Path::Shadow;
+    if (On(Mechanism::Trust)) {
+        trust_ = Clamp(trust_ - P(ParamId::TrustIncidentLoss), 0.0, 1.0);
+        if (shadow) ChangeRelationship(Role::Cio, Role::Cmo, -P(ParamId::TrustIncidentLoss));
+    }
+    // Blame: a breach through a shadow tool falls on the CMO; otherwise on the CISO where there is
+    // one, else the CIO.
+    const Role blamed = shadow ? Role::Cmo : (has_ciso_ && E(Role::Ciso).present ? Role::Ciso : Role::Cio);
+    for (Role r : {Role::Cio, Role::Cmo, Role::Ciso})
+        AddPressure(r, 1, r == blamed ? P(ParamId::PressureIncidentBlamed) : P(ParamId::PressureIncidentOthers));
+    Event& ev = Log(EventKind::Incident, Mechanism::Security, scenario_.UnitOf(shadow ? Role::Cmo : Role::Cio),
+                    static_cast<std::uint32_t>(incidents_), cost);
+    ev.cause = culprit == nullptr ? Cause::BaseThreat : (shadow ? Cause::ShadowTool : Cause::ItSystem);
+    ev.cause_id = culprit != nullptr ? culprit->id : 0;
+    ev.detail = static_cast<double>(blamed);
 }
 
 // ---- [SECTION] trust (mechanism 7) -----------------------------------------------------------------------
 void World::StepTrust() {
     if (!On(Mechanism::Trust)) return;
-    trust_ = Clamp01(trust_ + P(ParamId::TrustAdjustPerWeek) * (trust_target_ - trust_));
+    const double k = P(ParamId::TrustAdjustPerWeek);
+    // The staff who are there now: cross-literate people on both sides move where trust settles.
+    const double literacy = 0.5 * (it_cross_ + mkt_cross_) - P(ParamId::CrossLiteracyReference);
+    const double target = Clamp(trust_target_ + P(ParamId::TrustCrossLiteracyEffect) * literacy, 0.0, 1.0);
+    trust_ = Clamp(trust_ + k * (target - trust_), 0.0, 1.0);
+    // The CIO-CMO working relationship follows what their teams experience.
+    ChangeRelationship(Role::Cio, Role::Cmo, k * (trust_ - Relationship(Role::Cio, Role::Cmo)));
+}
+
+// ---- [SECTION] pressure from targets (mechanism 9) ---------------------------------------------------
+void World::StepPressure() {
+    if (!On(Mechanism::Executives)) return;
+    // The CMO answers for customer experience; the CIO for IT's lead time, as much as the boss cares about speed.
+    const double gap = P(ParamId::CxInitial) - cx_;
+    if (gap > 0.0) AddPressure(Role::Cmo, 0, P(ParamId::PressureCxGapPerPoint) * gap);
+    const double lead = ItLeadTimeWeeks() / P(ParamId::ShadowToleranceWeeks) - 1.0;
+    const Role boss = cio_boss_ == Role::None || cio_boss_ == Role::Cio ? Role::Ceo : cio_boss_;
+    if (lead > 0.0)
+        AddPressure(Role::Cio, 0, P(ParamId::PressureItLead) * ScorecardOf(boss).speed * (lead < P(ParamId::PressureItLeadCap) ? lead : P(ParamId::PressureItLeadCap)));
 }
 
 // ---- [SECTION] people (mechanism 8) -------------------------------------------------------------------
 void World::Hire(std::size_t seat) {
-    Rng& hiring = R(Stream::Hiring);
+    Rng h(MixSeed(seat_key_[seat], static_cast<std::uint64_t>(week_) * 4 + 2));
     seat_agent_[seat] = next_agent_++;
     tenure_[seat] = 0;
-    productivity_[seat] = P(ParamId::RampUpMonths) > 0.0 ? kStartProductivity : 1.0;
-    morale_[seat] = Clamp01(P(ParamId::MoraleBaseline) + 0.05);  // honeymoon
-    const std::uint8_t c = unit_class_[static_cast<std::size_t>(seat_unit_[seat])];
-    const bool cross = c != 0 && hiring.Uniform01() < P(ParamId::CrossSkilledHiringShare);
-    const double a = 0.55 + 0.3 * hiring.Uniform01(), b = 0.1 + 0.25 * hiring.Uniform01();
-    const bool technologist = c == 1 || scenario_.units[static_cast<std::size_t>(seat_unit_[seat])].function == Function::Martech;
-    skill_tech_[seat] = cross ? 0.5 + 0.25 * hiring.Uniform01() : (technologist ? a : b);
-    skill_mkt_[seat] = cross ? 0.5 + 0.25 * hiring.Uniform01() : (c == 2 ? a : b);
+    productivity_[seat] = P(ParamId::RampUpMonths) > 0.0 ? P(ParamId::NewHireStartProductivity) : 1.0;
+    morale_[seat] = Clamp(P(ParamId::MoraleBaseline) + P(ParamId::HireMoraleBonus), 0.0, 1.0);
+    const auto u = static_cast<std::size_t>(seat_unit_[seat]);
+    const std::uint8_t c = unit_class_[u];
+    const bool cross = c != 0 && h.Uniform01() < P(ParamId::CrossSkilledHiringShare);
+    const double a = P(ParamId::SkillPrimaryMin) + P(ParamId::SkillPrimarySpan) * h.Uniform01();
+    const double b = P(ParamId::SkillSecondaryMin) + P(ParamId::SkillSecondarySpan) * h.Uniform01();
+    const double x = P(ParamId::SkillCrossMin) + P(ParamId::SkillCrossSpan) * h.Uniform01();
+    const double y = P(ParamId::SkillCrossMin) + P(ParamId::SkillCrossSpan) * h.Uniform01();
+    skill_tech_[seat] = Clamp(cross ? x : (unit_technologist_[u] ? a : b), 0.0, 1.0);
+    skill_mkt_[seat] = Clamp(cross ? y : (c == 2 && !unit_technologist_[u] ? a : b), 0.0, 1.0);
     Log(EventKind::Hire, Mechanism::People, seat_unit_[seat], seat_agent_[seat], 0.0);
 }
 
@@ -573,7 +888,7 @@ void World::Quit(std::size_t seat, std::size_t unit) {
     const std::uint8_t c = unit_class_[unit];
     Log(EventKind::Resignation, Mechanism::People, static_cast<int>(unit), seat_agent_[seat], tenure_[seat] / 52.0);
     seat_agent_[seat] = 0;
-    const double w = R(Stream::Hiring).Exponential(unit_fill_weeks_[unit]);
+    const double w = Rng(MixSeed(seat_key_[seat], static_cast<std::uint64_t>(week_) * 4 + 3)).Exponential(unit_fill_weeks_[unit]);
     fill_in_[seat] = 1 + static_cast<int>(w > 520.0 ? 520.0 : w);
     const double salary = c == 1 ? P(ParamId::SalaryItKusd) : (c == 2 ? P(ParamId::SalaryMarketingKusd) : P(ParamId::SalaryOtherKusd));
     replacement_cost_week_ += P(ParamId::ReplacementCostShare) * salary / 1000.0;
@@ -589,151 +904,95 @@ void World::StepPeople() {
     const double noise = P(ParamId::MoraleNoiseSd) * 3.4641016151377544;  // uniform with this sd: width sd*sqrt(12)
     const double tight = P(ParamId::LabourMarketTightness);
     const double ramp_weeks = P(ParamId::RampUpMonths) * kWeeksPerMonth;
-    const double ramp_step = ramp_weeks > 0.0 ? (1.0 - kStartProductivity) / ramp_weeks : 1.0;
+    const double start_prod = P(ParamId::NewHireStartProductivity);
+    const double ramp_step = ramp_weeks > 0.0 ? (1.0 - start_prod) / ramp_weeks : 1.0;
     const double mentor = P(ParamId::MentorCostShare);
     const double churn_shock = P(ParamId::MoraleChurnShock);
+    const double slope = P(ParamId::MoraleEffortSlope);
+    const double ref = P(ParamId::TechSkillReference);
 
     // Weekly morale pushes by class: IT workload, success, conflict (low trust).
     double queue_pw = 0.0;
     for (const auto& in : initiatives_)
-        if (in.path != Path::Shadow && (in.status == Status::Queued || in.status == Status::Active || in.status == Status::Approval))
-            queue_pw += in.size - in.progress;
+        if (in.path != Path::Shadow && (Waiting(in.status) || in.status == Status::Active)) queue_pw += in.size - in.progress;
     const double it_cap = it_fte_ * (1.0 - run_share_) + 1.0;
-    double overload = queue_pw / (it_cap * P(ParamId::ShadowToleranceWeeks) + 1e-9) - 1.0;
-    overload = overload < 0.0 ? 0.0 : (overload > 1.0 ? 1.0 : overload);
+    const double overload = Clamp(queue_pw / (it_cap * P(ParamId::ShadowToleranceWeeks) + 1e-9) - 1.0, 0.0, 1.0);
     const double success = P(ParamId::MoraleSuccessEffect) * launches_week_;
-    const double conflict = P(ParamId::MoraleConflictEffect) * (kTrustReference - trust_);
+    const double conflict = P(ParamId::MoraleConflictEffect) * (P(ParamId::TrustReference) - trust_);
     const double push[3] = {0.0, success - conflict - P(ParamId::MoraleWorkloadEffect) * overload, success - conflict};
 
     quits_week_ = 0;
-    int hires = 0, filled = 0, vacant = 0;
+    int filled = 0, vacant = 0;
     class_quits_ = {0, 0, 0};
     class_filled_ = {0, 0, 0};
-    double morale_sum = 0.0, fte = 0.0, it_fte = 0.0, mkt_fte = 0.0, mkt_tech = 0.0, it_cross = 0.0, mkt_cross = 0.0;
+    double morale_sum = 0.0, fte = 0.0, it_fte = 0.0, mkt_fte = 0.0, it_cross = 0.0, mkt_cross = 0.0;
     int it_n = 0, mkt_n = 0;
     const std::size_t n_units = unit_class_.size();
     unit_quits_.assign(n_units, 0);
     replacement_cost_week_ = 0.0;
+    const auto wk = static_cast<std::uint64_t>(week_) * 4;
 
-    // Raw pointers: Hire() and Quit() write these arrays' elements but never reallocate them.
-    const std::uint32_t* const agent = seat_agent_.data();
-    int* const fill_in = fill_in_.data();
-    double* const morale = morale_.data();
-    int* const tenure = tenure_.data();
-    double* const productivity = productivity_.data();
-    const double* const skill_tech = skill_tech_.data();
-    const double* const skill_mkt = skill_mkt_.data();
-    const double* const quit_mult = quit_multiplier_.data();
-
-    // Every staffed seat (filled, or a vacancy whose wait ends this week) draws once from the morale
-    // stream and once from the quit stream, in seat order, and nothing else draws from those two
-    // streams. So the draws are made first, in two tight loops, and the seat loop reads them in the
-    // same order: the same numbers, with the generators' state out of the seat loop's registers.
-    std::size_t draws = 0;
-    if (people_on) {
-        const std::size_t n = seat_agent_.size();
-        for (std::size_t s = 0; s < n; ++s) draws += (agent[s] != 0) | (fill_in[s] <= 1);
-        noise_draw_.resize(draws);
-        quit_draw_.resize(draws);
-        Rng moral = R(Stream::Morale);
-        for (double& d : noise_draw_) d = noise * (moral.Uniform01() - 0.5);
-        R(Stream::Morale) = moral;
-        Rng people = R(Stream::People);
-        for (double& d : quit_draw_) d = people.Uniform01();
-        R(Stream::People) = people;
-    }
-    const double* const noise_draw = noise_draw_.data();
-    const double* const quit_draw = quit_draw_.data();
-    std::size_t k = 0;
-
-    // Pass 1, seat by seat in order: vacancies count down and are filled, morale moves, people quit.
-    // Seats are stored unit by unit, so everything that depends only on the unit is loaded once per unit.
+    // Pass 1, seat by seat: vacancies count down and are filled, morale moves, people quit. Each
+    // seat's draws are keyed by the seat and the week (the quit draw is QuitDraw()).
     for (std::size_t u = 0; u < n_units; ++u) {
         const double unit_push = push[unit_class_[u]], unit_shock = unit_morale_shock_[u];
         const double hazard_scale = unit_weekly_quit_[u] * tight;
         for (std::size_t s = unit_seat_begin_[u], end = unit_seat_begin_[u + 1]; s < end; ++s) {
-            if (agent[s] == 0) {
-                if (--fill_in[s] > 0) {
+            if (seat_agent_[s] == 0) {
+                if (--fill_in_[s] > 0) {
                     ++vacant;
                     continue;
                 }
                 Hire(s);
-                ++hires;
             }
             if (!people_on) continue;
-            double m = morale[s];
-            m += revert * (baseline - m) + noise_draw[k] + unit_push + unit_shock;
-            if (m < 0.0 || m > 1.0) m = ClampCold(m);
-            morale[s] = m;
+            const std::uint64_t key = seat_key_[s];
+            double m = morale_[s];
+            m += revert * (baseline - m) + noise * (CounterUniform01(key, wk + 1) - 0.5) + unit_push + unit_shock;
+            if (m < 0.0 || m > 1.0) m = Clamp(m, 0.0, 1.0);
+            morale_[s] = m;
             // Quit: base weekly hazard scaled by morale (tabulated exp, interpolated) and the labour market.
             const double x = m * kMoraleTableSteps;
             const int i0 = static_cast<int>(x);
             const double frac = x - static_cast<double>(i0);
-            const double mult = quit_mult[i0] + frac * (quit_mult[i0 + 1] - quit_mult[i0]);
-            if (quit_draw[k++] < hazard_scale * mult) {
-                Quit(s, u);  // the seat is empty now: pass 2 skips it
+            const double mult = quit_multiplier_[static_cast<std::size_t>(i0)] +
+                                frac * (quit_multiplier_[static_cast<std::size_t>(i0) + 1] - quit_multiplier_[static_cast<std::size_t>(i0)]);
+            if (CounterUniform01(key, wk) < hazard_scale * mult) {
+                Quit(s, u);
                 ++vacant;
             }
         }
     }
 
-    // Pass 2: tenure, ramp-up and the capacity of everyone in a seat after pass 1 (filled seats, in
-    // seat order, so every sum adds the same numbers in the same order). One loop per function class
-    // keeps each loop's running sums few: WebAssembly engines spill to the stack what does not fit.
+    // Pass 2: tenure, ramp-up (a colleague's time spent on the newcomer) and capacity.
     for (std::size_t u = 0; u < n_units; ++u) {
         const std::uint8_t c = unit_class_[u];
-        const std::size_t s0 = unit_seat_begin_[u], s1 = unit_seat_begin_[u + 1];
         int class_filled = 0;
-        // Shared by the three loops (filled seats only): tenure, ramp-up (a colleague's time spent on the
-        // newcomer, returned in `mentoring`) and the seat's productivity.
-        auto common = [&](std::size_t s, double& prod, double& mentoring) {
-            ++tenure[s];
-            prod = productivity[s];
-            mentoring = 0.0;
+        for (std::size_t s = unit_seat_begin_[u], end = unit_seat_begin_[u + 1]; s < end; ++s) {
+            if (seat_agent_[s] == 0) continue;
+            ++tenure_[s];
+            double prod = productivity_[s];
+            double mentoring = 0.0;
             if (prod < 1.0) {
                 mentoring = mentor * (1.0 - prod);
-                fte -= mentoring;
-                prod += ramp_step;
-                if (prod > 1.0) prod = 1.0;
-                productivity[s] = prod;
+                prod = prod + ramp_step < 1.0 ? prod + ramp_step : 1.0;
+                productivity_[s] = prod;
             }
-            fte += prod;
+            fte += prod - mentoring;
             ++class_filled;
-        };
-        if (c == 1) {
-            for (std::size_t s = s0; s < s1; ++s) {
-                if (agent[s] == 0) continue;
-                double prod, mentoring;
-                common(s, prod, mentoring);
-                it_fte -= mentoring;
-                const double m = morale[s];
-                const double eff = prod * (0.6 + 0.6 * m);  // morale 0.65 gives about 1.0
-                it_fte += eff * skill_tech[s] / 0.7;
-                it_cross += skill_mkt[s];
-                morale_sum += m;
-            }
-            it_n += class_filled;
-        } else if (c == 2) {
-            for (std::size_t s = s0; s < s1; ++s) {
-                if (agent[s] == 0) continue;
-                double prod, mentoring;
-                common(s, prod, mentoring);
-                const double m = morale[s];
-                const double eff = prod * (0.6 + 0.6 * m);
+            const double m = morale_[s];
+            morale_sum += m;
+            const double eff = prod * (1.0 + slope * (m - baseline));
+            if (c == 1) {
+                it_fte += eff * skill_tech_[s] / ref - mentoring;
+                it_cross += skill_mkt_[s];
+            } else if (c == 2) {
                 mkt_fte += eff;
-                mkt_tech += eff * skill_tech[s] * kMarketingTechTime;
-                mkt_cross += skill_tech[s];
-                morale_sum += m;
-            }
-            mkt_n += class_filled;
-        } else {
-            for (std::size_t s = s0; s < s1; ++s) {
-                if (agent[s] == 0) continue;
-                double prod, mentoring;
-                common(s, prod, mentoring);
-                morale_sum += morale[s];
+                mkt_cross += skill_tech_[s];
             }
         }
+        if (c == 1) it_n += class_filled;
+        if (c == 2) mkt_n += class_filled;
         filled += class_filled;
         class_filled_[c] += class_filled;
     }
@@ -744,7 +1003,7 @@ void World::StepPeople() {
             const int q = unit_quits_[u];
             if (q <= 0) continue;
             for (std::size_t s = unit_seat_begin_[u]; s < unit_seat_begin_[u + 1]; ++s)
-                if (agent[s] != 0) morale[s] = Clamp01(morale[s] - churn_shock * 10.0 * q / unit_seats_[u]);
+                if (seat_agent_[s] != 0) morale_[s] = Clamp(morale_[s] - churn_shock * 10.0 * q / unit_seats_[u], 0.0, 1.0);
         }
     }
     std::fill(unit_morale_shock_.begin(), unit_morale_shock_.end(), 0.0);
@@ -754,87 +1013,109 @@ void World::StepPeople() {
     fte_total_ = fte;
     it_fte_ = it_fte > 0.0 ? it_fte : 0.0;
     mkt_fte_ = mkt_fte;
-    mkt_tech_fte_ = mkt_tech;
     it_cross_ = it_n > 0 ? it_cross / it_n : 0.0;
     mkt_cross_ = mkt_n > 0 ? mkt_cross / mkt_n : 0.0;
-    (void)hires;
 }
 
-// ---- [SECTION] value and money (mechanisms 5 and 10) ------------------------------------------------
-void World::StepValueAndMoney() {
-    const double bonus = P(ParamId::IntegrationValueBonus);
+// ---- [SECTION] value and the ledger (mechanisms 5 and 10) ----------------------------------------------
+void World::StepLedger() {
     if (On(Mechanism::Value)) {
+        const double bonus = P(ParamId::IntegrationValueBonus);
         for (const auto& in : initiatives_) {
             if (in.status != Status::Live || in.launched != week_ + 1) continue;
             const double worth = 1.0 + bonus * (in.integration - 0.5);
             if (in.kind == InitiativeKind::CampaignTool || in.kind == InitiativeKind::CustomerApp || in.kind == InitiativeKind::Integration)
-                cx_ += P(ParamId::CxGainPerLaunch) * worth * (in.kind == InitiativeKind::CampaignTool ? 0.5 : 1.0);
+                cx_ += P(ParamId::CxGainPerLaunch) * worth * (in.kind == InitiativeKind::CampaignTool ? P(ParamId::CampaignCxWeight) : 1.0);
             if (in.kind == InitiativeKind::Analytics || in.kind == InitiativeKind::Integration)
                 data_capability_ += P(ParamId::DataCapabilityPerLaunch) * in.integration * (1.0 - data_capability_);
         }
-        // Fragmentation erodes data capability: siloed systems do not connect the dots.
-        const double floor = P(ParamId::CxInitial) - kCxFloorBelowStart;
+        const double floor = P(ParamId::CxInitial) - P(ParamId::CxFloorBelowStart);
         cx_ -= P(ParamId::CxDecayPerWeek) * (cx_ - floor);
         data_capability_ -= P(ParamId::DataCapabilityDecay) * data_capability_;
-        cx_ = cx_ < 0.0 ? 0.0 : (cx_ > 100.0 ? 100.0 : cx_);
-        data_capability_ = Clamp01(data_capability_);
+        cx_ = Clamp(cx_, 0.0, 100.0);
+        data_capability_ = Clamp(data_capability_, 0.0, 1.0);
     }
-    if (week_ % 52 == 0) {  // a new budget year
-        it_spend_year_ = 0.0;
-        mkt_spend_year_ = 0.0;
-    }
-    const double years = week_ / 52.0;
+    const double years = week_ / static_cast<double>(kWeeksPerYear);
     const double market = revenue_base_musd_ * DetPow(1.0 + P(ParamId::RevenueGrowthAnnual), years);
     const double productivity = 1.0 + P(ParamId::DataDrivenProductivity) * data_capability_;
     const double revenue = market * (1.0 + P(ParamId::CxRevenueElasticity) * (cx_ - P(ParamId::CxInitial)) / 10.0) * productivity;
 
-    // Live martech systems: shadow tools, whose subscriptions marketing pays, and systems IT runs (built
-    // through IT or by joint teams), whose licences and hosting IT pays.
+    int it_filled = 0;
+    for (std::size_t u = 0; u < unit_class_.size(); ++u)
+        if (unit_class_[u] == 1)
+            for (std::size_t s = unit_seat_begin_[u]; s < unit_seat_begin_[u + 1]; ++s) it_filled += seat_agent_[s] != 0;
     double shadow_live = 0.0, it_systems = 0.0;
     for (const auto& in : initiatives_)
         if (in.status == Status::Live) (in.path == Path::Shadow ? shadow_live : it_systems) += 1.0;
-    shadow_live_count_ = shadow_live;
-    const double shadow_spend = shadow_live * P(ParamId::ShadowToolCostKusd) / 1000.0;  // million USD/year
-    // IT overspends when the run share grows past its base (contractors, emergency support).
-    const double over = run_share_ - P(ParamId::ItRunShareBase);
-    const double it_licences = it_systems * kItLicenceKusd / 1000.0;  // million USD/year
-    const double it_spend = it_budget_musd_ * (1.0 + (over > 0.0 ? over : 0.0)) + it_licences;
-    const double mkt_spend = mkt_budget_musd_ + shadow_spend;
-    const double bridge = ((has_cdo_ ? 1.0 : 0.0) + (has_cmt_ ? 1.0 : 0.0)) * P(ParamId::BridgeSalaryKusd) / 1000.0;
-    // The IT project capacity not given to marketing saves operating costs elsewhere; co-location and
-    // a steering council cost money.
-    const double project_share_raw = 1.0 - run_share_ - P(ParamId::SecurityShareOfIt);
-    const double project_share = project_share_raw > 0.0 ? project_share_raw : 0.0;
-    const double marketing_share = MarketingShareOfProjects();
-    const double ops_fte = it_fte_ * project_share_raw * (1.0 - marketing_share);
-    const double council_weeks = P(ParamId::SteeringCouncilWeeks);
-    const double governance = P(ParamId::ColocationCostMusd) * colocation_ +
-                              (council_weeks > 0.0 ? P(ParamId::CouncilCostMusd) * 4.0 / council_weeks : 0.0);
-    const double other = P(ParamId::OtherCostShare) * market - P(ParamId::OpsSavingPerItFteMusd) * (ops_fte > 0.0 ? ops_fte : 0.0) + governance;
-    revenue_week_ = revenue;
-    it_cost_week_ = it_spend;
-    martech_run_week_ = it_licences + shadow_spend;
-    // Annualised weekly profit: one-off costs (incidents, replacements) count at 52x for the week.
-    profit_week_ = revenue - other - it_spend - mkt_spend - bridge - 52.0 * (incident_cost_week_ + replacement_cost_week_);
-    it_spend_year_ += it_spend / 52.0;
-    mkt_spend_year_ += mkt_spend / 52.0;
+    const double y = kWeeksPerYear;
+    const double salaries = it_filled * P(ParamId::SalaryItKusd) / 1000.0 / y;
+    const double contractors = contractor_fte_ * P(ParamId::ContractorCostKusd) / 1000.0 / y;
+    const double licences = it_systems * P(ParamId::ItLicenceKusd) / 1000.0 / y;
+    const double security = P(ParamId::SecurityShareOfIt) * it_budget_musd_ / y;
+    const double shadow = shadow_live * P(ParamId::ShadowToolCostKusd) / 1000.0 / y;
+    const double project = 1.0 - run_share_ - P(ParamId::SecurityShareOfIt);
+    const double ops_fte = it_fte_ * (project > 0.0 ? project : 0.0) * (1.0 - marketing_alloc_);
+    const double bridge = ((has_cdo_ ? 1.0 : 0.0) + (has_cmt_ ? 1.0 : 0.0)) * P(ParamId::BridgeSalaryKusd) / 1000.0 / y;
+    const double governance = (P(ParamId::ColocationCostMusd) * colocation_ + P(ParamId::CouncilCostMusd) * council_) / y;
 
-    // Martech spend through IT (the IT capacity marketing gets, in money, plus licences of IT-run
-    // systems) against shadow subscriptions that IT cannot see.
-    const double it_martech = it_budget_musd_ * project_share * marketing_share + it_licences;
-    const auto slot = static_cast<std::size_t>(week_ % 52);
-    spend_window_[0][slot] = it_martech / 52.0;
-    spend_window_[1][slot] = shadow_spend / 52.0;
+    ledger_.OpenWeek();
+    ledger_.Book(Account::Revenue, revenue / y);
+    ledger_.Book(Account::ItSalaries, salaries);
+    ledger_.Book(Account::Contractors, contractors);
+    ledger_.Book(Account::ItLicences, licences);
+    ledger_.Book(Account::Security, security);
+    ledger_.Book(Account::MarketingBudget, mkt_budget_musd_ / y);
+    ledger_.Book(Account::ShadowSubscriptions, shadow);
+    ledger_.Book(Account::OtherOperating, P(ParamId::OtherCostShare) * market / y);
+    ledger_.Book(Account::OpsSavings, -P(ParamId::OpsSavingPerItFteMusd) * ops_fte / y);
+    ledger_.Book(Account::Incidents, incident_cost_week_);
+    ledger_.Book(Account::Replacement, replacement_cost_week_);
+    ledger_.Book(Account::Governance, governance);
+    ledger_.Book(Account::BridgeRoles, bridge);
+    martech_run_week_ = (licences + shadow) * y;
+
+    // Martech spend through IT (the money cost of the IT capacity marketing gets, plus licences of
+    // IT-run systems) against shadow subscriptions that IT cannot see.
+    const double it_martech = (salaries + contractors) * (project > 0.0 ? project : 0.0) * marketing_alloc_ + licences;
+    const auto slot = static_cast<std::size_t>(week_ % kWeeksPerYear);
+    spend_window_[0][slot] = it_martech;
+    spend_window_[1][slot] = shadow;
 }
 
 // ---- [SECTION] budget cycle (mechanism 10) -----------------------------------------------------------
 void World::StepBudget() {
-    if ((week_ + 1) % 52 != 0 || !On(Mechanism::Budget)) return;
-    const double g = ByCioBoss(ParamId::BudgetGrowthCfo, ParamId::BudgetGrowthCoo, ParamId::BudgetGrowthCeo,
-                               ParamId::BudgetGrowthCdo);
-    it_budget_musd_ *= 1.0 + g;
-    mkt_budget_musd_ *= 1.0 + P(ParamId::RevenueGrowthAnnual);
-    Log(EventKind::BudgetSet, Mechanism::Budget, scenario_.UnitOf(Role::Cio), 0, it_budget_musd_);
+    if ((week_ + 1) % kWeeksPerYear != 0) return;
+    if (On(Mechanism::Budget)) {
+        // The CIO's boss judges IT's year on the boss's own scorecard (each result -1..1) and grants
+        // growth; a cost-minded boss also trims.
+        const Role boss = cio_boss_ == Role::None || cio_boss_ == Role::Cio ? Role::Ceo : cio_boss_;
+        const Scorecard sc = ScorecardOf(boss);
+        double it_spend = 0.0, revenue = 0.0;
+        for (int w = ledger_.Weeks() - kWeeksPerYear; w < ledger_.Weeks(); ++w) {
+            if (w < 0) continue;
+            it_spend += ledger_.ItSpend(w);
+            revenue += ledger_.At(w, Account::Revenue);
+        }
+        const double bench = P(ParamId::ItSpendBenchmarkShare);
+        const double cost = Clamp((bench - (revenue > 0.0 ? it_spend / revenue : bench)) / bench, -1.0, 1.0);
+        const double stability = 1.0 - 2.0 * Clamp(static_cast<double>(incidents_year_), 0.0, 1.0);
+        const double growth = Clamp((cx_ - cx_year_start_) / P(ParamId::CxReferencePoints), -1.0, 1.0);
+        const double tol = P(ParamId::ShadowToleranceWeeks);
+        const double wait = it_wait_count_year_ > 0 ? it_wait_sum_year_ / it_wait_count_year_ : P(ParamId::RequestWithdrawWeeks);
+        const double speed = Clamp((tol - wait) / tol, -1.0, 1.0);
+        const double score = sc.cost * cost + sc.stability * stability + sc.growth * growth + sc.speed * speed;
+        const double g = P(ParamId::BudgetGrowthBase) + P(ParamId::BudgetGrowthSensitivity) * score - P(ParamId::BudgetCostTrim) * sc.cost;
+        it_budget_musd_ *= 1.0 + g;
+        mkt_budget_musd_ *= 1.0 + P(ParamId::RevenueGrowthAnnual);
+        Event& ev = Log(EventKind::BudgetSet, Mechanism::Budget, scenario_.UnitOf(Role::Cio), static_cast<std::uint32_t>(boss), it_budget_musd_);
+        ev.cause = Cause::BossJudgement;
+        ev.detail = score;
+        ev.detail2 = g;
+    }
+    incidents_year_ = 0;
+    cx_year_start_ = cx_;
+    it_wait_sum_year_ = 0.0;
+    it_wait_count_year_ = 0;
 }
 
 // ---- [SECTION] the week -----------------------------------------------------------------------------
@@ -843,20 +1124,18 @@ void World::Step() {
     launches_week_ = 0;
     rejections_week_ = 0;
     if (On(Mechanism::Executives)) StepExecutives();
-    StepPeople();  // capacity for this week (people mechanism switches quits and morale)
+    StepPeople();
+    if (week_ % 13 == 0 && week_ > 0) CioAllocates();  // quarterly
     if (On(Mechanism::Demand)) StepDemand();
     if (On(Mechanism::Portfolio)) StepApprovals();
-    StepPortfolioAndExecution();
+    else
+        for (auto& in : initiatives_)
+            if (in.status == Status::Case || in.status == Status::Approval) in.status = Status::Queued;
+    StepExecution();
     StepSecurity();
     StepTrust();
-    // Pressure from results against targets: CMO on customer experience, CIO on delivery backlog.
-    if (On(Mechanism::Executives)) {
-        const double cx_gap = (P(ParamId::CxInitial) - cx_) / 10.0;
-        execs_[static_cast<std::size_t>(Role::Cmo)].pressure += 0.02 * (cx_gap > 0.0 ? cx_gap : 0.0) + 0.01 * rejections_week_;
-        const double lead = ItLeadTimeWeeks() / P(ParamId::ShadowToleranceWeeks) - 1.0;
-        execs_[static_cast<std::size_t>(Role::Cio)].pressure += 0.003 * (lead > 0.0 ? (lead > 3.0 ? 3.0 : lead) : 0.0);
-    }
-    StepValueAndMoney();
+    StepPressure();
+    StepLedger();
     StepBudget();
     Record();
     ++week_;
@@ -867,15 +1146,13 @@ int World::LoseExperiencedStaff(int unit, double share) {
     std::vector<std::size_t> seats;
     for (std::size_t s = 0; s < seat_unit_.size(); ++s)
         if (seat_unit_[s] == unit && seat_agent_[s] != 0) seats.push_back(s);
-    // Longest tenure first; ties by seat index, so the order is deterministic.
     std::stable_sort(seats.begin(), seats.end(), [&](std::size_t a, std::size_t b) { return tenure_[a] > tenure_[b]; });
     const auto n = static_cast<std::size_t>(share >= 1.0 ? seats.size() : share * static_cast<double>(seats.size()));
-    Rng& shock = R(Stream::Shock);
     for (std::size_t k = 0; k < n; ++k) {
         const std::size_t s = seats[k];
         Log(EventKind::Resignation, Mechanism::People, unit, seat_agent_[s], tenure_[s] / 52.0);
         seat_agent_[s] = 0;
-        const double w = shock.Exponential(unit_fill_weeks_[static_cast<std::size_t>(unit)]);
+        const double w = Rng(MixSeed(seat_key_[s], static_cast<std::uint64_t>(week_) * 4 + 3)).Exponential(unit_fill_weeks_[static_cast<std::size_t>(unit)]);
         fill_in_[s] = 1 + static_cast<int>(w > 520.0 ? 520.0 : w);
     }
     return static_cast<int>(n);
@@ -892,32 +1169,43 @@ int World::StepWeeks(int n) {
 
 // ---- [SECTION] recording --------------------------------------------------------------------------
 void World::Record() {
-    const auto slot = static_cast<std::size_t>(week_ % 52);
-    const int span = week_ + 1 < 52 ? week_ + 1 : 52;
+    const auto slot = static_cast<std::size_t>(week_ % kWeeksPerYear);
+    const int span = week_ + 1 < kWeeksPerYear ? week_ + 1 : kWeeksPerYear;
     std::array<double, 3> turnover{};
     double q_all = 0.0, h_all = 0.0;
     for (std::size_t c = 0; c < 3; ++c) {
         quit_window_[c][slot] = class_quits_[c];
         head_window_[c][slot] = class_filled_[c];
         double q = 0.0, h = 0.0;
-        for (std::size_t k = 0; k < 52; ++k) {
+        for (std::size_t k = 0; k < kWeeksPerYear; ++k) {
             q += quit_window_[c][k];
             h += head_window_[c][k];
         }
-        turnover[c] = h > 0.0 ? q / (h / 52.0) : 0.0;
+        turnover[c] = h > 0.0 ? q / (h / kWeeksPerYear) : 0.0;
         q_all += q;
-        h_all += h / 52.0;
+        h_all += h / kWeeksPerYear;
     }
+    // Time to market of launches in the last 52 weeks (weeks for the launched), and the share of all
+    // ideas launched within 26 weeks among ideas whose 26-week window closed in the last 52 weeks.
+    const int now = week_ + 1;
     double ttm = series_[static_cast<int>(SeriesId::TimeToMarket)].empty() ? 0.0 : series_[static_cast<int>(SeriesId::TimeToMarket)].back();
     {
         double sum = 0.0;
         int cnt = 0;
         for (std::size_t i = 0; i < ttm_week_.size(); ++i)
-            if (ttm_week_[i] > week_ + 1 - kTtmWindowWeeks) {
+            if (ttm_week_[i] > now - kWeeksPerYear) {
                 sum += ttm_window_[i];
                 ++cnt;
             }
         if (cnt > 0) ttm = sum / cnt;
+    }
+    int window_ideas = 0, window_fast = 0;
+    for (const auto& in : initiatives_) {
+        const bool closed = now - in.created >= kTtmWindowWeeks;
+        const bool recent = now - in.created < kTtmWindowWeeks + kWeeksPerYear;
+        if (now >= kTtmWindowWeeks ? !(closed && recent) : false) continue;
+        ++window_ideas;
+        window_fast += in.launched >= 0 && in.launched - in.created <= kTtmWindowWeeks;
     }
     double spend_it = 0.0, spend_shadow = 0.0;
     for (int k = 0; k < span; ++k) {
@@ -928,16 +1216,23 @@ void World::Record() {
     for (const auto& in : initiatives_) {
         if (in.status == Status::Live) {
             ++live;
-            if (in.integration < 0.5) ++unintegrated;
+            if (in.integration < P(ParamId::IntegratedThreshold)) ++unintegrated;
         }
-        if (in.path != Path::Shadow && (in.status == Status::Approval || in.status == Status::Queued)) ++queue;
+        if (in.path != Path::Shadow && Waiting(in.status)) ++queue;
     }
-    const Executive& cmo = execs_[static_cast<std::size_t>(Role::Cmo)];
-    const Executive& cio = execs_[static_cast<std::size_t>(Role::Cio)];
-    const double budget_ytd = (it_budget_musd_ + mkt_budget_musd_) * ((week_ % 52) + 1) / 52.0;
+    const Executive& cmo = E(Role::Cmo);
+    const Executive& cio = E(Role::Cio);
+    // Budget variance of the current budget year: IT and marketing spend against their budgets so far.
+    const int year_start = (week_ / kWeeksPerYear) * kWeeksPerYear;
+    double spend_ytd = 0.0;
+    for (int w = year_start; w <= week_; ++w)
+        spend_ytd += ledger_.ItSpend(w) + ledger_.At(w, Account::MarketingBudget) + ledger_.At(w, Account::ShadowSubscriptions);
+    const double budget_ytd = (it_budget_musd_ + mkt_budget_musd_) * (week_ - year_start + 1) / kWeeksPerYear;
+    double it_year = 0.0;
+    for (int w = ledger_.Weeks() - span; w < ledger_.Weeks(); ++w) it_year += ledger_.ItSpend(w);
     auto rec = [&](SeriesId id, double v) { series_[static_cast<int>(id)].push_back(v); };
-    rec(SeriesId::Revenue, revenue_week_);
-    rec(SeriesId::OperatingProfit, profit_week_);
+    rec(SeriesId::Revenue, ledger_.At(week_, Account::Revenue) * kWeeksPerYear);
+    rec(SeriesId::OperatingProfit, ledger_.ProfitLastYear());
     rec(SeriesId::CustomerExperience, cx_);
     rec(SeriesId::TimeToMarket, ttm);
     rec(SeriesId::Delivered, delivered_);
@@ -961,9 +1256,15 @@ void World::Record() {
     rec(SeriesId::CioDepartures, cio.departures);
     rec(SeriesId::CmoTenure, cmo.present ? cmo.tenure_weeks / 52.0 : 0.0);
     rec(SeriesId::CioTenure, cio.present ? cio.tenure_weeks / 52.0 : 0.0);
-    rec(SeriesId::ItCost, it_cost_week_);
-    rec(SeriesId::BudgetVariance, budget_ytd > 0.0 ? (it_spend_year_ + mkt_spend_year_ - budget_ytd) / budget_ytd : 0.0);
+    rec(SeriesId::ItCost, it_year * kWeeksPerYear / span);
+    rec(SeriesId::BudgetVariance, budget_ytd > 0.0 ? (spend_ytd - budget_ytd) / budget_ytd : 0.0);
     rec(SeriesId::MartechRunCost, martech_run_week_);
+    rec(SeriesId::LaunchedWithin26, window_ideas > 0 ? static_cast<double>(window_fast) / window_ideas : 0.0);
+    rec(SeriesId::CmoPressure, cmo.pressure);
+    rec(SeriesId::CioPressure, cio.pressure);
+    rec(SeriesId::Contractors, contractor_fte_);
+    rec(SeriesId::ApprovalRate, cases_decided_ > 0 ? static_cast<double>(cases_approved_) / cases_decided_ : 1.0);
+    rec(SeriesId::MarketingAllocation, marketing_alloc_);
 }
 
 // ---- [SECTION] hashing ---------------------------------------------------------------------------
@@ -972,7 +1273,7 @@ std::uint64_t World::StateHash() const {
     f.Val(week_);
     f.Val(next_agent_);
     f.Val(next_initiative_);
-    for (const auto& r : rng_) f.Bytes(r.State(), 4 * sizeof(std::uint64_t));
+    f.Val(rep_key_);
     f.Vec(seat_unit_);
     f.Vec(seat_agent_);
     f.Vec(morale_);
@@ -981,13 +1282,16 @@ std::uint64_t World::StateHash() const {
     f.Vec(fill_in_);
     f.Vec(skill_tech_);
     f.Vec(skill_mkt_);
+    f.Vec(seat_task_);
     for (const auto& e : execs_) {
         f.Val(e.present);
         f.Val(e.tenure_weeks);
         f.Val(e.vacancy_weeks);
         f.Val(e.pressure);
+        f.Val(e.expected_it_wait);
         f.Val(e.departures);
     }
+    for (const auto& row : relationship_) f.Bytes(row.data(), row.size() * sizeof(double));
     f.Val(static_cast<std::uint64_t>(initiatives_.size()));
     for (const auto& in : initiatives_) {
         f.Val(in.id);
@@ -1001,6 +1305,8 @@ std::uint64_t World::StateHash() const {
     f.Val(cx_);
     f.Val(data_capability_);
     f.Val(it_budget_musd_);
+    f.Val(contractor_fte_);
+    for (const auto& row : ledger_.Rows()) f.Bytes(row.data(), row.size() * sizeof(double));
     for (const auto& s : series_) f.Vec(s);
     f.Val(static_cast<std::uint64_t>(events_.size()));
     for (const auto& e : events_) {
@@ -1009,6 +1315,9 @@ std::uint64_t World::StateHash() const {
         f.Val(e.unit);
         f.Val(e.agent);
         f.Val(e.value);
+        f.Val(e.cause);
+        f.Val(e.cause_id);
+        f.Val(e.detail);
     }
     return f.h;
 }

@@ -10,14 +10,15 @@
 #include <string>
 #include <vector>
 
+#include "sim/ledger.h"
 #include "sim/params.h"
 #include "sim/rng.h"
 #include "sim/scenario.h"
 
 namespace orgsim {
 
-/// Independent random streams: one per mechanism per replication, so switching one mechanism off
-/// or adding one does not shift the others' numbers (common random numbers across scenarios).
+/// Mechanism keys of the keyed random draws: a draw is keyed by (replication, stream, entity, week),
+/// so adding a unit, a role or a rejection never shifts an unrelated agent's luck.
 enum class Stream : int { Init, Demand, Routing, Portfolio, Execution, Value, Security, Trust, People, Hiring,
                           Morale, Executives, Budget, Shock, Count };
 
@@ -51,6 +52,12 @@ enum class SeriesId : int {
     ItCost,             ///< IT spend, million USD/year (annualised, incl. security)
     BudgetVariance,     ///< (spend - budget) / budget for IT+marketing, current budget year
     MartechRunCost,     ///< million USD/year: licences and hosting of IT-run martech systems plus shadow tools' subscriptions
+    LaunchedWithin26,   ///< share of ideas (all routes, rejected and dropped included) launched within 26 weeks, ideas whose window closed in the last 52 weeks
+    CmoPressure,        ///< pressure on the CMO (0 = none, about 1 = high)
+    CioPressure,        ///< pressure on the CIO
+    Contractors,        ///< IT contractor FTE bought from the budget above salaries
+    ApprovalRate,       ///< share of business cases approved (cumulative)
+    MarketingAllocation,///< share of IT's project capacity the CIO gives marketing
     Count
 };
 constexpr int kSeriesCount = static_cast<int>(SeriesId::Count);
@@ -64,6 +71,24 @@ struct SeriesInfo {
 };
 const std::array<SeriesInfo, kSeriesCount>& SeriesTable();
 
+/// Why an event happened, as recorded by the mechanism that caused it.
+enum class Cause : std::uint8_t {
+    None,
+    ShadowTool,        ///< an unvetted (or catalogue) shadow tool: cause_id = initiative id
+    ItSystem,          ///< a system IT or a joint team built: cause_id = initiative id
+    BaseThreat,        ///< the threat landscape, no particular system
+    HurdleNotMet,      ///< a business case below the CIO's hurdle: detail = revealed value/cost, detail2 = hurdle
+    WaitedTooLong,     ///< marketing withdrew a request: detail = weeks waited
+    NewExecutive,      ///< a successor stopped the work: cause_id = role
+    PressureTargets,   ///< an executive exit driven mostly by missed targets: detail = pressure, detail2 = share from this source
+    PressureBlame,     ///< ... mostly by blame for incidents
+    PressureConflict,  ///< ... mostly by rejections and conflict with IT
+    Hazard,            ///< an exit at the base hazard (low pressure): detail = pressure
+    BossJudgement,     ///< a budget set by the CIO's boss: detail = IT's score on the boss's scorecard, detail2 = growth
+    Detected,          ///< a banned shadow tool found: cause_id = initiative id
+};
+const char* CauseName(Cause c);
+
 /// What happened, which mechanism caused it and who was involved.
 enum class EventKind : std::uint8_t { Resignation, Hire, Launch, Rejection, Incident, ExecExit, ExecStart,
                                       ShadowShutdown, Cancelled, BudgetSet };
@@ -75,10 +100,14 @@ struct Event {
     int unit;             ///< unit index, or -1
     std::uint32_t agent;  ///< employee id, initiative id or executive role (as int), 0 if none
     double value;         ///< cost, weeks, ... (meaning depends on kind)
+    Cause cause = Cause::None;
+    std::uint32_t cause_id = 0;  ///< the initiative or role the cause names
+    double detail = 0.0;         ///< see Cause
+    double detail2 = 0.0;
 };
 
 enum class Path : std::uint8_t { It, Shadow, Joint };
-enum class Status : std::uint8_t { Approval, Queued, Active, Live, Rejected, Cancelled, Retired };
+enum class Status : std::uint8_t { Approval, Queued, Active, Live, Rejected, Cancelled, Retired, Case };
 enum class InitiativeKind : std::uint8_t { CampaignTool, Analytics, CustomerApp, Integration, Security };
 const char* PathName(Path p);
 const char* InitiativeKindName(InitiativeKind k);
@@ -99,6 +128,23 @@ struct Initiative {
     double exposure = 0.0;     ///< added breach hazard share (once live)
     double cost_kusd = 0.0;    ///< estimated cost
     bool vetted = false;
+    double roi = 1.0;          ///< true annual value / cost (heterogeneous, unknown to everyone)
+    double stated_roi = 1.0;   ///< marketing's estimate (optimistic); a business case replaces it with a noisy reading of roi
+    double risk = 0.0;         ///< 0-1
+    double urgency = 1.0;      ///< the CMO's urgency when the idea was routed (pressure, quick wins)
+    bool business_case = false;///< went through a business case
+    int case_ready = 0;        ///< week the business case is written
+    std::uint64_t key = 0;     ///< keys this initiative's random draws
+    std::vector<std::uint32_t> team;  ///< seats of the employees on its team (IT and joint)
+    std::int32_t runner = -1;  ///< seat of the marketer running a shadow tool (or the marketer on a joint team)
+    double contractors = 0.0;  ///< contractor FTE on the team this week
+    Role sponsor = Role::Cmo;  ///< who asked for it
+};
+
+/// Who judges what: weights on cost, stability/security, growth/customer experience, speed/innovation
+/// (normalised to sum to 1).
+struct Scorecard {
+    double cost = 0.25, stability = 0.25, growth = 0.25, speed = 0.25;
 };
 
 /// An executive seat (CEO, CIO, CMO, ...): the person in it, or a vacancy.
@@ -108,8 +154,10 @@ struct Executive {
     bool present = false;      ///< the seat is filled
     int tenure_weeks = 0;
     int vacancy_weeks = 0;     ///< weeks until the successor starts (while vacant)
-    double pressure = 0.0;     ///< 0.. (about 1 is high)
-    double priority_growth = 0.5;  ///< 0 cost/stability .. 1 growth/innovation
+    double pressure = 0.0;     ///< 0.. (about 1 is high): the sum of the three sources below
+    std::array<double, 3> pressure_from{};  ///< targets, blame for incidents, conflict (rejections, withdrawals)
+    Scorecard scorecard;       ///< the role's preferences (parameters)
+    double expected_it_wait = 0.0;  ///< CMO: remembered weeks from request to launch through IT
     int departures = 0;
 };
 
@@ -154,110 +202,147 @@ public:
     int OrgDistanceCmoCio() const { return distance_; }
     double CustomerExperience() const { return cx_; }
 
+    /// The keyed draws of a seat (for tests of common random numbers): the quit draw and the hiring
+    /// draw of seat `s` in week `week`, which depend only on the replication, the unit's id and the
+    /// seat's place in the unit.
+    double QuitDraw(std::size_t s, int week) const;
+    double HireDraw(std::size_t s, int week) const;
+
+    /// The CIO's blended priorities (own, boss's, and the CMO's with shared KPIs) and the share of
+    /// project capacity given to marketing (mechanism 3).
+    const Scorecard& CioPriorities() const { return cio_blend_; }
+    double MarketingAllocation() const { return marketing_alloc_; }
+    /// The approval hurdle (value/cost multiple) that the CIO's priorities imply.
+    double ApprovalHurdle() const;
+    double ContractorFte() const { return contractor_fte_; }
+    /// Role of the CIO's boss (CFO, COO, CEO or CDO).
+    Role CioBoss() const { return cio_boss_; }
+    /// The ledger (mechanism 10).
+    const Ledger& Books() const { return ledger_; }
+    /// IT-marketing relationship of two executives (0-1).
+    double Relationship(Role a, Role b) const;
+
     /// 64-bit FNV-1a hash of the full state (time, agents, generators, series, events).
     std::uint64_t StateHash() const;
 
 private:
-    Rng& R(Stream s) { return rng_[static_cast<int>(s)]; }
     bool On(Mechanism m) const { return scenario_.On(m); }
     double P(ParamId id) const { return scenario_.params[id]; }
-    void Log(EventKind k, Mechanism m, int unit, std::uint32_t agent, double value);
+    /// A generator for the draws about (stream, entity) in the current week: keyed, so that what
+    /// happens elsewhere never shifts it.
+    Rng Draws(Stream s, std::uint64_t entity) const;
+    Rng Draws(Stream s, std::uint64_t entity, int week) const;
+    Event& Log(EventKind k, Mechanism m, int unit, std::uint32_t agent, double value);
+    Executive& E(Role r) { return execs_[static_cast<std::size_t>(r)]; }
+    const Executive& E(Role r) const { return execs_[static_cast<std::size_t>(r)]; }
+    Scorecard ScorecardOf(Role r) const;
+    void AddPressure(Role r, int source, double amount);
 
-    // Mechanisms, in the order they run each week.
-    void StepExecutives();
-    void StepDemand();
-    void StepApprovals();
-    void StepPortfolioAndExecution();
-    void StepSecurity();
-    void StepTrust();
-    void StepPeople();
-    void StepValueAndMoney();
-    void StepBudget();
+    // Mechanisms, in the order they run each week (the World orders them; each is a decision by an
+    // agent or a process applied to the state).
+    void StepExecutives();           // 9: successors, exits
+    void StepPeople();               // 8: morale, quits, hires, capacity
+    void CioAllocates();             // 3: quarterly: blended priorities, marketing's share, contractors
+    void StepDemand();               // 1 + 2: ideas, the CMO's route for each
+    void StepApprovals();            // 3: business cases judged at the approval meeting
+    void StepExecution();            // 4: teams of people work; launches; withdrawals; ban detection
+    void StepSecurity();             // 6
+    void StepTrust();                // 7
+    void StepPressure();             // 9: targets
+    void StepLedger();               // 5 + 10: value, revenue, costs
+    void StepBudget();               // 10: the boss's budget decision
     void Record();
 
     // Helpers.
     void Hire(std::size_t seat);
-    /// The holder of `seat` (in `unit`) resigns: the seat waits for a hire (the rare path of StepPeople).
     [[gnu::noinline]] void Quit(std::size_t seat, std::size_t unit);
     void ExecLeaves(Role r);
-    Path Route(InitiativeKind kind, double it_lead_weeks);
+    Path Route(Initiative& in, Rng& draws);
     double ItLeadTimeWeeks() const;
-    /// The value of the parameter that applies to the CIO's boss (CFO, COO, CEO or CDO).
-    double ByCioBoss(ParamId cfo, ParamId coo, ParamId ceo, ParamId cdo) const;
-    double MarketingShareOfProjects() const;
-    double RejectionRate() const;
+    void Withdraw(Initiative& in, EventKind kind, Mechanism m, Cause cause, double detail, double detail2);
+    void CmoObservesWait(double weeks);
+    void ChangeRelationship(Role a, Role b, double delta);
     bool ShadowFeasible(InitiativeKind k) const { return k == InitiativeKind::CampaignTool || k == InitiativeKind::Analytics || k == InitiativeKind::CustomerApp; }
+    bool Broker() const;  ///< a CDO, CMT or steering council can form joint teams
 
     Scenario scenario_;
     int horizon_ = 0;
     int week_ = 0;
+    std::uint64_t rep_key_ = 0;
     std::uint32_t next_agent_ = 1;
-    std::array<Rng, static_cast<int>(Stream::Count)> rng_;
 
     // Structure, fixed for the run.
     int distance_ = 2;         ///< reporting steps between the CMO's and CIO's units
     Role cio_boss_ = Role::Ceo;
-    bool has_cdo_ = false, has_cmt_ = false;
+    bool has_cdo_ = false, has_cmt_ = false, has_ciso_ = false;
     double trust_target_ = 0.3;
-    double colocation_ = 0.0;  ///< co-location as a share of full contact: none 0, partial 0.4, full 1
+    double colocation_ = 0.0;  ///< co-location as a share of full contact
+    double council_ = 0.0;     ///< steering council intensity 0-1
     double it_class_seats_ = 1.0, mkt_class_seats_ = 1.0;
+    double kind_cum_[5] = {0, 0, 0, 0, 0};  ///< cumulative idea shares by kind
 
     // Per unit (cold).
-    std::vector<double> unit_weekly_quit_;   ///< base weekly quit probability
-    std::vector<double> unit_fill_weeks_;    ///< mean weeks to fill a vacancy
+    std::vector<double> unit_weekly_quit_;
+    std::vector<double> unit_fill_weeks_;
     std::vector<std::uint8_t> unit_class_;   ///< 0 other, 1 IT, 2 marketing
-    std::vector<int> unit_seats_;            ///< seats in the unit (at least 1)
-    std::vector<double> unit_morale_shock_;  ///< morale change to apply to the unit's staff next people step
-    std::vector<std::size_t> unit_seat_begin_;  ///< seats of unit u are [begin[u], begin[u + 1]) (seats are stored unit by unit)
-    std::vector<int> unit_quits_;            ///< quits this week by unit (scratch of StepPeople)
-    std::vector<double> noise_draw_, quit_draw_;  ///< this week's morale noise and quit draws (scratch of StepPeople)
-    /// exp(elasticity * (baseline - morale)) tabulated at morale = i / kMoraleTableSteps (the quit
-    /// multiplier; linear interpolation between entries keeps the hot loop free of exp).
+    std::vector<std::uint8_t> unit_technologist_;  ///< IT-class or martech: primary skill is technology
+    std::vector<int> unit_seats_;
+    std::vector<double> unit_morale_shock_;
+    std::vector<std::size_t> unit_seat_begin_;
+    std::vector<int> unit_quits_;
     static constexpr int kMoraleTableSteps = 512;
     std::array<double, kMoraleTableSteps + 2> quit_multiplier_{};
 
     // Per seat (hot, struct of arrays).
     std::vector<int> seat_unit_;
     std::vector<std::uint32_t> seat_agent_;  ///< 0 = vacant
-    std::vector<double> morale_;             ///< 0..1
-    std::vector<int> tenure_;                ///< weeks since the current holder started
-    std::vector<double> productivity_;       ///< 0..1 (ramp-up)
-    std::vector<int> fill_in_;               ///< weeks until a vacant seat is filled
-    std::vector<double> skill_tech_;         ///< 0..1
-    std::vector<double> skill_mkt_;          ///< 0..1
+    std::vector<std::uint64_t> seat_key_;    ///< keys the seat's draws: (replication, unit id, place in unit)
+    std::vector<double> morale_;
+    std::vector<int> tenure_;
+    std::vector<double> productivity_;
+    std::vector<int> fill_in_;
+    std::vector<double> skill_tech_;
+    std::vector<double> skill_mkt_;
+    std::vector<std::uint32_t> seat_task_;   ///< initiative id the seat works on (team or shadow tool), 0 = none
 
-    // Executives, indexed by Role.
+    // Executives, indexed by Role; pairwise working relationships.
     std::array<Executive, 9> execs_{};
+    std::array<std::array<double, 9>, 9> relationship_{};
 
     // Initiatives and systems.
     std::vector<Initiative> initiatives_;
     std::uint32_t next_initiative_ = 1;
 
+    // The CIO's decisions.
+    Scorecard cio_blend_;
+    double marketing_alloc_ = 0.3;
+    double contractor_fte_ = 0.0;
+    double run_share_ = 0.55;
+    int cases_decided_ = 0, cases_approved_ = 0;
+
     // Organisation-level state.
     double trust_ = 0.3;
     double cx_ = 60.0;
+    double cx_year_start_ = 60.0;
     double data_capability_ = 0.0;
-    double it_budget_musd_ = 0.0, mkt_budget_musd_ = 0.0;        ///< current budget year
-    double it_spend_year_ = 0.0, mkt_spend_year_ = 0.0;           ///< spent so far this budget year, million USD
-    double it_fte_ = 0.0, mkt_fte_ = 0.0, mkt_tech_fte_ = 0.0;    ///< this week's effective capacity
-    double it_cross_ = 0.0, mkt_cross_ = 0.0;                     ///< mean cross-literacy
+    double it_budget_musd_ = 0.0, mkt_budget_musd_ = 0.0;
+    double it_fte_ = 0.0, mkt_fte_ = 0.0;
+    double it_cross_ = 0.0, mkt_cross_ = 0.0;
     double revenue_base_musd_ = 0.0;
-    double shadow_live_count_ = 0.0;
-    int incidents_ = 0;
+    int incidents_ = 0, incidents_year_ = 0;
     double incident_cost_musd_ = 0.0;
     double incident_cost_week_ = 0.0;
     double replacement_cost_week_ = 0.0;
     int delivered_ = 0, rejected_ = 0;
     int launches_week_ = 0, rejections_week_ = 0;
-    double revenue_week_ = 0.0, profit_week_ = 0.0, it_cost_week_ = 0.0, martech_run_week_ = 0.0;
-    std::vector<double> ttm_window_;  ///< launches' time to market (weeks) with their launch week
+    double it_wait_sum_year_ = 0.0;
+    int it_wait_count_year_ = 0;
+    double martech_run_week_ = 0.0;
+    std::vector<double> ttm_window_;
     std::vector<int> ttm_week_;
-    std::array<std::vector<double>, 2> spend_window_;  ///< 52-week martech spend: [0] through IT/joint, [1] shadow
-    double run_share_ = 0.55;
+    std::array<std::vector<double>, 2> spend_window_;
+    Ledger ledger_;
 
-    // Rolling 52-week quit windows by class (0 other, 1 IT, 2 marketing) and headcount sums.
-    // Seeded with a year of pre-history at the calibrated rates, so that year one's rolling turnover
-    // is not a noisy annualisation of a few weeks.
     std::array<std::vector<double>, 3> quit_window_;
     std::array<std::vector<double>, 3> head_window_;
     int quits_week_ = 0, filled_ = 0, vacant_ = 0;

@@ -251,6 +251,12 @@ void FilesMenu::HandleFile(Ui& ui, const services::IncomingFile& file) {
                                                  MegaBytes(kMaxOpenBytes) + " (a scenario is a few kilobytes)"}});
     OpenedFile opened = ReadAnyFile(file.data);
     if (!opened.ok()) return ShowProblems(title, opened.problems);
+    if (!opened.notices.empty() && ui.notify) {
+        std::string text = file.name + " opened with " + std::to_string(opened.notices.size()) + " notice" +
+                           (opened.notices.size() == 1 ? "" : "s") + ":";
+        for (const Problem& n : opened.notices) text += "\n" + n.where + ": " + n.message;
+        ui.notify(text, false);
+    }
     pending_origin_ = file.name;
     if (opened.kind == FileKind::Workspace) {
         if (!Edited(ui.ws)) return OpenWorkspace(ui, *opened.workspace, file.name);

@@ -174,6 +174,7 @@ OpenedFile ReadAnyFile(const std::string& text) {
     }
     ReadResult r = ReadScenario(text);
     f.problems = std::move(r.problems);
+    f.notices = std::move(r.notices);
     f.scenario = std::move(r.scenario);
     return f;
 }

@@ -59,6 +59,7 @@ struct OpenedFile {
     std::optional<Scenario> scenario;      ///< kind == Scenario and no problems
     std::optional<WorkspaceDoc> workspace; ///< kind == Workspace and no problems
     std::vector<Problem> problems;
+    std::vector<Problem> notices;          ///< opened, but the user should know (e.g. a removed parameter)
     bool ok() const { return problems.empty() && (scenario || workspace); }
 };
 /// Read a file that is either a scenario or a workspace (told apart by its "format"); refuses
