@@ -116,18 +116,36 @@ void ExplainEvent(const World& w, const Event& e, std::string& title, std::strin
                    Fmt("%.0f", e.value) + " weeks after the idea.";
             break;
         case EventKind::Rejection:
-            body = "IT's approval round turned down " + what + " (" + ref + ", estimated $" + Fmt("%.0f", e.value) +
-                   "k).";
+            body = "The CIO turned down " + what + " (" + ref + ", estimated $" + Fmt("%.0f", e.value) +
+                   "k) at the approval meeting: its business case showed a value of " + Fmt("%.1f", e.detail) +
+                   "x its cost, below the " + Fmt("%.1f", e.detail2) +
+                   "x that the CIO's priorities (own, the boss's and any shared KPIs) require for its risk.";
             break;
-        case EventKind::Incident:
-            body = "Security incident no. " + std::to_string(e.agent) + ", costing $" + Fmt("%.1f", e.value) +
-                   "M. It hurts customer experience, raises pressure on the CIO and CMO and lowers trust.";
+        case EventKind::Incident: {
+            const Initiative* door = e.cause_id != 0 ? FindInitiative(w, e.cause_id) : nullptr;
+            std::string cause = e.cause == Cause::ShadowTool
+                                    ? "It came in through an unvetted tool marketing bought outside IT (initiative #" +
+                                          std::to_string(e.cause_id) + (door && door->launched > 0 ? ", live since week " + std::to_string(door->launched) : std::string()) + ")"
+                                : e.cause == Cause::ItSystem ? "It came in through a system IT runs (initiative #" + std::to_string(e.cause_id) + ")"
+                                                             : "It came from the threat landscape, through no particular system";
+            body = "Security incident no. " + std::to_string(e.agent) + ", costing $" + Fmt("%.1f", e.value) + "M. " + cause +
+                   "; the " + RoleLabel(static_cast<Role>(static_cast<int>(e.detail))) +
+                   " takes the blame. It hurts customer experience and lowers trust.";
             break;
-        case EventKind::ExecExit:
-            body = std::string("The ") + RoleLabel(static_cast<Role>(e.agent)) + " (" + unit +
-                   ") left under pressure from results against targets; the seat is vacant until a successor "
-                   "starts.";
+        }
+        case EventKind::ExecExit: {
+            const char* source = e.cause == Cause::PressureTargets    ? "missed targets"
+                                 : e.cause == Cause::PressureBlame    ? "blame for security incidents"
+                                 : e.cause == Cause::PressureConflict ? "rejected and withdrawn requests (conflict with IT)"
+                                                                      : nullptr;
+            body = std::string("The ") + RoleLabel(static_cast<Role>(e.agent)) + " (" + unit + ") left after " +
+                   Fmt("%.1f", e.value) + " years" +
+                   (source ? std::string(" under pressure ") + Fmt("%.2f", e.detail) + ", " + Fmt("%.0f", 100.0 * e.detail2) +
+                                 "% of it from " + source
+                           : std::string(", at the usual rate for the role (little pressure)")) +
+                   "; the seat is vacant until a successor starts.";
             break;
+        }
         case EventKind::ExecStart:
             body = std::string("A new ") + RoleLabel(static_cast<Role>(e.agent)) + " started in " + unit +
                    ", with new priorities: in-flight initiatives may be stopped.";
@@ -136,13 +154,17 @@ void ExplainEvent(const World& w, const Event& e, std::string& title, std::strin
             body = "A shadow tool (" + ref + ") was found and shut down under the ban policy.";
             break;
         case EventKind::Cancelled:
-            body = e.mechanism == Mechanism::Executives
-                       ? "A new executive stopped " + ref + " after " + Fmt("%.0f", e.value) + " person-weeks of work."
-                       : ref + " was dropped after waiting " + Fmt("%.0f", e.value) + " weeks.";
+            body = e.cause == Cause::NewExecutive
+                       ? "A new " + std::string(RoleLabel(static_cast<Role>(e.cause_id))) + " wanting quick wins stopped " + ref + " after " +
+                             Fmt("%.0f", e.value) + " person-weeks of work."
+                       : "Marketing withdrew " + ref + " after waiting " + Fmt("%.0f", e.value) + " weeks for IT.";
             body[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(body[0])));
             break;
         case EventKind::BudgetSet:
-            body = "The annual budget round: IT's budget for the year is $" + Fmt("%.1f", e.value) + "M.";
+            body = "The annual budget round: the " + std::string(RoleLabel(static_cast<Role>(e.agent))) +
+                   ", as the CIO's boss, scored IT's year " + Fmt("%+.2f", e.detail) +
+                   " on the boss's own scorecard (cost, stability, growth, speed) and granted " + Fmt("%+.1f", 100.0 * e.detail2) +
+                   "%: IT's budget for the year is $" + Fmt("%.1f", e.value) + "M.";
             break;
     }
 }
