@@ -5,8 +5,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <string>
+
+#include "sim/scenario.h"
 
 namespace orgsim::cli {
 
@@ -20,6 +23,25 @@ inline bool ReadFile(const std::string& path, std::string& out, std::string& err
     std::ostringstream ss;
     ss << in.rdbuf();
     out = ss.str();
+    return true;
+}
+
+/// Read and validate a scenario file: every problem to stderr (and false), notices (removed
+/// parameters of an earlier model) to stderr too. `who` prefixes a file error ("orgsim", ...).
+inline bool LoadScenario(const std::string& path, Scenario& s, const char* who = "orgsim") {
+    std::string text, err;
+    if (!ReadFile(path, text, err)) {
+        std::cerr << who << ": " << err << "\n";
+        return false;
+    }
+    ReadResult r = ReadScenario(text);
+    if (!r.ok()) {
+        std::cerr << path << ": " << r.problems.size() << " problem" << (r.problems.size() == 1 ? "" : "s") << ":\n";
+        for (const auto& p : r.problems) std::cerr << "  " << p.where << ": " << p.message << "\n";
+        return false;
+    }
+    for (const auto& n : r.notices) std::cerr << path << ": notice: " << n.where << ": " << n.message << "\n";
+    s = *r.scenario;
     return true;
 }
 

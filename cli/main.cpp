@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_util.h"
+#include "cli/cmd_calibrate.h"
 #include "cli/cmd_march.h"
 #include "sim/experiment.h"
 #include "sim/params.h"
@@ -22,6 +23,7 @@ namespace {
 
 using namespace orgsim;
 using orgsim::cli::Hex;
+using orgsim::cli::LoadScenario;
 using orgsim::cli::ParseInt;
 using orgsim::cli::ReadFile;
 
@@ -34,6 +36,9 @@ const char* kUsage =
     "                                         2-4 scenarios with common random numbers: outcomes with 90%\n"
     "                                         intervals and paired differences against the first\n"
     "  orgsim march <scenario.json> [options] a March (1991) experiment (scenarios/march/); --help for options\n"
+    "  orgsim calibrate [scenario.json] [--replications N] [--markdown]\n"
+    "                                         check MODEL.md's calibration targets (default scenario\n"
+    "                                         scenarios/default.json, 200 replications); exit 1 if any fails\n"
     "  orgsim validate <scenario.json>        list every problem of a scenario file (exit 1 if any)\n"
     "  orgsim params [--markdown]             the parameter table\n"
     "  orgsim schema                          the JSON Schema of scenario files (scenarios/schema.json)\n"
@@ -47,23 +52,6 @@ const char* kUsage =
     "  --json FILE         write results as JSON (series summary and one record per replication)\n"
     "  --csv PREFIX        write PREFIX_series.csv (per week) and PREFIX_replications.csv\n"
     "  --quiet             print only the state hash\n";
-
-bool LoadScenario(const std::string& path, Scenario& s) {
-    std::string text, err;
-    if (!ReadFile(path, text, err)) {
-        std::cerr << "orgsim: " << err << "\n";
-        return false;
-    }
-    ReadResult r = ReadScenario(text);
-    if (!r.ok()) {
-        std::cerr << path << ": " << r.problems.size() << " problem" << (r.problems.size() == 1 ? "" : "s") << ":\n";
-        for (const auto& p : r.problems) std::cerr << "  " << p.where << ": " << p.message << "\n";
-        return false;
-    }
-    for (const auto& n : r.notices) std::cerr << path << ": notice: " << n.where << ": " << n.message << "\n";
-    s = *r.scenario;
-    return true;
-}
 
 /// Apply one --set key=value (numbers; option names for choice levers; yes/no/true/false for switches).
 bool ApplySet(Scenario& s, const std::string& kv, const char* who) {
@@ -367,6 +355,7 @@ int main(int argc, char** argv) {
     if (cmd == "validate") return CmdValidate(args);
     if (cmd == "compare") return CmdCompare(args);
     if (cmd == "march") return CmdMarch(args);
+    if (cmd == "calibrate") return CmdCalibrate(args);
     if (cmd == "params") return CmdParams(args);
     if (cmd == "schema") {
         std::cout << ScenarioJsonSchema();

@@ -130,6 +130,7 @@ enum class ParamId : int {
     // Environment
     RevenueGrowthAnnual,
     // Model 2 (appended by group; the table's order is the docs' order within a group)
+    StartSmallWeeks, StartSmallMaxPw, StartSmallJointShare, TrustItDelivery,
     // Demand
     IdeaShareCampaign, IdeaShareAnalytics, IdeaShareApp, IdeaShareIntegration, IdeaShareSecurity,
     SizeFactorCampaign, SizeFactorAnalytics, SizeFactorApp, SizeFactorIntegration, SizeFactorSecurity,
@@ -146,11 +147,11 @@ enum class ParamId : int {
     // Value
     CxFloorBelowStart, CampaignCxWeight,
     // Security
-    SecurityReferenceShare, SecurityHazardElasticity, BreachCostShape, PressureIncidentBlamed, PressureIncidentOthers,
+    SecurityReferenceShare, SecurityHazardElasticity, ExposurePerItSystem, BreachCostShape, PressureIncidentBlamed, PressureIncidentOthers,
     // Trust
     TrustReference, ColocationPartialContact, CouncilReferenceWeeks, TrustCrossLiteracyEffect, CrossLiteracyReference,
     // People
-    HireMoraleBonus, InitialMoraleSpread, SkillPrimaryMin, SkillPrimarySpan, SkillSecondaryMin,
+    CrossSkillSalaryPremium, HireMoraleBonus, MoraleRejectionShock, MoraleBanFrustration, InitialMoraleSpread, SkillPrimaryMin, SkillPrimarySpan, SkillSecondaryMin,
     SkillSecondarySpan, SkillCrossMin, SkillCrossSpan,
     // Executives (scorecards: weights on cost, stability/security, growth/CX, speed/innovation)
     ScorecardCeoCost, ScorecardCeoStability, ScorecardCeoGrowth, ScorecardCeoSpeed,
@@ -159,7 +160,7 @@ enum class ParamId : int {
     ScorecardCdoCost, ScorecardCdoStability, ScorecardCdoGrowth, ScorecardCdoSpeed,
     ScorecardCioCost, ScorecardCioStability, ScorecardCioGrowth, ScorecardCioSpeed,
     ScorecardCmoCost, ScorecardCmoStability, ScorecardCmoGrowth, ScorecardCmoSpeed,
-    ExecVacancyMinWeeks, SuccessorSetbackShare, PressureCxGapPerPoint, PressurePerRejection, PressureItLead,
+    ExecVacancyMinWeeks, SuccessorSetbackShare, CmoCxTargetGain, PressureCxGapPerPoint, PressurePerRejection, PressureItLead,
     PressureItLeadCap,
     // Budget
     ContractorCostKusd, ItLicenceKusd, BudgetGrowthBase, BudgetGrowthSensitivity, BudgetCostTrim,

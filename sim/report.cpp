@@ -80,6 +80,10 @@ const std::array<OutcomeStyle, kSeriesCount> kStyles = {{
      "percentage points", "pts", "higher", "lower", false},
     {SeriesId::MarketingAllocation, "IT's project capacity for marketing", Form::Level, 100.0, "", "%", "of project capacity", "",
      "percentage points", "pts", "higher", "lower", false},
+    {SeriesId::MoraleMarketing, "marketing morale", Form::Level, 100.0, "", "", "index 0\xE2\x80\x93" "100", "", "points", "pts",
+     "higher", "lower", false},
+    {SeriesId::MoraleIt, "IT morale", Form::Level, 100.0, "", "", "index 0\xE2\x80\x93" "100", "", "points", "pts", "higher",
+     "lower", false},
 }};
 
 std::string WithThousands(const std::string& digits) {
@@ -168,7 +172,8 @@ const std::vector<SeriesId>& OutcomesByImportance() {
                                  SeriesId::Productivity,   SeriesId::Rejected,          SeriesId::ItQueue,
                                  SeriesId::EffectiveFte,   SeriesId::Headcount,         SeriesId::Vacancies,
                                  SeriesId::BudgetVariance, SeriesId::CmoPressure,  SeriesId::CioPressure,
-                                 SeriesId::Contractors,    SeriesId::ApprovalRate, SeriesId::MarketingAllocation};
+                                 SeriesId::Contractors,    SeriesId::ApprovalRate, SeriesId::MarketingAllocation,
+                                 SeriesId::MoraleMarketing, SeriesId::MoraleIt};
         v.insert(v.end(), std::begin(rest), std::end(rest));
         return v;
     }();

@@ -52,12 +52,16 @@ const std::array<SeriesInfo, kSeriesCount> kSeries = {{
     {SeriesId::Contractors, "contractors", "IT contractors", "FTE", true},
     {SeriesId::ApprovalRate, "approval_rate", "Business cases approved", "share", true},
     {SeriesId::MarketingAllocation, "marketing_allocation", "IT project capacity for marketing", "share", true},
+    {SeriesId::MoraleMarketing, "morale_marketing", "Marketing morale", "index 0-1", true},
+    {SeriesId::MoraleIt, "morale_it", "IT morale", "index 0-1", true},
 }};
 
 constexpr double kDaysPerWeek = 7.0;
 constexpr double kWeeksPerMonth = 52.0 / 12.0;
 constexpr int kTtmWindowWeeks = 26;   // MODEL.md: ideas launched within 26 weeks
 constexpr int kWeeksPerYear = 52;
+// Counter offsets of an initiative's keyed draws, one range per purpose (each wider than any horizon).
+constexpr std::uint64_t kDrawStop = 1ULL << 20, kDrawRetire = 2ULL << 20, kDrawIntegration = 3ULL << 20, kDrawDetect = 4ULL << 20;
 
 std::uint8_t ClassOf(Function f) {
     switch (f) {
@@ -115,6 +119,12 @@ Scorecard Blend(const Scorecard& a, const Scorecard& b, double w) {  // (1 - w) 
     return {a.cost + w * (b.cost - a.cost), a.stability + w * (b.stability - a.stability),
             a.growth + w * (b.growth - a.growth), a.speed + w * (b.speed - a.speed)};
 }
+/// Whole weeks a seat stays vacant for a drawn duration (rounded, so that the mean is the parameter's;
+/// at least one week; at most ten years).
+int VacancyWeeks(double w) {
+    const int k = static_cast<int>((w > 520.0 ? 520.0 : w) + 0.5);
+    return k < 1 ? 1 : k;
+}
 bool Waiting(Status s) { return s == Status::Case || s == Status::Approval || s == Status::Queued; }
 }  // namespace
 
@@ -136,6 +146,7 @@ World::World(const Scenario& scenario, int replication) : scenario_(scenario), h
         unit_technologist_.push_back(c == 1 || u.function == Function::Martech ? 1 : 0);
         unit_seats_.push_back(u.headcount > 0 ? u.headcount : 1);
         unit_morale_shock_.push_back(0.0);
+        unit_quits_.push_back(0);
         if (c == 1) it_budget += u.budget_musd;
         if (c == 2) mkt_budget += u.budget_musd;
     }
@@ -185,6 +196,7 @@ World::World(const Scenario& scenario, int replication) : scenario_(scenario), h
             morale_.push_back(Clamp(baseline + P(ParamId::InitialMoraleSpread) * (init.Uniform01() - 0.5), 0.0, 1.0));
             fill_in_.push_back(0);
             const bool cross = c != 0 && init.Uniform01() < cross_share;
+            seat_cross_.push_back(cross ? 1 : 0);
             const double a = P(ParamId::SkillPrimaryMin) + P(ParamId::SkillPrimarySpan) * init.Uniform01();
             const double b = P(ParamId::SkillSecondaryMin) + P(ParamId::SkillSecondarySpan) * init.Uniform01();
             const double x = P(ParamId::SkillCrossMin) + P(ParamId::SkillCrossSpan) * init.Uniform01();
@@ -224,6 +236,7 @@ World::World(const Scenario& scenario, int replication) : scenario_(scenario), h
         const double yrs = init.Exponential(1.0 / (h > 0.01 ? h : 0.01));
         e.tenure_weeks = static_cast<int>(kWeeksPerYear * (yrs > 30.0 ? 30.0 : yrs));
         e.expected_it_wait = P(ParamId::CmoExpectedWaitInitialWeeks);
+        e.cx_at_start = P(ParamId::CxInitial);  // judged from now on, whatever the tenure so far
     }
     for (auto& row : relationship_) row.fill(P(ParamId::TrustInitial));
     has_cdo_ = E(Role::Cdo).role == Role::Cdo;
@@ -293,7 +306,11 @@ Rng World::Draws(Stream s, std::uint64_t entity, int week) const {
     return Rng(MixSeed(MixSeed(MixSeed(rep_key_, static_cast<std::uint64_t>(s) + 1), entity), static_cast<std::uint64_t>(week) + 1));
 }
 
-double World::QuitDraw(std::size_t s, int week) const { return CounterUniform01(seat_key_[s], static_cast<std::uint64_t>(week) * 4); }
+// A seat's weekly draw is one 64-bit counter-based word: the high 32 bits decide the quit, the low 32
+// bits move morale (32 bits resolve a weekly hazard of 0.002 to one part in eight million).
+double World::QuitDraw(std::size_t s, int week) const {
+    return static_cast<double>(CounterU64(seat_key_[s], static_cast<std::uint64_t>(week) * 4) >> 32) * 0x1.0p-32;
+}
 double World::HireDraw(std::size_t s, int week) const {
     return Rng(MixSeed(seat_key_[s], static_cast<std::uint64_t>(week) * 4 + 2)).Uniform01();
 }
@@ -383,6 +400,8 @@ void World::StepExecutives() {
             // in-flight marketing work, re-scoping the rest (MODEL.md stylized fact 4).
             e.present = true;
             e.tenure_weeks = 0;
+            e.cx_at_start = cx_;
+            e.judged_since = week_;
             e.expected_it_wait = P(ParamId::CmoExpectedWaitInitialWeeks);
             for (std::size_t j = 0; j < relationship_.size(); ++j)
                 if (j != i) ChangeRelationship(e.role, static_cast<Role>(j), P(ParamId::TrustInitial) - relationship_[i][j]);
@@ -392,7 +411,7 @@ void World::StepExecutives() {
                 for (auto& in : initiatives_) {
                     if (!Waiting(in.status) && in.status != Status::Active) continue;
                     if (in.kind == InitiativeKind::Security) continue;  // not marketing's
-                    if (CounterUniform01(in.key, 1000 + static_cast<std::uint64_t>(week_)) < stop) {
+                    if (CounterUniform01(in.key, kDrawStop + static_cast<std::uint64_t>(week_)) < stop) {
                         Withdraw(in, EventKind::Cancelled, Mechanism::Executives, Cause::NewExecutive, in.progress, 0.0);
                         events_.back().cause_id = static_cast<std::uint32_t>(e.role);
                     } else {
@@ -427,7 +446,8 @@ void World::CioAllocates() {
     // Budget above salaries, licences and security buys contractors for the coming quarter.
     double salaries = 0.0;
     for (std::size_t s = 0; s < seat_unit_.size(); ++s)
-        if (seat_agent_[s] != 0 && unit_class_[static_cast<std::size_t>(seat_unit_[s])] == 1) salaries += P(ParamId::SalaryItKusd) / 1000.0;
+        if (seat_agent_[s] != 0 && unit_class_[static_cast<std::size_t>(seat_unit_[s])] == 1)
+            salaries += P(ParamId::SalaryItKusd) / 1000.0 * (1.0 + (seat_cross_[s] ? P(ParamId::CrossSkillSalaryPremium) : 0.0));
     double it_systems = 0.0;
     for (const auto& in : initiatives_)
         if (in.status == Status::Live && in.path != Path::Shadow) it_systems += 1.0;
@@ -462,9 +482,14 @@ Path World::Route(Initiative& in, Rng& d) {
     in.urgency = urgency;
     // A broker (CDO, CMT, council or a shared budget) proposes a joint team for ideas that need
     // integration; the CIO-CMO relationship makes the offer likelier to be taken up.
-    if (Broker() && in.kind != InitiativeKind::CampaignTool) {
+    // While the organisation starts small, only small ideas (of any kind) are offered; afterwards the
+    // integration-heavy ones (not campaign tools).
+    const bool starting_small = week_ < P(ParamId::StartSmallWeeks);
+    const bool offered = starting_small ? in.size <= P(ParamId::StartSmallMaxPw) : in.kind != InitiativeKind::CampaignTool;
+    if (Broker() && offered) {
         const double strength = has_cdo_ || has_cmt_ || P(ParamId::MartechBudgetOwner) == 2.0 ? 1.0 : council_;
-        if (joint_draw < P(ParamId::JointShareBridge) * strength) return Path::Joint;
+        const double share = starting_small ? P(ParamId::StartSmallJointShare) : P(ParamId::JointShareBridge);
+        if (joint_draw < share * strength) return Path::Joint;
     }
     if (!ShadowFeasible(in.kind)) return Path::It;
     // Only a marketer with technology skills and free time can run a tool outside IT.
@@ -487,9 +512,16 @@ Path World::Route(Initiative& in, Rng& d) {
                    P(ParamId::ShadowTrustWeight) * Relationship(Role::Cio, Role::Cmo);
     if (owner == 0.0) logit += P(ParamId::ShadowOwnerEffect);
     if (owner == 1.0) logit -= P(ParamId::ShadowOwnerEffect);
-    if (P(ParamId::ShadowItPolicy) == 0.0) logit -= P(ParamId::ShadowBanDeterrence);
-    logit = Clamp(logit, -30.0, 30.0);
-    return shadow_draw < DetLogistic(logit) ? Path::Shadow : Path::It;
+    const double wanted = DetLogistic(Clamp(logit, -30.0, 30.0));
+    if (P(ParamId::ShadowItPolicy) != 0.0) return shadow_draw < wanted ? Path::Shadow : Path::It;
+    // Under a ban: deterred. A marketer the ban stopped (would have bought the tool, now queues at IT)
+    // is frustrated.
+    const double allowed = DetLogistic(Clamp(logit - P(ParamId::ShadowBanDeterrence), -30.0, 30.0));
+    if (shadow_draw < allowed) return Path::Shadow;
+    const int mu = scenario_.UnitOf(Role::Cmo);
+    if (shadow_draw < wanted && mu >= 0 && On(Mechanism::People))
+        unit_morale_shock_[static_cast<std::size_t>(mu)] -= P(ParamId::MoraleBanFrustration);
+    return Path::It;
 }
 
 void World::StepDemand() {
@@ -559,13 +591,14 @@ void World::Withdraw(Initiative& in, EventKind kind, Mechanism m, Cause cause, d
     if (in.runner >= 0 && seat_task_[static_cast<std::size_t>(in.runner)] == in.id) seat_task_[static_cast<std::size_t>(in.runner)] = 0;
     ++rejected_;
     if (kind == EventKind::Rejection || cause == Cause::WaitedTooLong) {
-        ++rejections_week_;
         if (On(Mechanism::Trust)) {
             trust_ = Clamp(trust_ - P(ParamId::TrustRejectionLoss), 0.0, 1.0);
             ChangeRelationship(Role::Cio, Role::Cmo, -P(ParamId::TrustRejectionLoss));
         }
         AddPressure(Role::Cmo, 2, P(ParamId::PressurePerRejection));
         CmoObservesWait(P(ParamId::RequestWithdrawWeeks));
+        const int mu = scenario_.UnitOf(Role::Cmo);
+        if (mu >= 0 && On(Mechanism::People)) unit_morale_shock_[static_cast<std::size_t>(mu)] -= P(ParamId::MoraleRejectionShock);
     }
     const int unit = scenario_.UnitOf(kind == EventKind::Rejection ? Role::Cio : Role::Cmo);
     Event& ev = Log(kind, m, unit, in.id, kind == EventKind::Rejection ? in.cost_kusd : detail);
@@ -607,7 +640,7 @@ void World::StepApprovals() {
 void World::StepExecution() {
     // Systems reach the end of their life and are retired (their licences stop).
     for (auto& in : initiatives_)
-        if (in.status == Status::Live && CounterUniform01(in.key, 2000 + static_cast<std::uint64_t>(week_)) < 1.0 / P(ParamId::SystemLifeWeeks))
+        if (in.status == Status::Live && CounterUniform01(in.key, kDrawRetire + static_cast<std::uint64_t>(week_)) < 1.0 / P(ParamId::SystemLifeWeeks))
             in.status = Status::Retired;
     // Running systems takes IT capacity, fragmented ones twice (technical debt).
     int live = 0, unintegrated = 0;
@@ -686,7 +719,7 @@ void World::StepExecution() {
             for (std::size_t u = 0; u < unit_class_.size() && in.runner < 0; ++u) {
                 if (unit_class_[u] != 2) continue;
                 for (std::size_t s = unit_seat_begin_[u]; s < unit_seat_begin_[u + 1]; ++s)
-                    if (seat_agent_[s] != 0 && seat_task_[s] == 0) {
+                    if (seat_agent_[s] != 0 && seat_task_[s] == 0 && skill_tech_[s] >= P(ParamId::ShadowSkillMin)) {
                         in.runner = static_cast<std::int32_t>(s);
                         seat_task_[s] = in.id;
                         break;
@@ -725,14 +758,16 @@ void World::StepExecution() {
         in.launched = week_ + 1;
         ++delivered_;
         ++launches_week_;
-        const double u = CounterUniform01(in.key, 3000);
+        const double u = CounterUniform01(in.key, kDrawIntegration);
         const double noise = P(ParamId::IntegrationNoise) * u;
         if (in.path == Path::It) {
             // IT's builds integrate by IT's standards; members who know marketing's side fit them better.
             in.integration = Clamp(P(ParamId::ItIntegrationMin) + noise * (1.0 + cross - P(ParamId::CrossLiteracyReference)), 0.0, 1.0);
+            in.exposure = P(ParamId::ExposurePerItSystem);
         } else {
             const double base = P(ParamId::JointIntegrationBase);
             in.integration = Clamp(base + (1.0 - base) * Clamp(cross + noise, 0.0, 1.0), 0.0, 1.0);
+            in.exposure = P(ParamId::ExposurePerItSystem);
         }
         for (std::uint32_t s : in.team)
             if (seat_task_[s] == in.id) seat_task_[s] = 0;
@@ -745,8 +780,10 @@ void World::StepExecution() {
         ++it_wait_count_year_;
         CmoObservesWait(in.launched - in.created);
         if (On(Mechanism::Trust)) {
-            trust_ = Clamp(trust_ + P(ParamId::TrustJointSuccess), 0.0, 1.0);
-            ChangeRelationship(Role::Cio, Role::Cmo, P(ParamId::TrustJointSuccess));
+            // Working side by side builds more trust than being served.
+            const double gain = in.path == Path::Joint ? P(ParamId::TrustJointSuccess) : P(ParamId::TrustItDelivery);
+            trust_ = Clamp(trust_ + gain, 0.0, 1.0);
+            ChangeRelationship(Role::Cio, Role::Cmo, gain);
         }
         Log(EventKind::Launch, Mechanism::Execution, scenario_.UnitOf(Role::Cmo), in.id, in.launched - in.created).cause_id =
             static_cast<std::uint32_t>(in.path);
@@ -764,7 +801,7 @@ void World::StepExecution() {
         ++delivered_;
         ++launches_week_;
         if (seat_task_[r] == in.id) seat_task_[r] = 0;
-        const double u = CounterUniform01(in.key, 3000);
+        const double u = CounterUniform01(in.key, kDrawIntegration);
         in.integration = Clamp((institutionalise ? P(ParamId::CatalogueIntegrationMin) : P(ParamId::ShadowIntegrationMin)) +
                                    P(ParamId::IntegrationNoise) * u, 0.0, 1.0);
         in.exposure = P(ParamId::ExposurePerUnvettedTool) * (in.vetted ? P(ParamId::InstitutionalisedExposureFactor) : 1.0);
@@ -779,7 +816,7 @@ void World::StepExecution() {
         const double detect = AnnualToWeekly(P(ParamId::ShadowBanDetectionAnnual));
         for (auto& in : initiatives_) {
             if (in.path != Path::Shadow || in.status != Status::Live) continue;
-            if (CounterUniform01(in.key, 4000 + static_cast<std::uint64_t>(week_)) < detect) {
+            if (CounterUniform01(in.key, kDrawDetect + static_cast<std::uint64_t>(week_)) < detect) {
                 in.status = Status::Cancelled;
                 const int mu = scenario_.UnitOf(Role::Cmo);
                 if (mu >= 0) unit_morale_shock_[static_cast<std::size_t>(mu)] -= P(ParamId::MoraleShadowBanShock);
@@ -857,7 +894,9 @@ void World::StepTrust() {
 void World::StepPressure() {
     if (!On(Mechanism::Executives)) return;
     // The CMO answers for customer experience; the CIO for IT's lead time, as much as the boss cares about speed.
-    const double gap = P(ParamId::CxInitial) - cx_;
+    const Executive& cmo = E(Role::Cmo);
+    const double target = cmo.cx_at_start + P(ParamId::CmoCxTargetGain) * (week_ - cmo.judged_since) / static_cast<double>(kWeeksPerYear);
+    const double gap = target - cx_;
     if (gap > 0.0) AddPressure(Role::Cmo, 0, P(ParamId::PressureCxGapPerPoint) * gap);
     const double lead = ItLeadTimeWeeks() / P(ParamId::ShadowToleranceWeeks) - 1.0;
     const Role boss = cio_boss_ == Role::None || cio_boss_ == Role::Cio ? Role::Ceo : cio_boss_;
@@ -875,6 +914,7 @@ void World::Hire(std::size_t seat) {
     const auto u = static_cast<std::size_t>(seat_unit_[seat]);
     const std::uint8_t c = unit_class_[u];
     const bool cross = c != 0 && h.Uniform01() < P(ParamId::CrossSkilledHiringShare);
+    seat_cross_[seat] = cross ? 1 : 0;
     const double a = P(ParamId::SkillPrimaryMin) + P(ParamId::SkillPrimarySpan) * h.Uniform01();
     const double b = P(ParamId::SkillSecondaryMin) + P(ParamId::SkillSecondarySpan) * h.Uniform01();
     const double x = P(ParamId::SkillCrossMin) + P(ParamId::SkillCrossSpan) * h.Uniform01();
@@ -889,7 +929,7 @@ void World::Quit(std::size_t seat, std::size_t unit) {
     Log(EventKind::Resignation, Mechanism::People, static_cast<int>(unit), seat_agent_[seat], tenure_[seat] / 52.0);
     seat_agent_[seat] = 0;
     const double w = Rng(MixSeed(seat_key_[seat], static_cast<std::uint64_t>(week_) * 4 + 3)).Exponential(unit_fill_weeks_[unit]);
-    fill_in_[seat] = 1 + static_cast<int>(w > 520.0 ? 520.0 : w);
+    fill_in_[seat] = VacancyWeeks(w);
     const double salary = c == 1 ? P(ParamId::SalaryItKusd) : (c == 2 ? P(ParamId::SalaryMarketingKusd) : P(ParamId::SalaryOtherKusd));
     replacement_cost_week_ += P(ParamId::ReplacementCostShare) * salary / 1000.0;
     ++quits_week_;
@@ -912,28 +952,29 @@ void World::StepPeople() {
     const double ref = P(ParamId::TechSkillReference);
 
     // Weekly morale pushes by class: IT workload, success, conflict (low trust).
-    double queue_pw = 0.0;
-    for (const auto& in : initiatives_)
-        if (in.path != Path::Shadow && (Waiting(in.status) || in.status == Status::Active)) queue_pw += in.size - in.progress;
-    const double it_cap = it_fte_ * (1.0 - run_share_) + 1.0;
-    const double overload = Clamp(queue_pw / (it_cap * P(ParamId::ShadowToleranceWeeks) + 1e-9) - 1.0, 0.0, 1.0);
-    const double success = P(ParamId::MoraleSuccessEffect) * launches_week_;
+    // IT's staff feel overloaded when marketing's queue is longer than marketing will tolerate.
+    const double overload = Clamp(ItLeadTimeWeeks() / P(ParamId::ShadowToleranceWeeks) - 1.0, 0.0, 1.0);
+    const double success = P(ParamId::MoraleSuccessEffect) * launches_prev_;
     const double conflict = P(ParamId::MoraleConflictEffect) * (P(ParamId::TrustReference) - trust_);
     const double push[3] = {0.0, success - conflict - P(ParamId::MoraleWorkloadEffect) * overload, success - conflict};
 
-    quits_week_ = 0;
     int filled = 0, vacant = 0;
-    class_quits_ = {0, 0, 0};
     class_filled_ = {0, 0, 0};
     double morale_sum = 0.0, fte = 0.0, it_fte = 0.0, mkt_fte = 0.0, it_cross = 0.0, mkt_cross = 0.0;
     int it_n = 0, mkt_n = 0;
     const std::size_t n_units = unit_class_.size();
-    unit_quits_.assign(n_units, 0);
-    replacement_cost_week_ = 0.0;
     const auto wk = static_cast<std::uint64_t>(week_) * 4;
 
-    // Pass 1, seat by seat: vacancies count down and are filled, morale moves, people quit. Each
-    // seat's draws are keyed by the seat and the week (the quit draw is QuitDraw()).
+    // This week's draw of every seat, keyed by the seat and the week (QuitDraw()), made first in one
+    // tight loop (independent iterations) and read by pass 1.
+    const std::size_t n_seats = seat_key_.size();
+    seat_draw_.resize(n_seats);
+    {
+        const std::uint64_t* key = seat_key_.data();
+        std::uint64_t* out = seat_draw_.data();
+        for (std::size_t s = 0; s < n_seats; ++s) out[s] = CounterU64(key[s], wk);
+    }
+    // Pass 1, seat by seat: vacancies count down and are filled, morale moves, people quit.
     for (std::size_t u = 0; u < n_units; ++u) {
         const double unit_push = push[unit_class_[u]], unit_shock = unit_morale_shock_[u];
         const double hazard_scale = unit_weekly_quit_[u] * tight;
@@ -946,9 +987,9 @@ void World::StepPeople() {
                 Hire(s);
             }
             if (!people_on) continue;
-            const std::uint64_t key = seat_key_[s];
+            const std::uint64_t draw = seat_draw_[s];
             double m = morale_[s];
-            m += revert * (baseline - m) + noise * (CounterUniform01(key, wk + 1) - 0.5) + unit_push + unit_shock;
+            m += revert * (baseline - m) + noise * (static_cast<double>(draw & 0xFFFFFFFFULL) * 0x1.0p-32 - 0.5) + unit_push + unit_shock;
             if (m < 0.0 || m > 1.0) m = Clamp(m, 0.0, 1.0);
             morale_[s] = m;
             // Quit: base weekly hazard scaled by morale (tabulated exp, interpolated) and the labour market.
@@ -957,42 +998,69 @@ void World::StepPeople() {
             const double frac = x - static_cast<double>(i0);
             const double mult = quit_multiplier_[static_cast<std::size_t>(i0)] +
                                 frac * (quit_multiplier_[static_cast<std::size_t>(i0) + 1] - quit_multiplier_[static_cast<std::size_t>(i0)]);
-            if (CounterUniform01(key, wk) < hazard_scale * mult) {
+            if (static_cast<double>(draw >> 32) * 0x1.0p-32 < hazard_scale * mult) {
                 Quit(s, u);
                 ++vacant;
             }
         }
     }
 
-    // Pass 2: tenure, ramp-up (a colleague's time spent on the newcomer) and capacity.
+    // Pass 2: tenure, ramp-up (a colleague's time spent on the newcomer) and capacity. One loop per
+    // function class keeps each loop's running sums few (WebAssembly engines spill what does not fit).
+    std::array<double, 3> class_morale{};
+    auto advance = [&](std::size_t s, double& mentoring) {
+        ++tenure_[s];
+        double prod = productivity_[s];
+        mentoring = 0.0;
+        if (prod < 1.0) {
+            mentoring = mentor * (1.0 - prod);
+            prod = prod + ramp_step < 1.0 ? prod + ramp_step : 1.0;
+            productivity_[s] = prod;
+        }
+        return prod;
+    };
     for (std::size_t u = 0; u < n_units; ++u) {
         const std::uint8_t c = unit_class_[u];
+        const std::size_t s0 = unit_seat_begin_[u], s1 = unit_seat_begin_[u + 1];
         int class_filled = 0;
-        for (std::size_t s = unit_seat_begin_[u], end = unit_seat_begin_[u + 1]; s < end; ++s) {
-            if (seat_agent_[s] == 0) continue;
-            ++tenure_[s];
-            double prod = productivity_[s];
-            double mentoring = 0.0;
-            if (prod < 1.0) {
-                mentoring = mentor * (1.0 - prod);
-                prod = prod + ramp_step < 1.0 ? prod + ramp_step : 1.0;
-                productivity_[s] = prod;
-            }
-            fte += prod - mentoring;
-            ++class_filled;
-            const double m = morale_[s];
-            morale_sum += m;
-            const double eff = prod * (1.0 + slope * (m - baseline));
-            if (c == 1) {
-                it_fte += eff * skill_tech_[s] / ref - mentoring;
+        if (c == 1) {
+            for (std::size_t s = s0; s < s1; ++s) {
+                if (seat_agent_[s] == 0) continue;
+                double mentoring;
+                const double prod = advance(s, mentoring);
+                fte += prod - mentoring;
+                ++class_filled;
+                const double m = morale_[s];
+                morale_sum += m;
+                class_morale[1] += m;
+                it_fte += prod * (1.0 + slope * (m - baseline)) * skill_tech_[s] / ref - mentoring;
                 it_cross += skill_mkt_[s];
-            } else if (c == 2) {
-                mkt_fte += eff;
+            }
+            it_n += class_filled;
+        } else if (c == 2) {
+            for (std::size_t s = s0; s < s1; ++s) {
+                if (seat_agent_[s] == 0) continue;
+                double mentoring;
+                const double prod = advance(s, mentoring);
+                fte += prod - mentoring;
+                ++class_filled;
+                const double m = morale_[s];
+                morale_sum += m;
+                class_morale[2] += m;
+                mkt_fte += prod * (1.0 + slope * (m - baseline));
                 mkt_cross += skill_tech_[s];
             }
+            mkt_n += class_filled;
+        } else {
+            for (std::size_t s = s0; s < s1; ++s) {
+                if (seat_agent_[s] == 0) continue;
+                double mentoring;
+                const double prod = advance(s, mentoring);
+                fte += prod - mentoring;
+                ++class_filled;
+                morale_sum += morale_[s];
+            }
         }
-        if (c == 1) it_n += class_filled;
-        if (c == 2) mkt_n += class_filled;
         filled += class_filled;
         class_filled_[c] += class_filled;
     }
@@ -1007,6 +1075,7 @@ void World::StepPeople() {
         }
     }
     std::fill(unit_morale_shock_.begin(), unit_morale_shock_.end(), 0.0);
+    for (std::size_t c = 0; c < 3; ++c) class_morale_[c] = class_filled_[c] > 0 ? class_morale[c] / class_filled_[c] : 0.0;
     filled_ = filled;
     vacant_ = vacant;
     morale_mean_ = filled > 0 ? morale_sum / filled : 0.0;
@@ -1021,13 +1090,17 @@ void World::StepPeople() {
 void World::StepLedger() {
     if (On(Mechanism::Value)) {
         const double bonus = P(ParamId::IntegrationValueBonus);
+        // A launch is worth its idea's value (relative to the mean idea): a business case that screens out
+        // weak ideas raises the worth of what launches; light touch builds weak ideas too.
+        const double sd = P(ParamId::IdeaRoiLogSd);
+        const double mean_roi = P(ParamId::IdeaRoiMedian) * DetExp(0.5 * sd * sd);
         for (const auto& in : initiatives_) {
             if (in.status != Status::Live || in.launched != week_ + 1) continue;
-            const double worth = 1.0 + bonus * (in.integration - 0.5);
+            const double worth = (1.0 + bonus * (in.integration - 0.5)) * in.roi / mean_roi;
             if (in.kind == InitiativeKind::CampaignTool || in.kind == InitiativeKind::CustomerApp || in.kind == InitiativeKind::Integration)
                 cx_ += P(ParamId::CxGainPerLaunch) * worth * (in.kind == InitiativeKind::CampaignTool ? P(ParamId::CampaignCxWeight) : 1.0);
             if (in.kind == InitiativeKind::Analytics || in.kind == InitiativeKind::Integration)
-                data_capability_ += P(ParamId::DataCapabilityPerLaunch) * in.integration * (1.0 - data_capability_);
+                data_capability_ += P(ParamId::DataCapabilityPerLaunch) * in.integration * (in.roi / mean_roi) * (1.0 - data_capability_);
         }
         const double floor = P(ParamId::CxInitial) - P(ParamId::CxFloorBelowStart);
         cx_ -= P(ParamId::CxDecayPerWeek) * (cx_ - floor);
@@ -1040,21 +1113,31 @@ void World::StepLedger() {
     const double productivity = 1.0 + P(ParamId::DataDrivenProductivity) * data_capability_;
     const double revenue = market * (1.0 + P(ParamId::CxRevenueElasticity) * (cx_ - P(ParamId::CxInitial)) / 10.0) * productivity;
 
-    int it_filled = 0;
-    for (std::size_t u = 0; u < unit_class_.size(); ++u)
-        if (unit_class_[u] == 1)
-            for (std::size_t s = unit_seat_begin_[u]; s < unit_seat_begin_[u + 1]; ++s) it_filled += seat_agent_[s] != 0;
+    // IT salaries of the people in seats; cross-skilled people (both classes) earn a premium, which for
+    // marketers comes on top of marketing's budget.
+    double it_paid = 0.0, mkt_premium = 0.0;
+    for (std::size_t u = 0; u < unit_class_.size(); ++u) {
+        if (unit_class_[u] == 0) continue;
+        for (std::size_t s = unit_seat_begin_[u]; s < unit_seat_begin_[u + 1]; ++s) {
+            if (seat_agent_[s] == 0) continue;
+            const double premium = seat_cross_[s] ? P(ParamId::CrossSkillSalaryPremium) : 0.0;
+            if (unit_class_[u] == 1) it_paid += P(ParamId::SalaryItKusd) * (1.0 + premium);
+            else mkt_premium += P(ParamId::SalaryMarketingKusd) * premium;
+        }
+    }
     double shadow_live = 0.0, it_systems = 0.0;
     for (const auto& in : initiatives_)
         if (in.status == Status::Live) (in.path == Path::Shadow ? shadow_live : it_systems) += 1.0;
     const double y = kWeeksPerYear;
-    const double salaries = it_filled * P(ParamId::SalaryItKusd) / 1000.0 / y;
+    const double salaries = it_paid / 1000.0 / y;
     const double contractors = contractor_fte_ * P(ParamId::ContractorCostKusd) / 1000.0 / y;
     const double licences = it_systems * P(ParamId::ItLicenceKusd) / 1000.0 / y;
     const double security = P(ParamId::SecurityShareOfIt) * it_budget_musd_ / y;
     const double shadow = shadow_live * P(ParamId::ShadowToolCostKusd) / 1000.0 / y;
     const double project = 1.0 - run_share_ - P(ParamId::SecurityShareOfIt);
-    const double ops_fte = it_fte_ * (project > 0.0 ? project : 0.0) * (1.0 - marketing_alloc_);
+    // IT's people and contractors not on marketing's work run back-office projects, which save operating cost.
+    const double ops_fte = (it_fte_ * (project > 0.0 ? project : 0.0) + contractor_fte_ * P(ParamId::ContractorEffectiveness)) *
+                           (1.0 - marketing_alloc_);
     const double bridge = ((has_cdo_ ? 1.0 : 0.0) + (has_cmt_ ? 1.0 : 0.0)) * P(ParamId::BridgeSalaryKusd) / 1000.0 / y;
     const double governance = (P(ParamId::ColocationCostMusd) * colocation_ + P(ParamId::CouncilCostMusd) * council_) / y;
 
@@ -1064,7 +1147,7 @@ void World::StepLedger() {
     ledger_.Book(Account::Contractors, contractors);
     ledger_.Book(Account::ItLicences, licences);
     ledger_.Book(Account::Security, security);
-    ledger_.Book(Account::MarketingBudget, mkt_budget_musd_ / y);
+    ledger_.Book(Account::MarketingBudget, mkt_budget_musd_ / y + mkt_premium / 1000.0 / y);
     ledger_.Book(Account::ShadowSubscriptions, shadow);
     ledger_.Book(Account::OtherOperating, P(ParamId::OtherCostShare) * market / y);
     ledger_.Book(Account::OpsSavings, -P(ParamId::OpsSavingPerItFteMusd) * ops_fte / y);
@@ -1121,8 +1204,8 @@ void World::StepBudget() {
 // ---- [SECTION] the week -----------------------------------------------------------------------------
 void World::Step() {
     if (Done()) return;
+    launches_prev_ = launches_week_;  // last week's launches lift this week's morale
     launches_week_ = 0;
-    rejections_week_ = 0;
     if (On(Mechanism::Executives)) StepExecutives();
     StepPeople();
     if (week_ % 13 == 0 && week_ > 0) CioAllocates();  // quarterly
@@ -1138,6 +1221,11 @@ void World::Step() {
     StepLedger();
     StepBudget();
     Record();
+    // Quits and their replacement cost count from here (a what-if loss between weeks counts in the next).
+    quits_week_ = 0;
+    class_quits_ = {0, 0, 0};
+    std::fill(unit_quits_.begin(), unit_quits_.end(), 0);
+    replacement_cost_week_ = 0.0;
     ++week_;
 }
 
@@ -1150,10 +1238,7 @@ int World::LoseExperiencedStaff(int unit, double share) {
     const auto n = static_cast<std::size_t>(share >= 1.0 ? seats.size() : share * static_cast<double>(seats.size()));
     for (std::size_t k = 0; k < n; ++k) {
         const std::size_t s = seats[k];
-        Log(EventKind::Resignation, Mechanism::People, unit, seat_agent_[s], tenure_[s] / 52.0);
-        seat_agent_[s] = 0;
-        const double w = Rng(MixSeed(seat_key_[s], static_cast<std::uint64_t>(week_) * 4 + 3)).Exponential(unit_fill_weeks_[static_cast<std::size_t>(unit)]);
-        fill_in_[s] = 1 + static_cast<int>(w > 520.0 ? 520.0 : w);
+        Quit(s, static_cast<std::size_t>(unit));  // booked as this week's quits and replacement cost
     }
     return static_cast<int>(n);
 }
@@ -1265,6 +1350,8 @@ void World::Record() {
     rec(SeriesId::Contractors, contractor_fte_);
     rec(SeriesId::ApprovalRate, cases_decided_ > 0 ? static_cast<double>(cases_approved_) / cases_decided_ : 1.0);
     rec(SeriesId::MarketingAllocation, marketing_alloc_);
+    rec(SeriesId::MoraleMarketing, class_morale_[2]);
+    rec(SeriesId::MoraleIt, class_morale_[1]);
 }
 
 // ---- [SECTION] hashing ---------------------------------------------------------------------------

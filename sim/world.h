@@ -27,7 +27,7 @@ enum class SeriesId : int {
     Revenue,            ///< million USD/year, annualised weekly revenue
     OperatingProfit,    ///< million USD/year, annualised
     CustomerExperience, ///< index 0-100
-    TimeToMarket,       ///< weeks from idea to launch, mean of launches in the last 26 weeks
+    TimeToMarket,       ///< weeks from idea to launch, mean of launches in the last 52 weeks (launched ideas only; see LaunchedWithin26)
     Delivered,          ///< cumulative marketing initiatives launched
     Rejected,           ///< cumulative rejected or cancelled initiatives
     ShadowShare,        ///< share of martech spend outside IT (52-week window)
@@ -58,6 +58,8 @@ enum class SeriesId : int {
     Contractors,        ///< IT contractor FTE bought from the budget above salaries
     ApprovalRate,       ///< share of business cases approved (cumulative)
     MarketingAllocation,///< share of IT's project capacity the CIO gives marketing
+    MoraleMarketing,    ///< mean morale of marketing-class staff
+    MoraleIt,           ///< mean morale of IT-class staff
     Count
 };
 constexpr int kSeriesCount = static_cast<int>(SeriesId::Count);
@@ -158,6 +160,8 @@ struct Executive {
     std::array<double, 3> pressure_from{};  ///< targets, blame for incidents, conflict (rejections, withdrawals)
     Scorecard scorecard;       ///< the role's preferences (parameters)
     double expected_it_wait = 0.0;  ///< CMO: remembered weeks from request to launch through IT
+    double cx_at_start = 0.0;  ///< customer experience when the executive took the seat (the CMO's target starts here)
+    int judged_since = 0;      ///< week from which the executive is judged (the start, or taking the seat)
     int departures = 0;
 };
 
@@ -278,7 +282,7 @@ private:
     double trust_target_ = 0.3;
     double colocation_ = 0.0;  ///< co-location as a share of full contact
     double council_ = 0.0;     ///< steering council intensity 0-1
-    double it_class_seats_ = 1.0, mkt_class_seats_ = 1.0;
+    double it_class_seats_ = 0.0, mkt_class_seats_ = 0.0;
     double kind_cum_[5] = {0, 0, 0, 0, 0};  ///< cumulative idea shares by kind
 
     // Per unit (cold).
@@ -297,12 +301,14 @@ private:
     std::vector<int> seat_unit_;
     std::vector<std::uint32_t> seat_agent_;  ///< 0 = vacant
     std::vector<std::uint64_t> seat_key_;    ///< keys the seat's draws: (replication, unit id, place in unit)
+    std::vector<std::uint64_t> seat_draw_;   ///< this week's draw per seat (scratch of StepPeople)
     std::vector<double> morale_;
     std::vector<int> tenure_;
     std::vector<double> productivity_;
     std::vector<int> fill_in_;
     std::vector<double> skill_tech_;
     std::vector<double> skill_mkt_;
+    std::vector<std::uint8_t> seat_cross_;   ///< the holder was hired cross-skilled (earns a premium)
     std::vector<std::uint32_t> seat_task_;   ///< initiative id the seat works on (team or shadow tool), 0 = none
 
     // Executives, indexed by Role; pairwise working relationships.
@@ -334,7 +340,7 @@ private:
     double incident_cost_week_ = 0.0;
     double replacement_cost_week_ = 0.0;
     int delivered_ = 0, rejected_ = 0;
-    int launches_week_ = 0, rejections_week_ = 0;
+    int launches_week_ = 0, launches_prev_ = 0;
     double it_wait_sum_year_ = 0.0;
     int it_wait_count_year_ = 0;
     double martech_run_week_ = 0.0;
@@ -348,6 +354,7 @@ private:
     int quits_week_ = 0, filled_ = 0, vacant_ = 0;
     double morale_mean_ = 0.0, fte_total_ = 0.0;
     std::array<int, 3> class_quits_{}, class_filled_{};
+    std::array<double, 3> class_morale_{};  ///< mean morale by class this week
 
     std::array<std::vector<double>, kSeriesCount> series_;
     std::vector<Event> events_;
