@@ -1,5 +1,8 @@
-// bench.cpp: `orgsim_bench`, the engine benchmark: employee-weeks per second and the time for N
-// five-year replications of a scenario (default: scenarios/default.json, 1,000 replications), one core.
+// bench.cpp: `orgsim_bench [scenario] [replications] [scale]`, the engine benchmark: employee-weeks per
+// second, nanoseconds per employee-week and the time for N five-year replications of a scenario
+// (default: scenarios/default.json, 1,000 replications), one core. `scale` multiplies every unit's
+// headcount and budget and the revenue (10: a 5,000-person company; 100: 50,000), splitting a unit
+// that would exceed the per-unit limit into sibling units.
 // Prints figures; it is not a timed test. Runs natively and as WebAssembly under Node.
 // Besides wall time it prints the process's CPU time over the same span: on a shared machine the wall
 // time includes waiting for a core, the CPU time much less so (compare like with like, best of several).
@@ -9,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "sim/scenario.h"
 #include "sim/world.h"
@@ -68,6 +72,34 @@ int main(int argc, char** argv) {
     }
     orgsim::Scenario s = *r.scenario;
     s.horizon_weeks = 260;
+    const int scale = argc > 3 ? std::atoi(argv[3]) : 1;
+    if (scale > 1) {
+        std::vector<orgsim::Unit> units;
+        for (orgsim::Unit u : s.units) {
+            const long total = static_cast<long>(u.headcount) * scale;
+            const double budget = u.budget_musd * scale;
+            const int parts = static_cast<int>((total + orgsim::kMaxUnitHeadcount - 1) / orgsim::kMaxUnitHeadcount);
+            for (int k = 0; k < (parts > 0 ? parts : 1); ++k) {
+                orgsim::Unit v = u;
+                if (k > 0) {  // a sibling team without its own executive
+                    v.id = u.id + "_" + std::to_string(k + 1);
+                    v.name = u.name + " " + std::to_string(k + 1);
+                    v.head = orgsim::Role::None;
+                    v.dotted.clear();
+                }
+                v.headcount = static_cast<int>(total / (parts > 0 ? parts : 1) + (k < total % (parts > 0 ? parts : 1) ? 1 : 0));
+                v.budget_musd = budget / (parts > 0 ? parts : 1);
+                units.push_back(v);
+            }
+        }
+        s.units = units;
+        s.params.Set(orgsim::ParamId::RevenueMusd, s.params[orgsim::ParamId::RevenueMusd] * scale);
+        const auto problems = orgsim::ValidateScenario(s);
+        if (!problems.empty()) {
+            std::fprintf(stderr, "scaled scenario invalid: %s %s\n", problems[0].where.c_str(), problems[0].message.c_str());
+            return 1;
+        }
+    }
     // Warm up: WebAssembly starts in V8's baseline tier and the optimised code of the (large, inlined)
     // weekly step is compiled in the background, which takes a while on a busy machine; time only the
     // steady state, as a user who runs an experiment for more than a second sees it. At least 20
@@ -92,7 +124,7 @@ int main(int argc, char** argv) {
     const double emp_weeks = static_cast<double>(reps) * 260.0 * s.TotalHeadcount();
     std::printf("scenario: %s (%d employees)\n", path.c_str(), s.TotalHeadcount());
     std::printf("replications: %d x 260 weeks in %.3f s\n", reps, secs);
-    std::printf("employee-weeks per second: %.3g\n", emp_weeks / secs);
+    std::printf("employee-weeks per second: %.3g (%.2f ns per employee-week of CPU time)\n", emp_weeks / secs, cpu / emp_weeks * 1e9);
     std::printf("time for 1000 replications (scaled): %.3f s (CPU time %.3f s)\n", secs * 1000.0 / reps, cpu * 1000.0 / reps);
 #if defined(__EMSCRIPTEN__)
     const char* what = "WebAssembly memory";

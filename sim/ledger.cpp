@@ -27,11 +27,16 @@ double Ledger::Trailing(Account a, int n) const {
     return s;
 }
 
+void Ledger::CloseWeek() {
+    const int w = Weeks() - 1;
+    net_.push_back(At(w, Account::Revenue) - Costs(w));
+}
+
 double Ledger::ProfitLastYear() const {
-    const int end = Weeks();
+    const int end = static_cast<int>(net_.size());
     const int begin = end - 52 > 0 ? end - 52 : 0;
     double p = 0.0;
-    for (int w = begin; w < end; ++w) p += At(w, Account::Revenue) - Costs(w);
+    for (int w = begin; w < end; ++w) p += net_[static_cast<std::size_t>(w)];
     const int n = end - begin;
     return n > 0 ? p * 52.0 / n : 0.0;
 }

@@ -34,6 +34,8 @@ class Ledger {
 public:
     /// Open a new week (all categories zero).
     void OpenWeek() { rows_.emplace_back(); }
+    /// Close the current week: its net result and IT spend are kept for the trailing sums.
+    void CloseWeek();
     /// Book `musd` million USD to `a` in the current week.
     void Book(Account a, double musd) { rows_.back()[static_cast<std::size_t>(a)] += musd; }
     int Weeks() const { return static_cast<int>(rows_.size()); }
@@ -52,6 +54,7 @@ public:
 
 private:
     std::vector<std::array<double, kAccountCount>> rows_;
+    std::vector<double> net_;  ///< revenue - costs of each closed week
 };
 
 }  // namespace orgsim

@@ -309,7 +309,7 @@ Rng World::Draws(Stream s, std::uint64_t entity, int week) const {
 // A seat's weekly draw is one 64-bit counter-based word: the high 32 bits decide the quit, the low 32
 // bits move morale (32 bits resolve a weekly hazard of 0.002 to one part in eight million).
 double World::QuitDraw(std::size_t s, int week) const {
-    return static_cast<double>(CounterU64(seat_key_[s], static_cast<std::uint64_t>(week) * 4) >> 32) * 0x1.0p-32;
+    return static_cast<double>(static_cast<std::int64_t>(CounterU64(seat_key_[s], static_cast<std::uint64_t>(week) * 4) >> 32)) * 0x1.0p-32;
 }
 double World::HireDraw(std::size_t s, int week) const {
     return Rng(MixSeed(seat_key_[s], static_cast<std::uint64_t>(week) * 4 + 2)).Uniform01();
@@ -427,7 +427,7 @@ void World::StepExecutives() {
         const double base = e.role == Role::Cio ? P(ParamId::CioExitAnnual)
                              : e.role == Role::Cmo ? P(ParamId::CmoExitAnnual)
                                                    : P(ParamId::OtherExecExitAnnual);
-        const double hazard = base / kWeeksPerYear * DetExp(elasticity * e.pressure);
+        const double hazard = base / kWeeksPerYear * (e.pressure > 0.0 ? DetExp(elasticity * e.pressure) : 1.0);
         const std::uint64_t key = MixSeed(rep_key_, (static_cast<std::uint64_t>(Stream::Executives) + 1) * 64 + i);
         if (CounterUniform01(key, static_cast<std::uint64_t>(week_)) < hazard) ExecLeaves(e.role);
     }
@@ -493,16 +493,7 @@ Path World::Route(Initiative& in, Rng& d) {
     }
     if (!ShadowFeasible(in.kind)) return Path::It;
     // Only a marketer with technology skills and free time can run a tool outside IT.
-    bool runner = false;
-    for (std::size_t u = 0; u < unit_class_.size() && !runner; ++u) {
-        if (unit_class_[u] != 2) continue;
-        for (std::size_t s = unit_seat_begin_[u]; s < unit_seat_begin_[u + 1]; ++s)
-            if (seat_agent_[s] != 0 && seat_task_[s] == 0 && skill_tech_[s] >= P(ParamId::ShadowSkillMin)) {
-                runner = true;
-                break;
-            }
-    }
-    if (!runner) return Path::It;
+    if (free_runners_.empty()) return Path::It;
     // The CMO's expected wait through IT: remembered waits, plus a business case and the approval
     // meeting when the idea is above the threshold.
     double wait = cmo_in_seat ? cmo.expected_it_wait : P(ParamId::CmoExpectedWaitInitialWeeks);
@@ -530,6 +521,15 @@ void World::StepDemand() {
     const double growth = DetPow(1.0 + P(ParamId::DigitalPace), week_ / static_cast<double>(kWeeksPerYear));
     const double rate = P(ParamId::IdeasPerWeek) * (mkt_class_seats_ / 100.0) * growth * drive;
     const std::uint32_t n = Draws(Stream::Demand, 0).Poisson(rate);
+    // Marketers who could run a tool outside IT this week (technology skill, no task), in seat order.
+    free_runners_.clear();
+    if (n > 0)
+        for (std::size_t u = 0; u < unit_class_.size(); ++u) {
+            if (unit_class_[u] != 2) continue;
+            for (std::size_t s = unit_seat_begin_[u]; s < unit_seat_begin_[u + 1]; ++s)
+                if (seat_agent_[s] != 0 && seat_task_[s] == 0 && skill_tech_[s] >= P(ParamId::ShadowSkillMin))
+                    free_runners_.push_back(static_cast<std::uint32_t>(s));
+        }
     const double cost_per_pw = P(ParamId::ContractorCostKusd) / kWeeksPerYear;  // effort at its market price
     const double sizes[5] = {P(ParamId::SizeFactorCampaign), P(ParamId::SizeFactorAnalytics), P(ParamId::SizeFactorApp),
                              P(ParamId::SizeFactorIntegration), P(ParamId::SizeFactorSecurity)};
@@ -555,13 +555,9 @@ void World::StepDemand() {
         in.path = Route(in, d);
         if (in.path == Path::Shadow) {
             // The first free technology-skilled marketer, from a random place in marketing, runs it.
-            std::vector<std::size_t> cands;
-            for (std::size_t uu = 0; uu < unit_class_.size(); ++uu) {
-                if (unit_class_[uu] != 2) continue;
-                for (std::size_t s = unit_seat_begin_[uu]; s < unit_seat_begin_[uu + 1]; ++s)
-                    if (seat_agent_[s] != 0 && seat_task_[s] == 0 && skill_tech_[s] >= P(ParamId::ShadowSkillMin)) cands.push_back(s);
-            }
-            const std::size_t pick = cands[static_cast<std::size_t>(d.Below(cands.size()))];
+            const auto at = static_cast<std::ptrdiff_t>(d.Below(free_runners_.size()));
+            const std::size_t pick = free_runners_[static_cast<std::size_t>(at)];
+            free_runners_.erase(free_runners_.begin() + at);
             in.runner = static_cast<std::int32_t>(pick);
             seat_task_[pick] = in.id;
             in.status = Status::Active;
@@ -676,7 +672,8 @@ void World::StepExecution() {
 
     // Order: teams at work first (they keep their people), then waiting requests by the CIO's
     // ranking: value x urgency, with the stability weight discounting risk.
-    std::vector<std::size_t> order;
+    std::vector<std::size_t>& order = order_scratch_;
+    order.clear();
     for (std::size_t i = 0; i < initiatives_.size(); ++i) {
         const Initiative& in = initiatives_[i];
         if (in.path != Path::Shadow && (in.status == Status::Queued || in.status == Status::Active)) order.push_back(i);
@@ -689,7 +686,8 @@ void World::StepExecution() {
     });
 
     // Free IT employees, in seat order.
-    std::vector<std::uint32_t> free_it;
+    std::vector<std::uint32_t>& free_it = free_scratch_;
+    free_it.clear();
     for (std::size_t u = 0; u < unit_class_.size(); ++u) {
         if (unit_class_[u] != 1) continue;
         for (std::size_t s = unit_seat_begin_[u]; s < unit_seat_begin_[u + 1]; ++s)
@@ -968,37 +966,50 @@ void World::StepPeople() {
     // This week's draw of every seat, keyed by the seat and the week (QuitDraw()), made first in one
     // tight loop (independent iterations) and read by pass 1.
     const std::size_t n_seats = seat_key_.size();
-    seat_draw_.resize(n_seats);
+    noise_draw_.resize(n_seats);
+    quit_draw_.resize(n_seats);
     {
         const std::uint64_t* key = seat_key_.data();
-        std::uint64_t* out = seat_draw_.data();
-        for (std::size_t s = 0; s < n_seats; ++s) out[s] = CounterU64(key[s], wk);
+        double* noise_u = noise_draw_.data();
+        double* quit_u = quit_draw_.data();
+        for (std::size_t s = 0; s < n_seats; ++s) {
+            const std::uint64_t d = CounterU64(key[s], wk);
+            noise_u[s] = noise * (static_cast<double>(static_cast<std::int64_t>(d & 0xFFFFFFFFULL)) * 0x1.0p-32 - 0.5);
+            quit_u[s] = static_cast<double>(static_cast<std::int64_t>(d >> 32)) * 0x1.0p-32;
+        }
     }
-    // Pass 1, seat by seat: vacancies count down and are filled, morale moves, people quit.
+    // Pass 1, seat by seat: vacancies count down and are filled, morale moves, people quit. Raw
+    // pointers: Hire() and Quit() write these arrays' elements but never reallocate them. The 32-bit
+    // halves convert to double through int64 (one instruction; an unsigned conversion is a branchy
+    // sequence natively and in WebAssembly).
+    const std::uint32_t* const agent = seat_agent_.data();
+    int* const fill_in = fill_in_.data();
+    double* const morale = morale_.data();
+    const double* const noise_u = noise_draw_.data();
+    const double* const quit_u = quit_draw_.data();
+    const double* const quit_mult = quit_multiplier_.data();
     for (std::size_t u = 0; u < n_units; ++u) {
         const double unit_push = push[unit_class_[u]], unit_shock = unit_morale_shock_[u];
         const double hazard_scale = unit_weekly_quit_[u] * tight;
         for (std::size_t s = unit_seat_begin_[u], end = unit_seat_begin_[u + 1]; s < end; ++s) {
-            if (seat_agent_[s] == 0) {
-                if (--fill_in_[s] > 0) {
+            if (agent[s] == 0) {
+                if (--fill_in[s] > 0) {
                     ++vacant;
                     continue;
                 }
                 Hire(s);
             }
             if (!people_on) continue;
-            const std::uint64_t draw = seat_draw_[s];
-            double m = morale_[s];
-            m += revert * (baseline - m) + noise * (static_cast<double>(draw & 0xFFFFFFFFULL) * 0x1.0p-32 - 0.5) + unit_push + unit_shock;
+            double m = morale[s];
+            m += revert * (baseline - m) + noise_u[s] + unit_push + unit_shock;
             if (m < 0.0 || m > 1.0) m = Clamp(m, 0.0, 1.0);
-            morale_[s] = m;
+            morale[s] = m;
             // Quit: base weekly hazard scaled by morale (tabulated exp, interpolated) and the labour market.
             const double x = m * kMoraleTableSteps;
             const int i0 = static_cast<int>(x);
             const double frac = x - static_cast<double>(i0);
-            const double mult = quit_multiplier_[static_cast<std::size_t>(i0)] +
-                                frac * (quit_multiplier_[static_cast<std::size_t>(i0) + 1] - quit_multiplier_[static_cast<std::size_t>(i0)]);
-            if (static_cast<double>(draw >> 32) * 0x1.0p-32 < hazard_scale * mult) {
+            const double mult = quit_mult[i0] + frac * (quit_mult[i0 + 1] - quit_mult[i0]);
+            if (quit_u[s] < hazard_scale * mult) {
                 Quit(s, u);
                 ++vacant;
             }
@@ -1008,6 +1019,7 @@ void World::StepPeople() {
     // Pass 2: tenure, ramp-up (a colleague's time spent on the newcomer) and capacity. One loop per
     // function class keeps each loop's running sums few (WebAssembly engines spill what does not fit).
     std::array<double, 3> class_morale{};
+    std::array<int, 3> cross_paid{};
     auto advance = [&](std::size_t s, double& mentoring) {
         ++tenure_[s];
         double prod = productivity_[s];
@@ -1030,6 +1042,7 @@ void World::StepPeople() {
                 const double prod = advance(s, mentoring);
                 fte += prod - mentoring;
                 ++class_filled;
+                cross_paid[1] += seat_cross_[s];
                 const double m = morale_[s];
                 morale_sum += m;
                 class_morale[1] += m;
@@ -1044,6 +1057,7 @@ void World::StepPeople() {
                 const double prod = advance(s, mentoring);
                 fte += prod - mentoring;
                 ++class_filled;
+                cross_paid[2] += seat_cross_[s];
                 const double m = morale_[s];
                 morale_sum += m;
                 class_morale[2] += m;
@@ -1076,6 +1090,7 @@ void World::StepPeople() {
     }
     std::fill(unit_morale_shock_.begin(), unit_morale_shock_.end(), 0.0);
     for (std::size_t c = 0; c < 3; ++c) class_morale_[c] = class_filled_[c] > 0 ? class_morale[c] / class_filled_[c] : 0.0;
+    class_cross_ = cross_paid;
     filled_ = filled;
     vacant_ = vacant;
     morale_mean_ = filled > 0 ? morale_sum / filled : 0.0;
@@ -1113,18 +1128,11 @@ void World::StepLedger() {
     const double productivity = 1.0 + P(ParamId::DataDrivenProductivity) * data_capability_;
     const double revenue = market * (1.0 + P(ParamId::CxRevenueElasticity) * (cx_ - P(ParamId::CxInitial)) / 10.0) * productivity;
 
-    // IT salaries of the people in seats; cross-skilled people (both classes) earn a premium, which for
-    // marketers comes on top of marketing's budget.
-    double it_paid = 0.0, mkt_premium = 0.0;
-    for (std::size_t u = 0; u < unit_class_.size(); ++u) {
-        if (unit_class_[u] == 0) continue;
-        for (std::size_t s = unit_seat_begin_[u]; s < unit_seat_begin_[u + 1]; ++s) {
-            if (seat_agent_[s] == 0) continue;
-            const double premium = seat_cross_[s] ? P(ParamId::CrossSkillSalaryPremium) : 0.0;
-            if (unit_class_[u] == 1) it_paid += P(ParamId::SalaryItKusd) * (1.0 + premium);
-            else mkt_premium += P(ParamId::SalaryMarketingKusd) * premium;
-        }
-    }
+    // IT salaries of the people in seats (counted by StepPeople); cross-skilled people (both classes)
+    // earn a premium, which for marketers comes on top of marketing's budget.
+    const double premium = P(ParamId::CrossSkillSalaryPremium);
+    const double it_paid = P(ParamId::SalaryItKusd) * (class_filled_[1] + premium * class_cross_[1]);
+    const double mkt_premium = P(ParamId::SalaryMarketingKusd) * premium * class_cross_[2];
     double shadow_live = 0.0, it_systems = 0.0;
     for (const auto& in : initiatives_)
         if (in.status == Status::Live) (in.path == Path::Shadow ? shadow_live : it_systems) += 1.0;
@@ -1155,6 +1163,7 @@ void World::StepLedger() {
     ledger_.Book(Account::Replacement, replacement_cost_week_);
     ledger_.Book(Account::Governance, governance);
     ledger_.Book(Account::BridgeRoles, bridge);
+    ledger_.CloseWeek();
     martech_run_week_ = (licences + shadow) * y;
 
     // Martech spend through IT (the money cost of the IT capacity marketing gets, plus licences of
@@ -1277,20 +1286,26 @@ void World::Record() {
     {
         double sum = 0.0;
         int cnt = 0;
-        for (std::size_t i = 0; i < ttm_week_.size(); ++i)
-            if (ttm_week_[i] > now - kWeeksPerYear) {
-                sum += ttm_window_[i];
-                ++cnt;
-            }
+        // Launches are recorded in week order: only the last year's are summed.
+        const auto first = static_cast<std::size_t>(
+            std::partition_point(ttm_week_.begin(), ttm_week_.end(), [&](int wk) { return wk <= now - kWeeksPerYear; }) - ttm_week_.begin());
+        for (std::size_t i = first; i < ttm_week_.size(); ++i) {
+            sum += ttm_window_[i];
+            ++cnt;
+        }
         if (cnt > 0) ttm = sum / cnt;
     }
     int window_ideas = 0, window_fast = 0;
-    for (const auto& in : initiatives_) {
-        const bool closed = now - in.created >= kTtmWindowWeeks;
-        const bool recent = now - in.created < kTtmWindowWeeks + kWeeksPerYear;
-        if (now >= kTtmWindowWeeks ? !(closed && recent) : false) continue;
-        ++window_ideas;
-        window_fast += in.launched >= 0 && in.launched - in.created <= kTtmWindowWeeks;
+    {
+        // Initiatives are stored in the order of their ideas: find the first in the window.
+        const int first_created = now >= kTtmWindowWeeks ? now - kTtmWindowWeeks - kWeeksPerYear + 1 : 0;
+        const auto begin = std::partition_point(initiatives_.begin(), initiatives_.end(),
+                                                [&](const Initiative& in) { return in.created < first_created; });
+        for (auto it = begin; it != initiatives_.end(); ++it) {
+            if (now >= kTtmWindowWeeks && now - it->created < kTtmWindowWeeks) break;  // window still open
+            ++window_ideas;
+            window_fast += it->launched >= 0 && it->launched - it->created <= kTtmWindowWeeks;
+        }
     }
     double spend_it = 0.0, spend_shadow = 0.0;
     for (int k = 0; k < span; ++k) {

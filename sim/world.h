@@ -258,7 +258,7 @@ private:
     void Record();
 
     // Helpers.
-    void Hire(std::size_t seat);
+    [[gnu::noinline]] void Hire(std::size_t seat);
     [[gnu::noinline]] void Quit(std::size_t seat, std::size_t unit);
     void ExecLeaves(Role r);
     Path Route(Initiative& in, Rng& draws);
@@ -301,7 +301,7 @@ private:
     std::vector<int> seat_unit_;
     std::vector<std::uint32_t> seat_agent_;  ///< 0 = vacant
     std::vector<std::uint64_t> seat_key_;    ///< keys the seat's draws: (replication, unit id, place in unit)
-    std::vector<std::uint64_t> seat_draw_;   ///< this week's draw per seat (scratch of StepPeople)
+    std::vector<double> noise_draw_, quit_draw_;  ///< this week's morale noise and quit uniform per seat (scratch of StepPeople)
     std::vector<double> morale_;
     std::vector<int> tenure_;
     std::vector<double> productivity_;
@@ -355,6 +355,10 @@ private:
     double morale_mean_ = 0.0, fte_total_ = 0.0;
     std::array<int, 3> class_quits_{}, class_filled_{};
     std::array<double, 3> class_morale_{};  ///< mean morale by class this week
+    std::array<int, 3> class_cross_{};      ///< cross-skilled people in seats by class this week
+    std::vector<std::size_t> order_scratch_;     ///< scratch of StepExecution
+    std::vector<std::uint32_t> free_scratch_;    ///< scratch of StepExecution
+    std::vector<std::uint32_t> free_runners_;    ///< marketers free to run a shadow tool this week (StepDemand)
 
     std::array<std::vector<double>, kSeriesCount> series_;
     std::vector<Event> events_;
