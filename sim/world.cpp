@@ -106,6 +106,10 @@ std::uint64_t HashId(const std::string& id) {
     return f.h;
 }
 double Clamp(double x, double lo, double hi) { return x < lo ? lo : (x > hi ? hi : x); }
+// The same into [0, 1], out of line, for hot loops whose values are almost always inside: the caller
+// tests and branches (predicted) instead of the selects a compiler makes of an inline clamp, which
+// WebAssembly engines run slowly (TOOLCHAIN.md, item 11).
+[[gnu::noinline]] double ClampCold(double x) { return Clamp(x, 0.0, 1.0); }
 Scorecard Normalised(Scorecard s) {
     const double t = s.cost + s.stability + s.growth + s.speed;
     if (!(t > 0.0)) return Scorecard{};
@@ -381,7 +385,7 @@ void World::ExecLeaves(Role r) {
     e.pressure_from = {0.0, 0.0, 0.0};
     Rng d = Draws(Stream::Executives, static_cast<std::uint64_t>(r) + 16);
     const double w = d.Exponential(P(ParamId::ExecVacancyWeeks));
-    e.vacancy_weeks = static_cast<int>(P(ParamId::ExecVacancyMinWeeks)) + static_cast<int>(w > 200.0 ? 200.0 : w);
+    e.vacancy_weeks = static_cast<int>(P(ParamId::ExecVacancyMinWeeks)) + VacancyWeeks(w);
     if (e.unit >= 0) unit_morale_shock_[static_cast<std::size_t>(e.unit)] -= P(ParamId::MoraleExecChurnShock);
     if (On(Mechanism::Trust) && (r == Role::Cio || r == Role::Cmo || r == Role::Cdo || r == Role::Cmt))
         trust_ = Clamp(trust_ - P(ParamId::TrustExecChurnLoss), 0.0, 1.0);
@@ -481,7 +485,7 @@ Path World::Route(Initiative& in, Rng& d) {
     }
     in.urgency = urgency;
     // A broker (CDO, CMT, council or a shared budget) proposes a joint team for ideas that need
-    // integration; the CIO-CMO relationship makes the offer likelier to be taken up.
+    // integration.
     // While the organisation starts small, only small ideas (of any kind) are offered; afterwards the
     // integration-heavy ones (not campaign tools).
     const bool starting_small = week_ < P(ParamId::StartSmallWeeks);
@@ -554,7 +558,7 @@ void World::StepDemand() {
         in.cost_kusd = in.size * cost_per_pw;
         in.path = Route(in, d);
         if (in.path == Path::Shadow) {
-            // The first free technology-skilled marketer, from a random place in marketing, runs it.
+            // A free technology-skilled marketer, drawn at random among them, runs it.
             const auto at = static_cast<std::ptrdiff_t>(d.Below(free_runners_.size()));
             const std::size_t pick = free_runners_[static_cast<std::size_t>(at)];
             free_runners_.erase(free_runners_.begin() + at);
@@ -1002,7 +1006,7 @@ void World::StepPeople() {
             if (!people_on) continue;
             double m = morale[s];
             m += revert * (baseline - m) + noise_u[s] + unit_push + unit_shock;
-            if (m < 0.0 || m > 1.0) m = Clamp(m, 0.0, 1.0);
+            if (m < 0.0 || m > 1.0) m = ClampCold(m);
             morale[s] = m;
             // Quit: base weekly hazard scaled by morale (tabulated exp, interpolated) and the labour market.
             const double x = m * kMoraleTableSteps;
@@ -1026,7 +1030,8 @@ void World::StepPeople() {
         mentoring = 0.0;
         if (prod < 1.0) {
             mentoring = mentor * (1.0 - prod);
-            prod = prod + ramp_step < 1.0 ? prod + ramp_step : 1.0;
+            prod += ramp_step;
+            if (prod > 1.0) prod = 1.0;
             productivity_[s] = prod;
         }
         return prod;

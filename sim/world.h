@@ -267,7 +267,7 @@ private:
     void CmoObservesWait(double weeks);
     void ChangeRelationship(Role a, Role b, double delta);
     bool ShadowFeasible(InitiativeKind k) const { return k == InitiativeKind::CampaignTool || k == InitiativeKind::Analytics || k == InitiativeKind::CustomerApp; }
-    bool Broker() const;  ///< a CDO, CMT or steering council can form joint teams
+    bool Broker() const;  ///< a CDO, a CMT, a steering council or a shared martech budget can form joint teams
 
     Scenario scenario_;
     int horizon_ = 0;

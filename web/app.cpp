@@ -59,7 +59,7 @@ constexpr Shortcut kShortcuts[] = {
     {SDL_SCANCODE_LEFT, 0, false, false, true, When::Presenting, Action::PrevSlide, "\xE2\x86\x90", "Previous slide (presenting)"},
     {SDL_SCANCODE_F1, 0, false, false, false, When::Always, Action::Help, "F1", "Show or hide this help"},
     {0, '?', false, false, false, When::Always, Action::Help, "?", "Show or hide this help"},
-    {SDL_SCANCODE_ESCAPE, 0, false, false, false, When::Always, Action::Close, "Esc", "Close the help; leave presentation mode"},
+    {SDL_SCANCODE_ESCAPE, 0, false, false, false, When::Always, Action::Close, "Esc", "Close the help or the model page; leave presentation mode"},
 };
 
 constexpr const char* kHowTo[] = {
@@ -76,6 +76,7 @@ const char* ViewKey(View v) {
         case View::Results: return "results";
         case View::Compare: return "compare";
         case View::Library: return "library";
+        case View::Model: return "model";
     }
     return "design";
 }
@@ -229,6 +230,12 @@ void App::SetPresenting(bool on) {
 
 void App::FullscreenEnded() { SetPresenting(false); }
 
+void App::OpenModelDoc(const std::string& where) {
+    modeldoc_.Open(where, view_);
+    view_ = View::Model;
+    help_open_ = false;
+}
+
 std::vector<App::Slide> App::Slides() const {
     std::vector<Slide> slides;
     for (int i = 0; i < ws_.SlotCount(); ++i) slides.push_back({View::Results, i});
@@ -264,13 +271,14 @@ void App::ApplyRunSettings(std::uint64_t seed, int horizon, int replications) {
 }
 
 Ui App::MakeUi() {
-    Ui ui{ws_, runner_, theme_, hooks_, assets_dir_, presenting_, {}, {}, {}, {}};
+    Ui ui{ws_, runner_, theme_, hooks_, assets_dir_, presenting_, {}, {}, {}, {}, {}};
     ui.notify = [this](const std::string& message, bool error) { Notify(message, error); };
     ui.show = [this](View v) { view_ = v; };
     ui.export_png = [](ImVec2 min, ImVec2 max, const std::string& file_name) { RequestPng(min, max, file_name); };
     ui.download = [this](const std::string& file_name, const std::string& mime, const std::string& data) {
         if (!Download(file_name, mime, data)) Notify(file_name + " could not be saved.", true);
     };
+    ui.open_model_doc = [this](const std::string& where) { OpenModelDoc(where); };
     return ui;
 }
 
@@ -309,7 +317,8 @@ void App::Frame(std::int64_t dt_us) {
     const Layout l = ComputeLayout(ImGui::GetIO().DisplaySize);
     if (presenting_) DrawPresentHeader(l);
     else DrawHeader(ui, l);
-    if (!presenting_) DrawRail(ui, l);
+    // The model page reads better wide: it takes the rail's place too.
+    if (!presenting_ && view_ != View::Model) DrawRail(ui, l);
     DrawContent(ui, l);
     DrawToasts();
     if (help_open_) DrawHelp();
@@ -400,6 +409,7 @@ void App::RunAction(int action) {
         case Action::Close:
             if (help_open_) help_open_ = false;
             else if (presenting_) SetPresenting(false);
+            else if (view_ == View::Model) view_ = modeldoc_.Back();
             break;
     }
 }
@@ -606,7 +616,7 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
                                             "Arrow keys move between slides; Esc leaves.");
     rx -= gap + bs;
     if (IconButton(t, hooks_, "Help", Icon::Help, ImVec2(rx, cy - bs * 0.5f), bs, true, "Help (F1)",
-                   "Keyboard shortcuts and how to use OrgSim."))
+                   "Keyboard shortcuts, how to use OrgSim, and how the model works."))
         help_open_ = !help_open_;
     rx -= t.Dp(14);
     dl->AddLine(ImVec2(rx, cy - t.Dp(16)), ImVec2(rx, cy + t.Dp(16)), p.card_border, 1.0f);
@@ -965,6 +975,11 @@ void App::DrawContent(Ui& ui, const Layout& l) {
         case View::Results: dashboard_.Draw(ui, pos, size); break;
         case View::Compare: compare_.Draw(ui, pos, size); break;
         case View::Library: library_.Draw(ui, pos, size); break;
+        case View::Model: {
+            const ImVec2 a = presenting_ ? pos : l.rail_min;
+            modeldoc_.Draw(ui, a, ImVec2(pos.x + size.x - a.x, size.y));
+            break;
+        }
     }
 }
 
@@ -1071,7 +1086,7 @@ void App::DrawHelp() {
     const float row_h = FontSize(f.body) + t.Dp(10);
     const int n = static_cast<int>(sizeof kShortcuts / sizeof kShortcuts[0]);
     // Height: what the content took last frame (first frame: an estimate), within the screen.
-    const float want_h = help_h_ > 0.0f ? help_h_ : t.Dp(160) + FontSize(f.body) * 4.0f * 2.4f + row_h * static_cast<float>(n);
+    const float want_h = help_h_ > 0.0f ? help_h_ : t.Dp(230) + FontSize(f.body) * 4.0f * 2.4f + row_h * static_cast<float>(n);
     const float ch = std::min(display.y - t.Dp(32), want_h);
     const ImVec2 pos(std::floor((display.x - cw) * 0.5f), std::floor((display.y - ch) * 0.5f));
     ImGui::SetCursorScreenPos(pos);
@@ -1111,6 +1126,29 @@ void App::DrawHelp() {
         ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.Dp(2)));
     }
     ImGui::Dummy(ImVec2(0, t.Dp(6)));
+    {
+        // The way to the model's documentation: a row that opens the page "How the model works".
+        const ImVec2 c = ImGui::GetCursorScreenPos();
+        const float rh = FontSize(f.label) + FontSize(f.small) + t.Dp(26);
+        const bool pressed = ImGui::InvisibleButton("##help_modeldoc", ImVec2(w, rh));
+        const bool hovered = ImGui::IsItemHovered();
+        hooks_.RecordLastItem("Help:modeldoc");
+        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        const ImVec2 e(c.x + w, c.y + rh);
+        dl->AddRectFilled(c, e, WithAlpha(p.accent, hovered ? 0.16f : 0.09f), t.Dp(10));
+        dl->AddRect(c, e, WithAlpha(p.accent, hovered ? 0.6f : 0.3f), t.Dp(10));
+        DrawIcon(t, dl, Icon::Help, ImVec2(c.x + t.Dp(24), c.y + rh * 0.5f), t.Dp(18), p.accent, p.card);
+        const float tx = c.x + t.Dp(46);
+        const float ty = c.y + (rh - FontSize(f.label) - FontSize(f.small) - t.Dp(4)) * 0.5f;
+        DrawText(dl, f.label, ImVec2(tx, ty), p.text, "How the model works");
+        const char* sub = "Agents, decisions, mechanisms and sources; each lever's ? opens it at its own section.";
+        DrawText(dl, f.small, ImVec2(tx, ty + FontSize(f.label) + t.Dp(4)), p.text_muted,
+                 Ellipsize(f.small, sub, w - (tx - c.x) - t.Dp(44)).c_str());
+        DrawTextRight(dl, f.heading, e.x - t.Dp(18), c.y + (rh - FontSize(f.heading)) * 0.5f - t.Dp(1), hovered ? p.accent : p.text_muted,
+                      "\xE2\x86\x92");
+        if (pressed) OpenModelDoc("");
+        ImGui::Dummy(ImVec2(0, t.Dp(8)));
+    }
     {
         const ImVec2 c = ImGui::GetCursorScreenPos();
         DrawText(dl, f.heading, c, p.text, "Keyboard shortcuts");

@@ -18,6 +18,7 @@
 #include "web/gallery.h"
 #include "web/levers.h"
 #include "web/library.h"
+#include "web/modeldoc.h"
 #include "web/orgchart.h"
 #include "web/ui.h"
 #include "web/workspace.h"
@@ -85,6 +86,9 @@ public:
     void SetSpeed(int weeks_per_second);
     void Notify(const std::string& message, bool error);
     void SetPresenting(bool on);
+    /// Show the page "How the model works" at a heading (ModelDocPanel::Open); Back returns to the
+    /// view shown before.
+    void OpenModelDoc(const std::string& where);
 
 private:
     struct Layout {
@@ -140,6 +144,7 @@ private:
     LibraryPanel library_;
     DashboardPanel dashboard_;
     ComparePanel compare_;
+    ModelDocPanel modeldoc_;
     bool started_ = false;  ///< files_.Startup() done
 
     std::string scenario_path_;       ///< what the page or command line asked to open

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "web/modeldoc.h"
 #include "web/widgets.h"
 
 namespace orgsim::ui {
@@ -67,7 +68,8 @@ void ParamTooltip(const Theme& t, const ParamInfo& info) {
     body += "Range: " + Range(info) + "\n";
     body += "Default: " + Number(info, info.def) + "\n";
     body += std::string("Source: ") + info.source + "\n";
-    body += std::string("Key: ") + info.key;
+    body += std::string("Key: ") + info.key + "\n\n";
+    body += "Click ? (or right-click the lever) for how the model works.";
     Tooltip(t, info.label, body);
 }
 
@@ -294,6 +296,9 @@ void LeversPanel::DrawParam(Ui& ui, const ParamInfo& info, float width) {
         if (pressed) Commit(ui, info.id, base);
         right -= cw + t.Dp(6);
     }
+    // "?" right after the label: the page "How the model works" at this lever's mechanism.
+    const bool doc_link = !ui.presenting && ui.open_model_doc;
+    const float q = row_h;
     // In presentation mode the value goes on the label row (there are no controls).
     std::string shown;
     if (ui.presenting) {
@@ -306,16 +311,33 @@ void LeversPanel::DrawParam(Ui& ui, const ParamInfo& info, float width) {
     } else if (info.kind == ParamKind::Real || info.kind == ParamKind::Integer) {
         // The unit only where the whole label still fits (it is in the tooltips in any case).
         const float uw = TextSize(f.small, info.unit).x;
-        if (TextSize(f.label, info.label).x + t.Dp(10) + uw <= right - a.x) {
+        if (TextSize(f.label, info.label).x + t.Dp(10) + uw + (doc_link ? q + t.Dp(4) : 0.0f) <= right - a.x) {
             DrawText(dl, f.small, ImVec2(right - uw, a.y + (row_h - FontSize(f.small)) * 0.5f), c.text_faint, info.unit);
             right -= uw + t.Dp(10);
         }
     }
+    if (doc_link) right -= q + t.Dp(4);
     const std::string label = Ellipsize(f.label, info.label, std::max(t.Dp(30), right - a.x));
+    const float label_w = TextSize(f.label, label.c_str()).x;
     DrawText(dl, f.label, ImVec2(a.x, a.y + t.Dp(3)), c.text, label.c_str());
     ImGui::SetCursorScreenPos(a);
-    ImGui::InvisibleButton("##label", ImVec2(std::max(1.0f, TextSize(f.label, label.c_str()).x), row_h));
+    ImGui::InvisibleButton("##label", ImVec2(std::max(1.0f, label_w), row_h));
     if (ImGui::IsItemHovered()) ParamTooltip(t, info);
+    bool open_doc = false;
+    if (doc_link) {
+        const ImVec2 q0(a.x + label_w + t.Dp(2), a.y);
+        ImGui::SetCursorScreenPos(q0);
+        open_doc = ImGui::InvisibleButton("##doc", ImVec2(q, q));
+        const bool hovered = ImGui::IsItemHovered();
+        ui.hooks.RecordLastItem(std::string("Lever:") + info.key + ":doc");
+        if (hovered) {
+            dl->AddCircleFilled(ImVec2(q0.x + q * 0.5f, q0.y + q * 0.5f), q * 0.5f, WithAlpha(c.accent, 0.14f), 20);
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            Tooltip(t, "How the model works", std::string("Open the model's documentation at the mechanism behind ") + info.label +
+                                                   " (also: right-click the lever).");
+        }
+        DrawIcon(t, dl, Icon::Help, ImVec2(q0.x + q * 0.5f, q0.y + q * 0.5f), t.Dp(13), hovered ? c.accent : c.text_faint, c.card);
+    }
 
     if (!ui.presenting) {
         ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + row_h + t.Dp(6)));
@@ -333,6 +355,11 @@ void LeversPanel::DrawParam(Ui& ui, const ParamInfo& info, float width) {
     ImGui::SetCursorScreenPos(a);
     ImGui::Dummy(ImVec2(width, end.y - a.y + t.Dp(ui.presenting ? 8 : 16)));
     ImGui::PopID();
+    // A right-click anywhere on the lever opens the documentation too.
+    if (doc_link && ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(a, ImVec2(a.x + width, end.y)) &&
+        ImGui::IsMouseClicked(ImGuiMouseButton_Right))
+        open_doc = true;
+    if (open_doc) ui.open_model_doc(DocTopics(info));
     // The value tests read back (the committed one, not a drag in progress).
     if (info.group == ParamGroup::Levers) ui.hooks.Value(std::string("lever.") + info.key, committed);
 }

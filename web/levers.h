@@ -1,6 +1,7 @@
 // levers.h: the levers panel: MODEL.md's levers as labelled controls generated from the engine's
 // parameter table (choice -> segmented buttons, yes/no -> a switch, numbers -> a slider with a precise
-// entry), each with its documentation, unit, range, default and source on hover, marks where the value
+// entry), each with its documentation, unit, range, default and source on hover, a "?" (or a
+// right-click) that opens the page "How the model works" at its mechanism, marks where the value
 // differs from the default or the baseline, and every other parameter under "Advanced".
 #pragma once
 

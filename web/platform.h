@@ -25,6 +25,10 @@ void PlatformInitialWindowSize(int* width, int* height);
 /// Folder holding fonts/ and scenarios/ ("/assets" in the browser's embedded file system).
 std::string PlatformAssetsDir();
 
+/// The model's documentation (docs/model.md): embedded as <assets>/docs/model.md in the browser;
+/// read from the source tree on the desktop (ORGSIM_MODEL_DOC), so that edits show without a build.
+std::string PlatformModelDocPath(const std::string& assets_dir);
+
 /// Logical UI scale on top of the framebuffer ratio, 1..3. The browser already works in CSS pixels
 /// (zoom and devicePixelRatio are handled by the framebuffer ratio), so it returns 1; a desktop
 /// whose window coordinates are device pixels returns its monitor's DPI / 96.

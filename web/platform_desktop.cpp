@@ -1,5 +1,6 @@
 // platform_desktop.cpp: the desktop platform: OpenGL 3.2 core (GLSL 1.50), a vsynced while loop,
-// assets from the build tree (ORGSIM_ASSETS_DIR) and a UI scale from the monitor's DPI.
+// assets from the build tree (ORGSIM_ASSETS_DIR), the model's documentation from the source tree
+// (ORGSIM_MODEL_DOC) and a UI scale from the monitor's DPI.
 #include "web/platform.h"
 
 #include <SDL.h>
@@ -37,6 +38,15 @@ void PlatformInitialWindowSize(int* width, int* height) {
 std::string PlatformAssetsDir() {
     if (const char* env = std::getenv("ORGSIM_ASSETS_DIR")) return env;
     return ORGSIM_ASSETS_DIR;
+}
+
+std::string PlatformModelDocPath(const std::string& assets_dir) {
+#ifdef ORGSIM_MODEL_DOC
+    (void)assets_dir;
+    return ORGSIM_MODEL_DOC;
+#else
+    return assets_dir + "/docs/model.md";
+#endif
 }
 
 float PlatformUiScale(SDL_Window* window) {

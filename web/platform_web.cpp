@@ -31,6 +31,8 @@ void PlatformInitialWindowSize(int* width, int* height) {
 
 std::string PlatformAssetsDir() { return "/assets"; }
 
+std::string PlatformModelDocPath(const std::string& assets_dir) { return assets_dir + "/docs/model.md"; }
+
 float PlatformUiScale(SDL_Window*) { return 1.0f; }
 
 void PlatformClear(int framebuffer_width, int framebuffer_height, float r, float g, float b) {

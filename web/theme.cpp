@@ -13,10 +13,13 @@ constexpr ImU32 Hex(unsigned rgb, unsigned alpha = 255) {
     return ((rgb >> 16) & 0xFFu) | (((rgb >> 8) & 0xFFu) << 8) | ((rgb & 0xFFu) << 16) | (alpha << 24);
 }
 
-// Latin-1, dashes, quotes, bullet, ellipsis, arrows, minus, multiplication and approx signs.
+// Latin-1, Greek (the model's documentation writes sums as Σ), dashes, quotes, bullet, ellipsis, per
+// mille, super- and subscripts, arrows, and the common mathematical operators (codes a font lacks
+// are skipped when the atlas is built).
 const ImWchar kGlyphRanges[] = {
-    0x0020, 0x00FF, 0x2013, 0x2014, 0x2018, 0x201D, 0x2022, 0x2022, 0x2026, 0x2026,
-    0x2190, 0x2193, 0x2212, 0x2212, 0x2248, 0x2248, 0x2264, 0x2265, 0,
+    0x0020, 0x00FF, 0x0391, 0x03C9, 0x2013, 0x2014, 0x2018, 0x201D, 0x2022, 0x2022, 0x2026, 0x2026,
+    0x2030, 0x2030, 0x2070, 0x208E, 0x2190, 0x2193, 0x21D2, 0x21D4, 0x2202, 0x2202, 0x2206, 0x2206,
+    0x2211, 0x2212, 0x221A, 0x221A, 0x221D, 0x221E, 0x2248, 0x2248, 0x2260, 0x2260, 0x2264, 0x2265, 0,
 };
 
 bool FileExists(const std::string& path) {
@@ -193,6 +196,7 @@ bool Theme::LoadFonts(const std::string& fonts_dir, float pixel_ratio, float ui_
     fonts_.heading = add(semibold, 19.0f);
     fonts_.title = add(semibold, 23.0f);
     fonts_.display = add(semibold, 32.0f);
+    fonts_.strong = add(semibold, 17.0f);
     io.FontGlobalScale = 1.0f / pixel_ratio;
     io.Fonts->Build();
     Apply(kind_);  // sizes scale with ui_scale

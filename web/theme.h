@@ -43,6 +43,7 @@ struct Fonts {
     ImFont* heading = nullptr;  ///< Inter SemiBold 19: panel titles
     ImFont* title = nullptr;    ///< Inter SemiBold 23: the scenario name
     ImFont* display = nullptr;  ///< Inter SemiBold 32: key figures
+    ImFont* strong = nullptr;   ///< Inter SemiBold 17: bold body text (the model's documentation)
 };
 
 class Theme {

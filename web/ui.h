@@ -14,15 +14,16 @@
 
 namespace orgsim::ui {
 
-/// The app's main views (tabs in the header).
-enum class View { Gallery, Design, Results, Compare, Library };
+/// The app's main views (tabs in the header), and the page "How the model works" (no tab: opened
+/// from the help overlay and from the levers).
+enum class View { Gallery, Design, Results, Compare, Library, Model };
 
 struct Ui {
     Workspace& ws;
     Runner& runner;
     const Theme& theme;
     TestHooks& hooks;
-    std::string assets_dir;     ///< holds fonts/ and scenarios/ (and scenarios/march/)
+    std::string assets_dir;     ///< holds fonts/ and scenarios/ (and scenarios/march/, docs/ in the browser)
     bool presenting = false;    ///< presentation mode: large type, no editing chrome
     /// Show a short message to the user (a toast); error = true draws it as a problem.
     std::function<void(const std::string& message, bool error)> notify;
@@ -32,6 +33,9 @@ struct Ui {
     std::function<void(ImVec2 min, ImVec2 max, const std::string& file_name)> export_png;
     /// Offer a file for download (browser) or write it to the working folder (desktop).
     std::function<void(const std::string& file_name, const std::string& mime, const std::string& data)> download;
+    /// Show the page "How the model works" at a heading (ModelDocPanel::Open: candidates separated
+    /// by '|'; empty = the top).
+    std::function<void(const std::string& where)> open_model_doc;
 };
 
 }  // namespace orgsim::ui

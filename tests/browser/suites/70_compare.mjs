@@ -158,7 +158,7 @@ export default async function (lib) {
     await showView(hi.page, 'Compare');
     let s;
     try {
-      s = await waitFor(hi.page, done, 300000, 'replications of three slots');
+      s = await waitFor(hi.page, done, 480000, 'replications of three slots');  // replications run between frames: slow at 2 fps (software GL)
     } finally {
       const x = await state(hi.page);
       await hi.page.screenshot({ path: path.join(args.out, 'compare-1920x1080.png') });
