@@ -161,7 +161,7 @@ enum class ParamId : int {
     ScorecardCioCost, ScorecardCioStability, ScorecardCioGrowth, ScorecardCioSpeed,
     ScorecardCmoCost, ScorecardCmoStability, ScorecardCmoGrowth, ScorecardCmoSpeed,
     ExecVacancyMinWeeks, SuccessorSetbackShare, CmoCxTargetGain, PressureCxGapPerPoint, PressurePerRejection, PressureItLead,
-    PressureItLeadCap,
+    PressureItLeadCap, PressureAttributionMin,
     // Budget
     ContractorCostKusd, ItLicenceKusd, BudgetGrowthBase, BudgetGrowthSensitivity, BudgetCostTrim,
     ItSpendBenchmarkShare, CxReferencePoints,

@@ -375,7 +375,7 @@ void World::ExecLeaves(Role r) {
     const double total = e.pressure;
     Event& ev = Log(EventKind::ExecExit, Mechanism::Executives, e.unit, static_cast<std::uint32_t>(r), e.tenure_weeks / 52.0);
     static const Cause kSource[3] = {Cause::PressureTargets, Cause::PressureBlame, Cause::PressureConflict};
-    ev.cause = total > 0.05 ? kSource[top] : Cause::Hazard;
+    ev.cause = total > P(ParamId::PressureAttributionMin) ? kSource[top] : Cause::Hazard;
     ev.detail = total;
     ev.detail2 = total > 0.0 ? pf[static_cast<std::size_t>(top)] / total : 0.0;
     e.present = false;
@@ -700,7 +700,8 @@ void World::StepExecution() {
     std::size_t next_free = 0;
     const double baseline = P(ParamId::MoraleBaseline), slope = P(ParamId::MoraleEffortSlope), ref = P(ParamId::TechSkillReference);
     const double overhead = P(ParamId::OrgDistanceOverhead) * (1.0 - P(ParamId::ColocationDistanceRelief) * colocation_);
-    const double trust_eff = Clamp(1.0 + P(ParamId::TrustEffortEffect) * (trust_ - P(ParamId::TrustReference)), 0.2, 2.0);
+    // Trust saves hand-offs and rework (an effort below zero counts as none).
+    const double trust_eff = 1.0 + P(ParamId::TrustEffortEffect) * (trust_ - P(ParamId::TrustReference));
     const bool institutionalise = P(ParamId::ShadowItPolicy) == 2.0;
 
     for (std::size_t idx : order) {

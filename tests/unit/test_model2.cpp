@@ -55,8 +55,17 @@ constexpr int kReps = 200;  // paired replications per fact: enough for every 95
 
 TEST_CASE("keyed randomness: adding a CMT leaves finance and operations seats' quit and hire draws unchanged") {
     const Scenario base = Preset("default.json");
-    const Scenario cmt = Preset("cmt_in_marketing.json");
+    // The CMT's unit goes first after the executive office, so that every seat of finance and operations
+    // moves to a later place in the engine's arrays: draws keyed by position would all change.
+    Scenario cmt = Preset("cmt_in_marketing.json");
     REQUIRE(cmt.units.size() > base.units.size());
+    const int at = cmt.UnitOf(Role::Cmt);
+    REQUIRE(at > 1);
+    const Unit moved = cmt.units[static_cast<std::size_t>(at)];
+    cmt.units.erase(cmt.units.begin() + at);
+    cmt.units.insert(cmt.units.begin() + 1, moved);
+    REQUIRE(ValidateScenario(cmt).empty());
+    REQUIRE(cmt.FindUnit("finance") > base.FindUnit("finance"));
     World a(base, 3), b(cmt, 3);
     int compared = 0;
     for (const char* unit : {"finance", "operations"}) {
@@ -375,7 +384,7 @@ TEST_CASE("levers: each lever moves the outcome its documentation names, in the 
     }
 }
 
-TEST_CASE("the whole parameter table: every parameter moves some outcome somewhere (default or a preset where it applies)") {
+TEST_CASE("the whole parameter table: every parameter moves some outcome (or a recorded cause) somewhere (default or a preset where it applies)") {
     const char* scenarios[] = {"default.json", "joint_governance.json", "shadow_it_institutionalise.json", "shadow_it_ban.json",
                                "cio_reports_to_coo.json", "cio_reports_to_ceo.json", "cdo_over_it_and_marketing.json", "start_small.json"};
     std::vector<Scenario> loaded;
@@ -402,6 +411,9 @@ TEST_CASE("the whole parameter table: every parameter moves some outcome somewhe
                 b.StepWeeks(weeks);
                 for (int k = 0; k < kSeriesCount && !moved; ++k)
                     moved = a.Series(static_cast<SeriesId>(k)).back() != b.Series(static_cast<SeriesId>(k)).back();
+                // A reporting parameter moves what the event log says caused an event.
+                for (std::size_t i = 0; i < a.Events().size() && i < b.Events().size() && !moved; ++i)
+                    moved = a.Events()[i].cause != b.Events()[i].cause;
             }
             if (moved) break;
         }
