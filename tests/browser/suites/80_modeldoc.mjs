@@ -123,9 +123,14 @@ export default async function (lib) {
     const e = await waitFor(page, (s) => s.values['modeldoc.scroll'] < d.values['modeldoc.scroll'] - 100, 3000, 'PageUp');
     // Scrolled to the end, the last section is the one marked.
     let f = await state(page);
-    for (let k = 0; k < 60 && f.values['modeldoc.scroll'] < f.values['modeldoc.scroll_max'] - 1; ++k) {
+    // Each PageDown is waited for (at a few frames a second a press can take a while to land), and the
+    // loop's bound follows the document's length rather than a fixed count.
+    const pages = Math.ceil(f.values['modeldoc.scroll_max'] / 200) + 5;
+    for (let k = 0; k < pages && f.values['modeldoc.scroll'] < f.values['modeldoc.scroll_max'] - 1; ++k) {
+      const before = f.values['modeldoc.scroll'];
       await press(page, 'PageDown');
-      f = await state(page);
+      f = await waitDoc((s) => s.values['modeldoc.scroll'] > before || s.values['modeldoc.scroll'] >= s.values['modeldoc.scroll_max'] - 1,
+                        4000, 'PageDown towards the end');
     }
     f = await waitDoc((s) => s.values['modeldoc.scroll'] >= s.values['modeldoc.scroll_max'] - 1, 3000, 'the end');
     const last = tocNames(f).pop().slice('ModelDoc:toc:'.length);
