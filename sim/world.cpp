@@ -208,7 +208,6 @@ World::World(const Scenario& scenario, int replication) : scenario_(scenario), h
             skill_tech_.push_back(Clamp(cross ? x : (unit_technologist_[ui] ? a : b), 0.0, 1.0));
             skill_mkt_.push_back(Clamp(cross ? y : (c == 2 && !unit_technologist_[ui] ? a : b), 0.0, 1.0));
         }
-        if (c == 1) it_class_seats_ += scenario_.units[ui].headcount;
         if (c == 2) mkt_class_seats_ += scenario_.units[ui].headcount;
     }
     unit_seat_begin_.push_back(seat_unit_.size());
@@ -963,7 +962,7 @@ void World::StepPeople() {
 
     int filled = 0, vacant = 0;
     class_filled_ = {0, 0, 0};
-    double morale_sum = 0.0, fte = 0.0, it_fte = 0.0, mkt_fte = 0.0, it_cross = 0.0, mkt_cross = 0.0;
+    double morale_sum = 0.0, fte = 0.0, it_fte = 0.0, it_cross = 0.0, mkt_cross = 0.0;
     int it_n = 0, mkt_n = 0;
     const std::size_t n_units = unit_class_.size();
     const auto wk = static_cast<std::uint64_t>(week_) * 4;
@@ -1067,7 +1066,6 @@ void World::StepPeople() {
                 const double m = morale_[s];
                 morale_sum += m;
                 class_morale[2] += m;
-                mkt_fte += prod * (1.0 + slope * (m - baseline));
                 mkt_cross += skill_tech_[s];
             }
             mkt_n += class_filled;
@@ -1102,7 +1100,6 @@ void World::StepPeople() {
     morale_mean_ = filled > 0 ? morale_sum / filled : 0.0;
     fte_total_ = fte;
     it_fte_ = it_fte > 0.0 ? it_fte : 0.0;
-    mkt_fte_ = mkt_fte;
     it_cross_ = it_n > 0 ? it_cross / it_n : 0.0;
     mkt_cross_ = mkt_n > 0 ? mkt_cross / mkt_n : 0.0;
 }

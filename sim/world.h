@@ -282,7 +282,7 @@ private:
     double trust_target_ = 0.3;
     double colocation_ = 0.0;  ///< co-location as a share of full contact
     double council_ = 0.0;     ///< steering council intensity 0-1
-    double it_class_seats_ = 0.0, mkt_class_seats_ = 0.0;
+    double mkt_class_seats_ = 0.0;
     double kind_cum_[5] = {0, 0, 0, 0, 0};  ///< cumulative idea shares by kind
 
     // Per unit (cold).
@@ -332,7 +332,7 @@ private:
     double cx_year_start_ = 60.0;
     double data_capability_ = 0.0;
     double it_budget_musd_ = 0.0, mkt_budget_musd_ = 0.0;
-    double it_fte_ = 0.0, mkt_fte_ = 0.0;
+    double it_fte_ = 0.0;
     double it_cross_ = 0.0, mkt_cross_ = 0.0;
     double revenue_base_musd_ = 0.0;
     int incidents_ = 0, incidents_year_ = 0;
