@@ -11,6 +11,7 @@
 
 #include "cli/cli_util.h"
 #include "cli/cmd_calibrate.h"
+#include "cli/parallel.h"
 #include "cli/cmd_march.h"
 #include "sim/experiment.h"
 #include "sim/params.h"
@@ -22,10 +23,12 @@
 namespace {
 
 using namespace orgsim;
+using orgsim::cli::DefaultThreads;
 using orgsim::cli::Hex;
 using orgsim::cli::LoadScenario;
 using orgsim::cli::ParseInt;
 using orgsim::cli::ReadFile;
+using orgsim::cli::RunExperiment;
 
 const char* kUsage =
     "orgsim: the OrgSim organisation simulator, headless.\n"
@@ -51,6 +54,8 @@ const char* kUsage =
     "                      compare applies it to every scenario\n"
     "  --json FILE         write results as JSON (series summary and one record per replication)\n"
     "  --csv PREFIX        write PREFIX_series.csv (per week) and PREFIX_replications.csv\n"
+    "  --threads N         replications on N threads (run and compare; default: every core); the\n"
+    "                      results and hashes are the same for any N\n"
     "  --quiet             print only the state hash\n";
 
 /// Apply one --set key=value (numbers; option names for choice levers; yes/no/true/false for switches).
@@ -112,6 +117,7 @@ int CmdRun(const std::vector<std::string>& args) {
     long long weeks = -1, reps = -1;
     long long seed = -1;
     bool quiet = false;
+    long long threads = DefaultThreads();
     std::vector<std::string> sets;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -135,6 +141,11 @@ int CmdRun(const std::vector<std::string>& args) {
         } else if (a == "--seed") {
             if (!ParseInt(next("a seed"), 0, 9007199254740991LL, seed)) {
                 std::cerr << "orgsim run: --seed must be a whole number from 0 to 2^53-1\n";
+                return 2;
+            }
+        } else if (a == "--threads") {
+            if (!ParseInt(next("a number of threads"), 1, 256, threads)) {
+                std::cerr << "orgsim run: --threads must be a whole number from 1 to 256\n";
                 return 2;
             }
         } else if (a == "--set") {
@@ -170,10 +181,10 @@ int CmdRun(const std::vector<std::string>& args) {
     const int n_rep = s.replications;
     const int n_week = s.horizon_weeks;
     Experiment ex({s}, n_rep, n_week, !json_out.empty() || !csv_prefix.empty());
-    while (ex.RunSlice(52L * 20)) {
+    RunExperiment(ex, static_cast<int>(threads), [&] {
         if (!quiet && n_rep >= 20) std::fprintf(stderr, "\r  replications: %d/%d", ex.Completed(), n_rep);
-    }
-    if (!quiet && n_rep >= 20) std::fprintf(stderr, "\r  replications: %d/%d\n", n_rep, n_rep);
+    });
+    if (!quiet && n_rep >= 20) std::fprintf(stderr, "\n");
     const std::uint64_t combined = ex.CombinedHash(0);
     const auto& hashes = ex.Hashes(0);
     auto final_of = [&](int k) -> const std::vector<double>& { return ex.Finals(0, static_cast<SeriesId>(k)); };
@@ -252,7 +263,7 @@ int CmdRun(const std::vector<std::string>& args) {
 
 int CmdCompare(const std::vector<std::string>& args) {
     std::vector<std::string> paths, sets;
-    long long weeks = -1, reps = -1, seed = -1;
+    long long weeks = -1, reps = -1, seed = -1, threads = DefaultThreads();
     std::string csv;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -269,6 +280,8 @@ int CmdCompare(const std::vector<std::string>& args) {
             if (!ParseInt(need(), 1, kMaxReplications, reps)) return std::cerr << "orgsim compare: bad --replications\n", 2;
         } else if (a == "--seed") {
             if (!ParseInt(need(), 0, 9007199254740991LL, seed)) return std::cerr << "orgsim compare: bad --seed\n", 2;
+        } else if (a == "--threads") {
+            if (!ParseInt(need(), 1, 256, threads)) return std::cerr << "orgsim compare: bad --threads (1 to 256)\n", 2;
         } else if (a == "--csv") {
             csv = need();
         } else if (a == "--set") {
@@ -294,8 +307,9 @@ int CmdCompare(const std::vector<std::string>& args) {
         sc.push_back(s);
     }
     Experiment ex(sc, static_cast<int>(reps), static_cast<int>(weeks), false);
-    while (ex.RunSlice(52L * 20)) std::fprintf(stderr, "\r  replications: %d/%d", ex.Completed(), ex.Replications());
-    std::fprintf(stderr, "\r  replications: %d/%d\n", ex.Replications(), ex.Replications());
+    RunExperiment(ex, static_cast<int>(threads),
+                  [&] { std::fprintf(stderr, "\r  replications: %d/%d", ex.Completed(), ex.Replications()); });
+    std::fprintf(stderr, "\n");
     // The table and the sentences come from sim/report, like the app's comparison view.
     const Comparison cmp = Compare(ex);
     const int n = cmp.scenarios;

@@ -22,9 +22,75 @@ Experiment::Experiment(std::vector<Scenario> scenarios, int replications, int we
     hashes_.assign(scenarios_.size(), {});
 }
 
+namespace {
+/// What an experiment keeps of a finished world.
+ReplicationResult Collect(const World& w, bool keep_series) {
+    ReplicationResult r;
+    r.hash = w.StateHash();
+    r.finals.resize(kSeriesCount);
+    if (keep_series) r.series.reserve(static_cast<std::size_t>(kSeriesCount) * static_cast<std::size_t>(w.Week()));
+    for (int k = 0; k < kSeriesCount; ++k) {
+        const auto& ser = w.Series(static_cast<SeriesId>(k));
+        r.finals[static_cast<std::size_t>(k)] = ser.empty() ? 0.0 : ser.back();
+        if (keep_series)
+            for (double v : ser) r.series.push_back(static_cast<float>(v));
+    }
+    return r;
+}
+}  // namespace
+
+ReplicationResult RunReplication(const Scenario& prepared, int replication, bool keep_series) {
+    World w(prepared, replication);
+    w.StepWeeks(prepared.horizon_weeks);
+    return Collect(w, keep_series);
+}
+
+ReplicationResult Experiment::RunTask(int task) const {
+    const int n = ScenarioCount();
+    ReplicationResult r = RunReplication(scenarios_[static_cast<std::size_t>(task % n)], task / n, keep_series_);
+    r.task = task;
+    return r;
+}
+
+void Experiment::Merge(const ReplicationResult& r) {
+    const auto si = static_cast<std::size_t>(current_scenario_);
+    for (int k = 0; k < kSeriesCount; ++k) finals_[si][static_cast<std::size_t>(k)].push_back(r.finals[static_cast<std::size_t>(k)]);
+    if (keep_series_) {
+        const auto w = static_cast<std::size_t>(weeks_);
+        for (int k = 0; k < kSeriesCount; ++k) {
+            auto& dst = series_[si][static_cast<std::size_t>(k)];
+            dst.insert(dst.end(), r.series.begin() + static_cast<std::ptrdiff_t>(k * w),
+                       r.series.begin() + static_cast<std::ptrdiff_t>((k + 1) * w));
+        }
+    }
+    hashes_[si].push_back(r.hash);
+    if (++current_scenario_ >= static_cast<int>(scenarios_.size())) {
+        current_scenario_ = 0;
+        ++completed_;
+    }
+}
+
+bool Experiment::Accept(ReplicationResult r) {
+    const int next = NextTaskInOrder();
+    if (r.task < next || r.task >= TaskCount()) return false;
+    if (r.finals.size() != static_cast<std::size_t>(kSeriesCount)) return false;
+    const std::size_t want_series = keep_series_ ? static_cast<std::size_t>(kSeriesCount) * static_cast<std::size_t>(weeks_) : 0;
+    if (r.series.size() != want_series) return false;
+    for (const auto& p : pending_)
+        if (p.task == r.task) return false;
+    if (r.task == next && !running_.empty()) running_.clear();  // RunSlice was on this one: the result is the same
+    pending_.push_back(std::move(r));
+    std::sort(pending_.begin(), pending_.end(), [](const ReplicationResult& x, const ReplicationResult& y) { return x.task < y.task; });
+    std::size_t used = 0;
+    while (used < pending_.size() && pending_[used].task == NextTaskInOrder()) Merge(pending_[used++]);
+    pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(used));
+    return true;
+}
+
 double Experiment::Progress() const {
     if (replications_ <= 0 || scenarios_.empty()) return 1.0;
     double done = static_cast<double>(completed_) * static_cast<double>(scenarios_.size()) + current_scenario_;
+    done += static_cast<double>(pending_.size());
     if (!running_.empty()) done += static_cast<double>(running_[0].Week()) / weeks_;
     return done / (static_cast<double>(replications_) * static_cast<double>(scenarios_.size()));
 }
@@ -32,26 +98,20 @@ double Experiment::Progress() const {
 bool Experiment::RunSlice(long max_weeks) {
     long budget = max_weeks;
     while (!Done() && budget > 0) {
+        if (!pending_.empty() && pending_.front().task == NextTaskInOrder()) {  // a worker got there first
+            ReplicationResult r = std::move(pending_.front());
+            pending_.erase(pending_.begin());
+            Merge(r);
+            continue;
+        }
         if (running_.empty()) running_.emplace_back(scenarios_[static_cast<std::size_t>(current_scenario_)], completed_);
         World& w = running_[0];
         const int chunk = static_cast<int>(std::min<long>(budget, 52));
         budget -= w.StepWeeks(chunk);
         if (!w.Done()) continue;
-        const auto si = static_cast<std::size_t>(current_scenario_);
-        for (int k = 0; k < kSeriesCount; ++k) {
-            const auto& ser = w.Series(static_cast<SeriesId>(k));
-            finals_[si][static_cast<std::size_t>(k)].push_back(ser.empty() ? 0.0 : ser.back());
-            if (keep_series_) {
-                auto& dst = series_[si][static_cast<std::size_t>(k)];
-                for (double v : ser) dst.push_back(static_cast<float>(v));
-            }
-        }
-        hashes_[si].push_back(w.StateHash());
+        ReplicationResult r = Collect(w, keep_series_);
         running_.clear();
-        if (++current_scenario_ >= static_cast<int>(scenarios_.size())) {
-            current_scenario_ = 0;
-            ++completed_;
-        }
+        Merge(r);
     }
     return !Done();
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "sim/scenario.h"
@@ -13,6 +14,20 @@
 namespace orgsim {
 
 constexpr int kMaxCompared = 4;
+
+/// Everything one replication of one scenario contributes to an experiment: what a thread, a Web
+/// Worker or a shard computes on its own and the experiment merges in replication order.
+struct ReplicationResult {
+    int task = -1;                ///< replication * ScenarioCount() + scenario
+    std::uint64_t hash = 0;       ///< World::StateHash() at the end
+    std::vector<double> finals;   ///< kSeriesCount final values
+    std::vector<float> series;    ///< kSeriesCount x weeks values (empty unless the series are kept)
+};
+
+/// Run replication `replication` of a scenario prepared by an Experiment (its GetScenario(), which
+/// carries the common seed and the horizon) and collect what the experiment keeps. Pure: the same
+/// arguments give the same result on any thread, worker or machine.
+ReplicationResult RunReplication(const Scenario& prepared, int replication, bool keep_series);
 
 class Experiment {
 public:
@@ -29,6 +44,17 @@ public:
         while (RunSlice(1 << 20)) {
         }
     }
+
+    /// Work as independent tasks (for threads and Web Workers): task t is replication
+    /// t / ScenarioCount() of scenario t % ScenarioCount(). Results may arrive in any order; they are
+    /// merged in task order, so the experiment is bit-identical to one run by RunSlice.
+    int TaskCount() const { return replications_ * ScenarioCount(); }
+    int NextTaskInOrder() const { return completed_ * ScenarioCount() + current_scenario_; }
+    ReplicationResult RunTask(int task) const;
+    /// Accept a task's result (false, and nothing kept, if the task is out of range, already merged,
+    /// or the result has the wrong shape). Merges every result now contiguous with the merged ones.
+    bool Accept(ReplicationResult r);
+    bool KeepsSeries() const { return keep_series_; }
 
     int ScenarioCount() const { return static_cast<int>(scenarios_.size()); }
     const Scenario& GetScenario(int i) const { return scenarios_[static_cast<std::size_t>(i)]; }
@@ -64,6 +90,9 @@ private:
     // [scenario][series][replication * weeks + week] (float: half the memory; display only)
     std::vector<std::vector<std::vector<float>>> series_;
     std::vector<std::vector<std::uint64_t>> hashes_;
+    std::vector<ReplicationResult> pending_;  ///< accepted results not yet contiguous, by task
+
+    void Merge(const ReplicationResult& r);
 };
 
 }  // namespace orgsim
