@@ -37,7 +37,9 @@ const char* kUsage =
     "  orgsim run <scenario.json> [options]   run replications; print outcomes and the state hash\n"
     "  orgsim compare <a.json> <b.json> [<c.json> <d.json>] [options]\n"
     "                                         2-4 scenarios with common random numbers: outcomes with 90%\n"
-    "                                         intervals and paired differences against the first\n"
+    "                                         intervals; paired differences against the first with the 95%\n"
+    "                                         confidence interval of their mean and the share of futures\n"
+    "                                         in which each alternative is better\n"
     "  orgsim march <scenario.json> [options] a March (1991) experiment (scenarios/march/); --help for options\n"
     "  orgsim calibrate [scenario.json] [--replications N] [--markdown]\n"
     "                                         check MODEL.md's calibration targets (default scenario\n"
@@ -316,18 +318,22 @@ int CmdCompare(const std::vector<std::string>& args) {
     std::cout << "Comparison over " << ex.Replications() << " replications of " << ex.Weeks()
               << " weeks with common random numbers (seed " << ex.GetScenario(0).seed << ")\n";
     for (int i = 0; i < n; ++i) std::cout << "  " << static_cast<char>('A' + i) << ": " << cmp.names[static_cast<std::size_t>(i)] << "\n";
-    std::cout << "\nmean [90% interval] at the end; B-A etc. are paired differences; * marks the better value\n"
-                 "(only where an alternative differs clearly from A: its paired 90% interval excludes zero)\n\n";
+    std::cout << "\nA, B, ...: mean [90% of futures between] at the end.\n"
+                 "B-A, ...: the expected paired difference [its 95% confidence interval], and the share of futures\n"
+                 "in which the alternative is better. * marks the best value where an alternative differs clearly\n"
+                 "from A (the 95% confidence interval of the difference excludes zero).\n\n";
     std::printf("%-34s", "outcome");
     for (int i = 0; i < n; ++i) std::printf(" %-27c", 'A' + i);
-    for (int i = 1; i < n; ++i) std::printf(" %c-A%-24s", 'A' + i, "");
+    for (int i = 1; i < n; ++i) std::printf(" %c-A%-36s", 'A' + i, "");
     std::printf("\n");
     std::ofstream out;
     if (!csv.empty()) {
         out.open(csv);
         out << "outcome,unit";
         for (int i = 0; i < n; ++i) out << ",s" << i << "_mean,s" << i << "_p05,s" << i << "_p95";
-        for (int i = 1; i < n; ++i) out << ",d" << i << "_mean,d" << i << "_p05,d" << i << "_p95";
+        for (int i = 1; i < n; ++i)
+            out << ",d" << i << "_mean,d" << i << "_p05,d" << i << "_p95,d" << i << "_ci95_lo,d" << i << "_ci95_hi,d" << i
+                << "_better_share,d" << i << "_worse_share";
         out << "\n";
     }
     for (const OutcomeRow& row : cmp.rows) {
@@ -342,16 +348,19 @@ int CmdCompare(const std::vector<std::string>& args) {
             if (out.is_open()) out << "," << x.mean << "," << x.lo << "," << x.hi;
         }
         for (int i = 1; i < n; ++i) {
-            const Summary& d = row.diff[static_cast<std::size_t>(i)];
-            char cell[64];
-            std::snprintf(cell, sizeof cell, "%+.4g [%+.4g, %+.4g]", d.mean, d.lo, d.hi);
-            std::printf(" %-27s", cell);
-            if (out.is_open()) out << "," << d.mean << "," << d.lo << "," << d.hi;
+            const auto si = static_cast<std::size_t>(i);
+            const Summary& d = row.diff[si];
+            char cell[96];
+            std::snprintf(cell, sizeof cell, "%+.4g [%+.4g, %+.4g] %3.0f%%", d.mean, d.ci_lo, d.ci_hi, 100.0 * row.better_share[si]);
+            std::printf(" %-39s", cell);
+            if (out.is_open())
+                out << "," << d.mean << "," << d.lo << "," << d.hi << "," << d.ci_lo << "," << d.ci_hi << "," << row.better_share[si] << ","
+                    << row.worse_share[si];
         }
         std::printf("\n");
         if (out.is_open()) out << "\n";
     }
-    std::cout << "\nIn plain words (differences whose 90% interval excludes zero, most important first):\n";
+    std::cout << "\nIn plain words (differences whose 95% confidence interval excludes zero, most important first):\n";
     if (cmp.sentences.empty()) std::cout << "  too few replications to say; run at least two.\n";
     for (const Sentence& t : cmp.sentences) std::cout << "  " << t.text << "\n";
     return 0;

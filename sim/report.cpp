@@ -135,16 +135,24 @@ Sentence ClearSentence(const Comparison& c, const OutcomeRow& row, int i) {
     s.better = row.versus_baseline[static_cast<std::size_t>(i)];
     const bool up = d.mean > 0.0;
     s.amount = std::fabs(d.mean) * st.scale;
-    s.lo = (up ? d.lo : -d.hi) * st.scale;
-    s.hi = (up ? d.hi : -d.lo) * st.scale;
+    s.lo = (up ? d.ci_lo : -d.ci_hi) * st.scale;
+    s.hi = (up ? d.ci_hi : -d.ci_lo) * st.scale;
     s.decimals = DisplayDecimals(s.amount);
+    s.share_same_way = up ? d.share_pos : d.share_neg;
+    s.share_other_way = up ? d.share_neg : d.share_pos;
     auto num = [&](double v) { return std::string(st.prefix) + FormatNumber(v, s.decimals) + st.diff_suffix; };
-    const std::string range = " (90%: " + num(s.lo) + kEnDash + num(s.hi) + ").";
+    const std::string range = " (95% confidence: " + num(s.lo) + kEnDash + num(s.hi) + ")";
+    // How often: the share of futures that go the mean's way; where many futures tie (rare events),
+    // the other way too, so "fewer in 6% of futures" is not read as "more in 94%".
+    std::string often = "; " + std::string(up ? st.up : st.down) + " in " + FormatPercent(s.share_same_way) + " of futures";
+    if (1.0 - s.share_same_way - s.share_other_way >= 0.1)
+        often += s.share_other_way == 0.0 ? ", never " + std::string(up ? st.down : st.up) + ", the same in the rest"
+                                          : ", " + std::string(up ? st.down : st.up) + " in " + FormatPercent(s.share_other_way) + ", the same in the rest";
     const std::string with = "With " + Quoted(c.names[static_cast<std::size_t>(i)]) + ", ";
     if (st.form == Form::Count)
-        s.text = with + "there are " + num(s.amount) + " " + (up ? st.up : st.down) + " " + st.noun + range;
+        s.text = with + "there are " + num(s.amount) + " " + (up ? st.up : st.down) + " " + st.noun + range + often + ".";
     else
-        s.text = with + st.noun + " is " + num(s.amount) + Spaced(st.diff_unit) + " " + (up ? st.up : st.down) + range;
+        s.text = with + st.noun + " is " + num(s.amount) + Spaced(st.diff_unit) + " " + (up ? st.up : st.down) + range + often + ".";
     return s;
 }
 
@@ -209,6 +217,12 @@ std::string FormatOutcome(SeriesId id, double raw, int decimals) {
     return Signed(st, raw * st.scale, decimals, "", "", st.suffix);
 }
 
+std::string FormatPercent(double share) {
+    if (share > 0.0 && share < 0.005) return "<1%";
+    if (share < 1.0 && share > 0.995) return ">99%";
+    return FormatNumber(share * 100.0, 0) + "%";
+}
+
 std::string FormatDifference(SeriesId id, double raw) {
     return FormatDifference(id, raw, DisplayDecimals(raw * StyleOf(id).scale));
 }
@@ -248,8 +262,10 @@ Comparison Compare(const Experiment& ex) {
             row.diff.push_back(i == 0 ? orgsim::Summary{} : ex.PairedDifference(i, id));
             const Summary& d = row.diff.back();
             int vs = 0;
-            if (i > 0 && enough && (d.lo > 0.0 || d.hi < 0.0)) vs = ((d.mean > 0.0) == higher_better) ? 1 : -1;
+            if (i > 0 && enough && (d.ci_lo > 0.0 || d.ci_hi < 0.0)) vs = ((d.mean > 0.0) == higher_better) ? 1 : -1;
             row.versus_baseline.push_back(vs);
+            row.better_share.push_back(higher_better ? d.share_pos : d.share_neg);
+            row.worse_share.push_back(higher_better ? d.share_neg : d.share_pos);
         }
         bool any_clear = false;
         for (int i = 1; i < c.scenarios; ++i) any_clear = any_clear || row.Clear(i);

@@ -1,6 +1,8 @@
 // report.h: what an Experiment says, for people: per outcome and scenario the mean and 90% interval,
-// the paired difference against the baseline, which scenario is clearly better, and plain-words
-// sentences ("With “CIO reports to the CEO”, time to market is 6.1 weeks shorter (90%: 4.2–8.0).").
+// the paired difference against the baseline with the 95% confidence interval of its mean and the
+// share of futures in which the alternative is better, which scenario is clearly better, and
+// plain-words sentences ("With “CIO reports to the CEO”, time to market is 1.3 weeks shorter (95%
+// confidence: 1.0–1.5); shorter in 87% of futures.").
 // The CLI's `compare` and the app's dashboard and comparison view all read this one summary, so
 // they say the same thing. Standard C++ only.
 #pragma once
@@ -54,6 +56,8 @@ std::string FormatNumber(double v, int decimals);
 std::string FormatOutcome(SeriesId id, double raw);
 /// The same with a fixed number of decimals (a row of values printed alike).
 std::string FormatOutcome(SeriesId id, double raw, int decimals);
+/// A share as whole per cents: "87%"; "<1%" and ">99%" rather than a misleading 0% or 100%.
+std::string FormatPercent(double share);
 /// A raw paired difference, signed, short: "+6.1 weeks", "−8.2 pts", "+$3.2M", "−2.1".
 std::string FormatDifference(SeriesId id, double raw);
 std::string FormatDifference(SeriesId id, double raw, int decimals);
@@ -64,8 +68,12 @@ struct OutcomeRow {
     std::vector<Summary> value;  ///< per scenario: final value over replications (raw units)
     std::vector<Summary> diff;   ///< per scenario: paired difference against scenario 0 (diff[0] is zero)
     /// Per scenario: +1 clearly better than the baseline, -1 clearly worse, 0 not clear (always 0
-    /// for the baseline). Clear = the paired 90% interval excludes zero.
+    /// for the baseline). Clear = the 95% confidence interval of the mean paired difference
+    /// excludes zero (diff[i].ci_lo > 0 or diff[i].ci_hi < 0).
     std::vector<int> versus_baseline;
+    /// Per scenario: the share of futures (paired replications) in which it is better than the
+    /// baseline, and worse (the rest are ties); 0 for the baseline.
+    std::vector<double> better_share, worse_share;
     /// The scenario with the best mean among the baseline and the alternatives that differ clearly
     /// from it; -1 when no alternative differs clearly (then nothing is marked).
     int best = -1;
@@ -81,8 +89,10 @@ struct Sentence {
     int better = 0;            ///< +1 better, -1 worse, 0 (not clear)
     std::string text;
     // The numbers in the text, in display units and as printed (for tests and tooltips).
-    double amount = 0.0, lo = 0.0, hi = 0.0;  ///< |mean| and the interval of |difference|
+    double amount = 0.0, lo = 0.0, hi = 0.0;  ///< |mean| and the 95% confidence interval of |mean|
     int decimals = 0;
+    /// Shares of futures in which the difference goes the mean's way and the other way (0-1).
+    double share_same_way = 0.0, share_other_way = 0.0;
 };
 
 /// The comparison of every scenario of an Experiment against its first (the baseline).

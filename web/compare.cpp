@@ -274,7 +274,7 @@ void ComparePanel::DrawTable(Ui& ui, ImVec2 p0, ImVec2 size) {
     const float head_y = p0.y + pad * 0.8f;
     DrawText(dl, fonts.label, ImVec2(p0.x + pad, head_y), pal.text_muted, "Outcome, at the end of the run");
     DrawText(dl, fonts.small, ImVec2(p0.x + pad, head_y + FontSize(fonts.label) + theme.Dp(3)), pal.text_faint,
-             Ellipsize(fonts.small, "mean [90% interval]; differences paired", label_w).c_str());
+             Ellipsize(fonts.small, "mean [90% of futures]; differences paired", label_w).c_str());
     for (int s = 0; s < n && s < cmp.scenarios; ++s) {
         const float x = value_x[static_cast<std::size_t>(s)];
         dl->AddRectFilled(ImVec2(x, head_y + theme.Dp(3)), ImVec2(x + theme.Dp(10), head_y + theme.Dp(13)), SlotColour(s), theme.Dp(2));
@@ -288,7 +288,7 @@ void ComparePanel::DrawTable(Ui& ui, ImVec2 p0, ImVec2 size) {
         dl->AddRectFilled(ImVec2(x, head_y + theme.Dp(3)), ImVec2(x + theme.Dp(10), head_y + theme.Dp(13)), SlotColour(s), theme.Dp(2));
         DrawText(dl, fonts.label, ImVec2(x + theme.Dp(16), head_y), pal.text, head.c_str());
         DrawText(dl, fonts.small, ImVec2(x, head_y + FontSize(fonts.label) + theme.Dp(3)), pal.text_muted,
-                 Ellipsize(fonts.small, "paired difference [90%]", value_w - theme.Dp(12)).c_str());
+                 Ellipsize(fonts.small, "expected difference [95% CI] · futures better", value_w - theme.Dp(12)).c_str());
     }
     const float body_y = head_y + FontSize(fonts.label) + FontSize(fonts.small) + theme.Dp(12);
     dl->AddLine(ImVec2(p0.x + pad, body_y - theme.Dp(4)), ImVec2(p0.x + size.x - pad, body_y - theme.Dp(4)), pal.axis);
@@ -366,25 +366,26 @@ void ComparePanel::DrawTable(Ui& ui, ImVec2 p0, ImVec2 size) {
             if (vs != 0) main = std::string(d.mean > 0 ? kUp : kDown) + " " + main;
             DrawText(cdl, vs != 0 ? fonts.label : fonts.small, ImVec2(x, vs != 0 ? l1 : l1 + theme.Dp(1)), c,
                      Ellipsize(fonts.label, main, value_w - theme.Dp(12)).c_str());
-            // A range of whole numbers (counts: incidents, departures) reads "[−1 to 0]", without decimals.
-            auto is_whole = [&](double v) {
-                const double whole_mag = std::fabs(v) * st.scale;
-                return whole_mag == static_cast<double>(static_cast<long long>(whole_mag));
-            };
-            const int rdec = is_whole(d.lo) && is_whole(d.hi) ? 0 : ddec;
-            auto bare = [&](double v) {  // signed number without unit words: "+$0.9M", "−21.3", "0", "−1"
+            auto bare = [&](double v) {  // signed number without unit words: "+$0.9M", "−21.3", "0"
                 if (v == 0.0) return std::string(st.prefix) + "0" + st.diff_suffix;
-                const std::string t = FormatNumber(std::fabs(v) * st.scale, rdec);
+                const std::string t = FormatNumber(std::fabs(v) * st.scale, ddec);
                 const bool zero = t.find_first_of("123456789") == std::string::npos;
                 return std::string(zero ? "\xC2\xB1" : v < 0 ? "\xE2\x88\x92" : "+") + st.prefix + t + st.diff_suffix;
             };
-            const std::string range = "[" + bare(d.lo) + " to " + bare(d.hi) + "]" + (vs == 0 ? "  not clear" : "");
+            // The 95% confidence interval of the expected difference, then how often B comes out better.
+            const double better = row.better_share[static_cast<std::size_t>(s)];
+            const std::string range = "[" + bare(d.ci_lo) + " to " + bare(d.ci_hi) + "]" + kMiddot + FormatPercent(better) + " better" +
+                                      (vs == 0 ? "  not clear" : "");
             DrawText(cdl, fonts.small, ImVec2(x, l2), vs != 0 ? pal.text_muted : pal.text_faint,
                      Ellipsize(fonts.small, range, value_w - theme.Dp(12)).c_str());
             const std::string base = "compare." + key + "." + std::to_string(s);
             ui.hooks.Value(base + ".diff", d.mean);
-            ui.hooks.Value(base + ".diff_lo", d.lo);
-            ui.hooks.Value(base + ".diff_hi", d.hi);
+            ui.hooks.Value(base + ".diff_lo", d.ci_lo);
+            ui.hooks.Value(base + ".diff_hi", d.ci_hi);
+            ui.hooks.Value(base + ".diff_p05", d.lo);
+            ui.hooks.Value(base + ".diff_p95", d.hi);
+            ui.hooks.Value(base + ".better_share", better);
+            ui.hooks.Value(base + ".worse_share", row.worse_share[static_cast<std::size_t>(s)]);
             ui.hooks.Value(base + ".versus", vs);
         }
         ui.hooks.Value("compare." + key + ".best", row.best);

@@ -347,19 +347,32 @@ void DashboardPanel::DrawCards(Ui& ui, ImVec2 p0, ImVec2 size) {
                 change = "no change";
             DrawText(dl, fonts.label, ImVec2(a.x + pad, y), colour, Ellipsize(fonts.label, change, inner).c_str());
             y += FontSize(fonts.label) + theme.Dp(3);
+            // The expected difference: clear when its 95% confidence interval excludes zero.
             std::string note;
             if (vs != 0)
-                note = std::string(vs > 0 ? "Better" : "Worse") + " (90%: " + st.prefix +
-                       FormatNumber((up ? d.lo : -d.hi) * st.scale, ddec) + kEnDash +
-                       FormatNumber((up ? d.hi : -d.lo) * st.scale, ddec) + st.diff_suffix + ")";
+                note = std::string(vs > 0 ? "Better" : "Worse") + " (95% CI " + st.prefix +
+                       FormatNumber((up ? d.ci_lo : -d.ci_hi) * st.scale, ddec) + kEnDash +
+                       FormatNumber((up ? d.ci_hi : -d.ci_lo) * st.scale, ddec) + st.diff_suffix + ")";
             else
                 note = "No clear difference";
             DrawText(dl, fonts.small, ImVec2(a.x + pad, y), vs != 0 ? colour : pal.text_faint,
                      Ellipsize(fonts.small, note, inner).c_str());
-            tip_body += "\n\nAgainst the baseline (paired, replication by replication): " +
-                        FormatDifference(id, d.mean, ddec) + ", 90% interval " + FormatDifference(id, d.lo, ddec) +
-                        " to " + FormatDifference(id, d.hi, ddec) + ". " +
-                        (vs > 0 ? "Clearly better." : vs < 0 ? "Clearly worse." : "The interval includes zero: no clear difference.");
+            y += FontSize(fonts.small) + theme.Dp(2);
+            // The spread across futures: how often the alternative comes out better, replication by replication.
+            const double better = row.better_share[static_cast<std::size_t>(active)];
+            const double worse = row.worse_share[static_cast<std::size_t>(active)];
+            const std::string futures = "Better in " + FormatPercent(better) + " of futures" +
+                                        (better + worse < 0.9 ? ", worse in " + FormatPercent(worse) : std::string());
+            DrawText(dl, fonts.small, ImVec2(a.x + pad, y), pal.text_muted, Ellipsize(fonts.small, futures, inner).c_str());
+            ui.hooks.Value("card." + key + ".ci_lo", d.ci_lo);
+            ui.hooks.Value("card." + key + ".ci_hi", d.ci_hi);
+            ui.hooks.Value("card." + key + ".better_share", better);
+            tip_body += "\n\nAgainst the baseline (paired, replication by replication): expected difference " +
+                        FormatDifference(id, d.mean, ddec) + ", 95% confidence interval " + FormatDifference(id, d.ci_lo, ddec) +
+                        " to " + FormatDifference(id, d.ci_hi, ddec) + ". " +
+                        (vs > 0 ? "Clearly better." : vs < 0 ? "Clearly worse." : "The interval includes zero: no clear difference.") +
+                        " Better in " + FormatPercent(better) + " of futures, worse in " + FormatPercent(worse) +
+                        (better + worse < 1.0 ? ", the same in the rest." : ".");
         } else {
             // The baseline: a sparkline of the weekly mean, so the card shows the path, not only the end.
             const ResultsCache::Band& band = results_.GetBand(0, id);

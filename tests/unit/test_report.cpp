@@ -83,8 +83,19 @@ TEST_CASE("report: rows hold each scenario's outcome and the paired difference o
         const Summary d = ex.PairedDifference(1, row.id);
         CHECK(row.diff[1].mean == d.mean);
         CHECK(row.versus_baseline[0] == 0);
-        const bool clear = d.lo > 0.0 || d.hi < 0.0;
+        // Clear = the 95% confidence interval of the expected (mean) paired difference excludes zero.
+        const bool clear = d.ci_lo > 0.0 || d.ci_hi < 0.0;
         CHECK(row.Clear(1) == clear);
+        // The share of futures in which B is better, and worse, counted replication by replication.
+        std::size_t better = 0, worse = 0;
+        const auto& a = ex.Finals(0, row.id);
+        const auto& b = ex.Finals(1, row.id);
+        for (std::size_t r = 0; r < a.size(); ++r) {
+            better += info.higher_is_better ? b[r] > a[r] : b[r] < a[r];
+            worse += info.higher_is_better ? b[r] < a[r] : b[r] > a[r];
+        }
+        CHECK(row.better_share[1] == doctest::Approx(static_cast<double>(better) / static_cast<double>(a.size())));
+        CHECK(row.worse_share[1] == doctest::Approx(static_cast<double>(worse) / static_cast<double>(a.size())));
         if (clear) {
             // Better follows higher_is_better and the sign of the difference.
             const int expected = (d.mean > 0.0) == info.higher_is_better ? 1 : -1;
@@ -112,19 +123,23 @@ TEST_CASE("report: sentences quote the paired differences and say shorter/longer
         const OutcomeStyle& st = StyleOf(s.id);
         const Summary d = ex.PairedDifference(1, s.id);
         INFO(s.text);
-        // The numbers printed are |mean| and the interval of the paired difference, rounded.
+        // The numbers printed are |mean| and the 95% confidence interval of the mean paired difference, rounded.
         CHECK(s.amount == doctest::Approx(std::fabs(d.mean) * st.scale));
         const int dec = DisplayDecimals(s.amount);
         CHECK(Contains(s.text, std::string(st.prefix) + FormatNumber(std::fabs(d.mean) * st.scale, dec) + st.diff_suffix));
-        const double lo = d.mean > 0 ? d.lo : -d.hi, hi = d.mean > 0 ? d.hi : -d.lo;
-        CHECK(Contains(s.text, "(90%: " + std::string(st.prefix) + FormatNumber(lo * st.scale, dec) + st.diff_suffix +
+        const double lo = d.mean > 0 ? d.ci_lo : -d.ci_hi, hi = d.mean > 0 ? d.ci_hi : -d.ci_lo;
+        CHECK(Contains(s.text, "(95% confidence: " + std::string(st.prefix) + FormatNumber(lo * st.scale, dec) + st.diff_suffix +
                                    "\xE2\x80\x93" + st.prefix + FormatNumber(hi * st.scale, dec) + st.diff_suffix + ")"));
         CHECK(lo > 0.0);
+        // And the spread across futures: the share that goes the mean's way.
+        const double same_way = d.mean > 0 ? d.share_pos : d.share_neg;
+        CHECK(Contains(s.text, std::string(d.mean > 0 ? st.up : st.down) + " in " + FormatPercent(same_way) + " of futures"));
         // The word follows the sign.
         const std::string word = std::string(" ") + (d.mean > 0 ? st.up : st.down);
         const std::string other = std::string(" ") + (d.mean > 0 ? st.down : st.up);
         CHECK(Contains(s.text, word));
-        CHECK_FALSE(Contains(s.text, other + " "));
+        const std::string before_shares = s.text.substr(0, s.text.find(';'));
+        CHECK_FALSE(Contains(before_shares, other + " "));
         // Better follows higher_is_better.
         const bool hib = SeriesTable()[static_cast<std::size_t>(s.id)].higher_is_better;
         CHECK(s.better == ((d.mean > 0) == hib ? 1 : -1));
@@ -133,7 +148,7 @@ TEST_CASE("report: sentences quote the paired differences and say shorter/longer
             // Stylized fact 1: reporting to the CEO rather than the CFO means less shadow IT.
             CHECK(d.mean < 0.0);
             CHECK(Contains(s.text, "the shadow share of martech spend is "));
-            CHECK(Contains(s.text, " percentage points lower (90%: "));
+            CHECK(Contains(s.text, " percentage points lower (95% confidence: "));
             CHECK(s.better == 1);
         }
     }
@@ -150,6 +165,52 @@ TEST_CASE("report: sentences quote the paired differences and say shorter/longer
     const auto brief = ShortSummary(c, 1, 3);
     CHECK(brief.size() <= 4);
     CHECK(brief.front()->id == c.sentences.front().id);
+}
+
+TEST_CASE("report: a rare outcome (incidents) can be clear on its mean though most futures tie, and says so") {
+    // 400 paired replications of CFO vs CEO: the expected number of incidents is lower under the CEO
+    // (fact 1) although about 95% of futures have the same count. The 5-95% spread of single
+    // differences could never call this clear; the 95% interval of the mean does.
+    Experiment ex({testing::Default(), testing::Preset("cio_reports_to_ceo.json")}, 400, 260, false);
+    ex.RunAll();
+    const Comparison c = Compare(ex);
+    const OutcomeRow& row = c.Row(SeriesId::Incidents);
+    CHECK(row.diff[1].lo == 0.0);
+    CHECK(row.diff[1].hi == 0.0);
+    CHECK(row.Clear(1));
+    CHECK(row.versus_baseline[1] == 1);
+    CHECK(row.better_share[1] < 0.2);
+    const auto it = std::find_if(c.sentences.begin(), c.sentences.end(), [](const Sentence& s) { return s.clear && s.id == SeriesId::Incidents; });
+    REQUIRE(it != c.sentences.end());
+    INFO(it->text);
+    CHECK(Contains(it->text, "fewer security incidents (95% confidence: "));
+    CHECK(Contains(it->text, "of futures, "));
+    CHECK(Contains(it->text, "the same in the rest."));
+}
+
+TEST_CASE("stats: the 95% interval of the mean uses Student's t; shares above and below zero") {
+    CHECK(TQuantile975(1) == doctest::Approx(12.7062));
+    CHECK(TQuantile975(10) == doctest::Approx(2.2281));
+    CHECK(TQuantile975(30) == doctest::Approx(2.0423));
+    CHECK(TQuantile975(31) == doctest::Approx(2.0395).epsilon(1e-3));
+    CHECK(TQuantile975(60) == doctest::Approx(2.0003).epsilon(1e-3));
+    CHECK(TQuantile975(120) == doctest::Approx(1.9799).epsilon(1e-3));
+    CHECK(TQuantile975(100000) == doctest::Approx(1.95996).epsilon(1e-4));
+    const Summary s = Summarise({1.0, 2.0, 3.0, 4.0, 0.0, -1.0});  // mean 1.5, sd 1.8708
+    CHECK(s.mean == doctest::Approx(1.5));
+    const double half = 2.5706 * 1.8708287 / std::sqrt(6.0);
+    CHECK(s.ci_lo == doctest::Approx(1.5 - half).epsilon(1e-4));
+    CHECK(s.ci_hi == doctest::Approx(1.5 + half).epsilon(1e-4));
+    CHECK(s.share_pos == doctest::Approx(4.0 / 6.0));
+    CHECK(s.share_neg == doctest::Approx(1.0 / 6.0));
+    const Summary one = Summarise({2.0});
+    CHECK(one.ci_lo == 2.0);
+    CHECK(one.ci_hi == 2.0);
+    CHECK(FormatPercent(0.874) == "87%");
+    CHECK(FormatPercent(0.001) == "<1%");
+    CHECK(FormatPercent(0.999) == ">99%");
+    CHECK(FormatPercent(0.0) == "0%");
+    CHECK(FormatPercent(1.0) == "100%");
 }
 
 TEST_CASE("report: a scenario against itself differs clearly in nothing; too few replications claim nothing") {

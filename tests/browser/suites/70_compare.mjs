@@ -67,10 +67,12 @@ export default async function (lib) {
       }
     for (const k of keys) {
       const d = s.values[`compare.${k}.1.diff`], dlo = s.values[`compare.${k}.1.diff_lo`], dhi = s.values[`compare.${k}.1.diff_hi`];
-      // The interval is the 5-95% spread of single-replication differences. With keyed random draws most
-      // replications of a rare outcome (incidents) differ by exactly zero, so the mean may lie outside it.
-      check([d, dlo, dhi].every(Number.isFinite) && dlo <= dhi + 1e-9, `${k} diff ${d} [${dlo}, ${dhi}]`);
-      // Marked better only when the paired interval excludes zero.
+      // The interval is the 95% confidence interval of the expected paired difference: it holds the mean.
+      check([d, dlo, dhi].every(Number.isFinite) && dlo <= d + 1e-9 && d <= dhi + 1e-9, `${k} diff ${d} [${dlo}, ${dhi}]`);
+      // The spread across futures: shares of replications in which B is better and worse.
+      const better = s.values[`compare.${k}.1.better_share`], worse = s.values[`compare.${k}.1.worse_share`];
+      check(better >= 0 && worse >= 0 && better + worse <= 1 + 1e-9, `${k}: better in ${better}, worse in ${worse}`);
+      // Marked better only when the confidence interval excludes zero.
       const clear = dlo > 0 || dhi < 0;
       check((s.values[`compare.${k}.1.versus`] !== 0) === clear, `${k}: versus ${s.values[`compare.${k}.1.versus`]} with [${dlo}, ${dhi}]`);
       check((s.values[`compare.${k}.best`] !== -1) === clear, `${k}: best ${s.values[`compare.${k}.best`]} with [${dlo}, ${dhi}]`);
@@ -93,7 +95,7 @@ export default async function (lib) {
     const d = s.values['compare.time_to_market.1.diff'], lo = s.values['compare.time_to_market.1.diff_lo'], hi = s.values['compare.time_to_market.1.diff_hi'];
     const clear = lo > 0 || hi < 0;
     if (clear) {
-      const m = ttm.match(/time to market is ([\d.,]+) weeks (shorter|longer) \(90%: ([\d.,]+)\u2013([\d.,]+)\)/);
+      const m = ttm.match(/time to market is ([\d.,]+) weeks (shorter|longer) \(95% confidence: ([\d.,]+)\u2013([\d.,]+)\); (shorter|longer) in (<1|>99|\d+)% of futures/);
       check(m, `sentence not in the expected form: ${ttm}`);
       const decimals = (m[1].split('.')[1] || '').length;
       const tol = 0.5 * 10 ** -decimals + 1e-9;
@@ -101,6 +103,10 @@ export default async function (lib) {
       check(m[2] === (d < 0 ? 'shorter' : 'longer'), `"${m[2]}" for a difference of ${d}`);
       const [a, b] = d < 0 ? [-hi, -lo] : [lo, hi];
       check(Math.abs(num(m[3]) - a) <= tol && Math.abs(num(m[4]) - b) <= tol, `interval ${m[3]}-${m[4]} vs [${a}, ${b}]`);
+      // "shorter in 82% of futures": the share of replications in which B is better (shorter is better).
+      check(m[5] === m[2], `"${m[5]} in ... of futures" after "${m[2]}"`);
+      const share = d < 0 ? s.values['compare.time_to_market.1.better_share'] : s.values['compare.time_to_market.1.worse_share'];
+      if (/^\d+$/.test(m[6])) check(Math.abs(Number(m[6]) - 100 * share) <= 0.5 + 1e-9, `${m[6]}% of futures vs ${share}`);
     } else {
       check(/no clear difference in [^.]*time to market/.test(ttm), `unclear difference worded as: ${ttm}`);
     }
