@@ -11,6 +11,7 @@
 
 #include "cli/cli_util.h"
 #include "cli/cmd_calibrate.h"
+#include "cli/cmd_sensitivity.h"
 #include "cli/parallel.h"
 #include "cli/cmd_march.h"
 #include "sim/experiment.h"
@@ -44,6 +45,9 @@ const char* kUsage =
     "  orgsim calibrate [scenario.json] [--replications N] [--markdown]\n"
     "                                         check MODEL.md's calibration targets (default scenario\n"
     "                                         scenarios/default.json, 200 replications); exit 1 if any fails\n"
+    "  orgsim sensitivity <scenario.json> [options]\n"
+    "                                         which levers matter most: tornado and Morris elementary\n"
+    "                                         effects per outcome (--help for options)\n"
     "  orgsim validate <scenario.json>        list every problem of a scenario file (exit 1 if any)\n"
     "  orgsim params [--markdown]             the parameter table\n"
     "  orgsim schema                          the JSON Schema of scenario files (scenarios/schema.json)\n"
@@ -379,6 +383,7 @@ int main(int argc, char** argv) {
     if (cmd == "compare") return CmdCompare(args);
     if (cmd == "march") return CmdMarch(args);
     if (cmd == "calibrate") return CmdCalibrate(args);
+    if (cmd == "sensitivity") return CmdSensitivity(args);
     if (cmd == "params") return CmdParams(args);
     if (cmd == "schema") {
         std::cout << ScenarioJsonSchema();

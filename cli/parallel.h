@@ -14,14 +14,18 @@
 
 namespace orgsim::cli {
 
+/// The CLI for Node (WebAssembly) is built without threads: everything runs on the one thread there.
+#ifdef __EMSCRIPTEN__
+constexpr bool kNoThreads = true;
+#else
+constexpr bool kNoThreads = false;
+#endif
+
 /// The default for --threads: every core the system reports (at least 1). WebAssembly under Node is
 /// built without threads: always 1 there.
 inline int DefaultThreads() {
-#ifdef __EMSCRIPTEN__
-    return 1;
-#else
+    if (kNoThreads) return 1;
     return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-#endif
 }
 
 /// Run what remains of `ex` on `threads` threads; `progress` is called on this thread after each
@@ -29,14 +33,12 @@ inline int DefaultThreads() {
 /// function of the prepared scenario and the replication index (RunReplication), and the experiment
 /// merges results in task order, so the results and hashes do not depend on `threads`.
 inline void RunExperiment(Experiment& ex, int threads, const std::function<void()>& progress) {
-#ifdef __EMSCRIPTEN__
-    threads = 1;
-#endif
-    if (threads <= 1) {
+    if (threads <= 1 || kNoThreads) {
         while (ex.RunSlice(52L * 20)) progress();
         progress();
         return;
     }
+#ifndef __EMSCRIPTEN__
     std::atomic<int> next{ex.NextTaskInOrder()};
     std::mutex mu;
     std::condition_variable cv;
@@ -72,6 +74,25 @@ inline void RunExperiment(Experiment& ex, int threads, const std::function<void(
     }
     for (auto& th : pool) th.join();
     ex.RunAll();  // nothing left, unless a result was refused: then it is rerun here, in order
+#endif
+}
+
+/// body(0) .. body(n - 1) on `threads` threads (each index once, in any order); serial with 1 thread
+/// and under WebAssembly. For sim's ParallelFor (sensitivity): every body writes only its own slot.
+inline void ThreadFor(int threads, int n, const std::function<void(int)>& body) {
+    if (threads <= 1 || n <= 1 || kNoThreads) {
+        for (int i = 0; i < n; ++i) body(i);
+        return;
+    }
+#ifndef __EMSCRIPTEN__
+    std::atomic<int> next{0};
+    std::vector<std::thread> pool;
+    for (int t = 0; t < std::min(threads, n); ++t)
+        pool.emplace_back([&] {
+            for (int i = next++; i < n; i = next++) body(i);
+        });
+    for (auto& th : pool) th.join();
+#endif
 }
 
 }  // namespace orgsim::cli
