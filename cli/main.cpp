@@ -12,6 +12,7 @@
 #include "cli/cli_util.h"
 #include "cli/cmd_calibrate.h"
 #include "cli/cmd_sensitivity.h"
+#include "cli/cmd_sweep.h"
 #include "cli/parallel.h"
 #include "cli/cmd_march.h"
 #include "sim/experiment.h"
@@ -48,6 +49,10 @@ const char* kUsage =
     "  orgsim sensitivity <scenario.json> [options]\n"
     "                                         which levers matter most: tornado and Morris elementary\n"
     "                                         effects per outcome (--help for options)\n"
+    "  orgsim sweep <plan.json> [--shard I|auto --of N] [--out FILE]\n"
+    "                                         a grid or design of lever settings x replications, or one\n"
+    "                                         deterministic shard of it (--help for the plan format)\n"
+    "  orgsim merge SHARD... [--out FILE]     check and merge shards: the same bytes for any shard count\n"
     "  orgsim validate <scenario.json>        list every problem of a scenario file (exit 1 if any)\n"
     "  orgsim params [--markdown]             the parameter table\n"
     "  orgsim schema                          the JSON Schema of scenario files (scenarios/schema.json)\n"
@@ -384,6 +389,8 @@ int main(int argc, char** argv) {
     if (cmd == "march") return CmdMarch(args);
     if (cmd == "calibrate") return CmdCalibrate(args);
     if (cmd == "sensitivity") return CmdSensitivity(args);
+    if (cmd == "sweep") return CmdSweep(args);
+    if (cmd == "merge") return CmdMerge(args);
     if (cmd == "params") return CmdParams(args);
     if (cmd == "schema") {
         std::cout << ScenarioJsonSchema();

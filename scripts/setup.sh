@@ -33,7 +33,7 @@ export DEBIAN_FRONTEND=noninteractive
 
 # --- Debian packages -------------------------------------------------------------------------
 pkgs=(build-essential cmake ninja-build pkg-config git ca-certificates xz-utils
-      nlohmann-json3-dev doctest-dev libsdl2-dev libgl-dev fonts-inter python3)
+      nlohmann-json3-dev doctest-dev libsdl2-dev libgl-dev fonts-inter python3 parallel)
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   pkgs+=(nodejs npm)
 fi
