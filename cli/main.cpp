@@ -11,6 +11,7 @@
 
 #include "cli/cli_util.h"
 #include "cli/cmd_calibrate.h"
+#include "cli/cmd_explain.h"
 #include "cli/cmd_sensitivity.h"
 #include "cli/cmd_sweep.h"
 #include "cli/parallel.h"
@@ -46,6 +47,9 @@ const char* kUsage =
     "  orgsim calibrate [scenario.json] [--replications N] [--markdown]\n"
     "                                         check MODEL.md's calibration targets (default scenario\n"
     "                                         scenarios/default.json, 200 replications); exit 1 if any fails\n"
+    "  orgsim explain <a.json> <b.json> [--outcome KEY]... [--replications N] [--weeks N] [--format text|json|csv]\n"
+    "                                         why B differs from A: each outcome's paired difference split\n"
+    "                                         into the factors in which they differ (exact Shapley values)\n"
     "  orgsim sensitivity <scenario.json> [options]\n"
     "                                         which levers matter most: tornado and Morris elementary\n"
     "                                         effects per outcome (--help for options)\n"
@@ -388,6 +392,7 @@ int main(int argc, char** argv) {
     if (cmd == "compare") return CmdCompare(args);
     if (cmd == "march") return CmdMarch(args);
     if (cmd == "calibrate") return CmdCalibrate(args);
+    if (cmd == "explain") return CmdExplain(args);
     if (cmd == "sensitivity") return CmdSensitivity(args);
     if (cmd == "sweep") return CmdSweep(args);
     if (cmd == "merge") return CmdMerge(args);

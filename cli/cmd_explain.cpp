@@ -1,0 +1,308 @@
+// cmd_explain.cpp: `orgsim explain`: read two scenarios, run every combination of the factors in
+// which they differ with common random numbers (sim/explain.h) and print, per outcome, the bars that
+// sum to the mean paired difference: a text waterfall with intervals, JSON or CSV.
+#include "cli/cmd_explain.h"
+
+#include "cli/cli_util.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/explain.h"
+#include "sim/report.h"
+#include "sim/scenario.h"
+#include "sim/world.h"
+
+namespace {
+
+using namespace orgsim;
+
+const char* kExplainUsage =
+    "usage: orgsim explain <a.json> <b.json> [options]\n"
+    "  Why does B differ from A? Splits each outcome's mean paired difference (B - A, common random\n"
+    "  numbers, as `orgsim compare`) into the factors in which the scenarios differ (reporting lines,\n"
+    "  roles added or removed, unit sizes, levers, other parameters, mechanisms; at most 8, grouped\n"
+    "  beyond) by exact Shapley values over all 2^k combinations. The bars sum to the difference; each\n"
+    "  has a 90% bootstrap interval and its effect alone (applied to A by itself). Runs 2^k x N worlds.\n"
+    "options:\n"
+    "  --outcome KEY        an outcome to explain (repeatable; `all` for every one; default: the eight\n"
+    "                       key outcomes); keys as in `orgsim run --json` (time_to_market, trust, ...)\n"
+    "  --replications N     replications of every combination (default 100)\n"
+    "  --weeks N            horizon in weeks (default: A's)\n"
+    "  --format F           text (default), json or csv\n";
+
+int DecimalsFor(double magnitude) { return SignificantDecimals(magnitude, 2); }
+
+std::string Fixed(double v, int d, bool sign) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, sign ? "%+.*f" : "%.*f", d, v);
+    std::string s = buf;
+    bool zero = true;
+    for (char c : s)
+        if (c >= '1' && c <= '9') zero = false;
+    if (zero && (s[0] == '+' || s[0] == '-')) s = s.substr(1);
+    return s;
+}
+
+std::string Cut(const std::string& s, std::size_t n) { return s.size() <= n ? s : s.substr(0, n - 3) + "..."; }
+
+std::string CsvText(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+/// A text waterfall: each bar runs from the running total before the factor to the one after.
+class Waterfall {
+public:
+    Waterfall(const OutcomeExplanation& o, int width) : width_(width) {
+        double c = 0.0;
+        lo_ = hi_ = 0.0;
+        for (const auto& f : o.factors) {
+            c += f.shapley;
+            lo_ = std::min(lo_, c);
+            hi_ = std::max(hi_, c);
+        }
+        lo_ = std::min(lo_, o.total);
+        hi_ = std::max(hi_, o.total);
+    }
+    std::string Bar(double from, double to, char fill) const {
+        std::string s(static_cast<std::size_t>(width_), ' ');
+        s[static_cast<std::size_t>(Col(0.0))] = '|';
+        if (from != to) {
+            const int a = Col(std::min(from, to)), b = Col(std::max(from, to));
+            for (int i = a; i <= b; ++i) s[static_cast<std::size_t>(i)] = fill;
+        }
+        return s;
+    }
+
+private:
+    int Col(double x) const {
+        if (!(hi_ > lo_)) return width_ / 2;
+        return static_cast<int>(std::lround((x - lo_) / (hi_ - lo_) * (width_ - 1)));
+    }
+    int width_;
+    double lo_ = 0.0, hi_ = 0.0;
+};
+
+void PrintText(const Explanation& ex, double seconds) {
+    const std::size_t k = ex.factors.size();
+    std::cout << "Why? B: " << ex.b_name << "\n     A: " << ex.a_name << "\n  " << ex.Hybrids() << " combination"
+              << (ex.Hybrids() == 1 ? "" : "s") << " of " << k << " factor" << (k == 1 ? "" : "s") << " x " << ex.replications
+              << " replications of " << ex.weeks << " weeks, common random numbers (seed " << ex.seed << ")";
+    char sec[32];
+    std::snprintf(sec, sizeof sec, "%.1f", seconds);
+    std::cout << "; " << sec << " s\n\n";
+    if (k == 0) {
+        std::cout << "B does not differ from A in anything that affects results: every difference is 0.\n";
+        return;
+    }
+    std::cout << "Factors in which B differs from A:\n";
+    for (std::size_t i = 0; i < k; ++i)
+        std::cout << "  " << i + 1 << ". " << ex.factors[i].name << " [" << FactorKindKey(ex.factors[i].kind) << "]\n";
+    std::cout << "\nbar = the factor's Shapley value (mean over replications; the bars sum to B - A); alone = the\n"
+                 "factor applied to A by itself; interaction share = sum |bar - alone| / sum |bar|\n";
+    constexpr int kWidth = 32;
+    for (const auto& o : ex.outcomes) {
+        const SeriesInfo& info = SeriesTable()[static_cast<std::size_t>(o.id)];
+        double mag = std::fabs(o.total);
+        for (const auto& f : o.factors) mag = std::max(mag, std::fabs(f.shapley));
+        const int d = DecimalsFor(mag);
+        const int dv = DecimalsFor(std::max(std::fabs(o.a_mean), std::fabs(o.b_mean)));
+        std::cout << "\n" << info.label << " (" << info.unit << "): A " << Fixed(o.a_mean, dv, false) << ", B "
+                  << Fixed(o.b_mean, dv, false) << "; B - A " << Fixed(o.total, d, true) << " [90%: " << Fixed(o.total_lo, d, true)
+                  << ", " << Fixed(o.total_hi, d, true) << "]\n";
+        {
+            char head[256];
+            std::snprintf(head, sizeof head, "  %-44s %10s  %-24s %10s  %s\n", "factor", "bar", "90% interval", "alone", "waterfall");
+            std::cout << head;
+        }
+        const Waterfall w(o, kWidth);
+        double c = 0.0;
+        for (std::size_t i = 0; i < k; ++i) {
+            const auto& f = o.factors[i];
+            const std::string iv = "[" + Fixed(f.lo, d, true) + ", " + Fixed(f.hi, d, true) + "]";
+            char line[512];
+            std::snprintf(line, sizeof line, "  %-44s %10s  %-24s %10s  %s\n",
+                          Cut(std::to_string(i + 1) + ". " + ex.factors[i].name, 44).c_str(), Fixed(f.shapley, d, true).c_str(),
+                          iv.c_str(), Fixed(f.alone, d, true).c_str(), w.Bar(c, c + f.shapley, '#').c_str());
+            std::cout << line;
+            c += f.shapley;
+        }
+        {
+            const std::string iv = "[" + Fixed(o.total_lo, d, true) + ", " + Fixed(o.total_hi, d, true) + "]";
+            char line[512];
+            std::snprintf(line, sizeof line, "  %-44s %10s  %-24s %10s  %s\n", "total (B - A)", Fixed(o.total, d, true).c_str(),
+                          iv.c_str(), "", w.Bar(0.0, o.total, '=').c_str());
+            std::cout << line;
+        }
+        std::cout << "  interaction share " << Fixed(100.0 * o.interaction_share, 0, false) << "%\n";
+        for (const auto& s : o.sentences) std::cout << "  " << s << "\n";
+    }
+}
+
+void PrintJson(const Explanation& ex) {
+    nlohmann::json j;
+    j["a"] = ex.a_name;
+    j["b"] = ex.b_name;
+    j["seed"] = ex.seed;
+    j["weeks"] = ex.weeks;
+    j["replications"] = ex.replications;
+    j["combinations"] = ex.Hybrids();
+    j["definitions"] = {
+        {"shapley", "mean over replications of the factor's exact Shapley value; the bars sum to the difference"},
+        {"interval", "90% percentile bootstrap interval over replications (1000 resamples, fixed seed)"},
+        {"alone", "mean of v(factor alone applied to A) - v(A)"},
+        {"interaction_share", "sum |shapley - alone| / sum |shapley| (sum |alone| when every bar is 0)"}};
+    nlohmann::json fs = nlohmann::json::array();
+    for (const auto& f : ex.factors) fs.push_back({{"name", f.name}, {"kind", FactorKindKey(f.kind)}});
+    j["factors"] = fs;
+    nlohmann::json os = nlohmann::json::array();
+    for (const auto& o : ex.outcomes) {
+        const SeriesInfo& info = SeriesTable()[static_cast<std::size_t>(o.id)];
+        nlohmann::json bars = nlohmann::json::array();
+        for (std::size_t i = 0; i < o.factors.size(); ++i) {
+            const auto& f = o.factors[i];
+            bars.push_back({{"factor", ex.factors[i].name}, {"shapley", f.shapley}, {"p05", f.lo}, {"p95", f.hi}, {"alone", f.alone}});
+        }
+        os.push_back({{"key", info.key},
+                      {"label", info.label},
+                      {"unit", info.unit},
+                      {"a_mean", o.a_mean},
+                      {"b_mean", o.b_mean},
+                      {"difference", o.total},
+                      {"difference_p05", o.total_lo},
+                      {"difference_p95", o.total_hi},
+                      {"interaction_share", o.interaction_share},
+                      {"bars", bars},
+                      {"sentences", o.sentences}});
+    }
+    j["outcomes"] = os;
+    std::cout << j.dump(2) << "\n";
+}
+
+void PrintCsv(const Explanation& ex) {
+    std::ostringstream out;
+    out.precision(10);
+    out << "outcome,unit,row,factor,kind,shapley,p05,p95,alone,a_mean,b_mean,difference,interaction_share\n";
+    for (const auto& o : ex.outcomes) {
+        const SeriesInfo& info = SeriesTable()[static_cast<std::size_t>(o.id)];
+        for (std::size_t i = 0; i < o.factors.size(); ++i) {
+            const auto& f = o.factors[i];
+            out << info.key << "," << CsvText(info.unit) << "," << i + 1 << "," << CsvText(ex.factors[i].name) << ","
+                << FactorKindKey(ex.factors[i].kind) << "," << f.shapley << "," << f.lo << "," << f.hi << "," << f.alone << ","
+                << o.a_mean << "," << o.b_mean << "," << o.total << "," << o.interaction_share << "\n";
+        }
+        out << info.key << "," << CsvText(info.unit) << ",total," << CsvText("total (B - A)") << ",," << o.total << ","
+            << o.total_lo << "," << o.total_hi << ",," << o.a_mean << "," << o.b_mean << "," << o.total << ","
+            << o.interaction_share << "\n";
+    }
+    std::cout << out.str();
+}
+
+}  // namespace
+
+int CmdExplain(const std::vector<std::string>& args) {
+    std::vector<std::string> paths, outcome_keys;
+    long long reps = kExplainDefaultReplications, weeks = -1;
+    std::string format = "text";
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const bool has_value = i + 1 < args.size();
+        if (a == "--outcome" || a == "--replications" || a == "--weeks" || a == "--format") {
+            if (!has_value) {
+                std::cerr << "orgsim explain: " << a << " needs a value\n";
+                return 2;
+            }
+            const std::string& v = args[++i];
+            if (a == "--outcome") {
+                outcome_keys.push_back(v);
+            } else if (a == "--replications") {
+                if (!orgsim::cli::ParseInt(v, 1, kMaxReplications, reps)) {
+                    std::cerr << "orgsim explain: --replications must be a whole number from 1 to " << kMaxReplications << "\n";
+                    return 2;
+                }
+            } else if (a == "--weeks") {
+                if (!orgsim::cli::ParseInt(v, 1, kMaxHorizonWeeks, weeks)) {
+                    std::cerr << "orgsim explain: --weeks must be a whole number from 1 to " << kMaxHorizonWeeks << "\n";
+                    return 2;
+                }
+            } else {
+                format = v;
+                if (format != "text" && format != "json" && format != "csv") {
+                    std::cerr << "orgsim explain: --format must be text, json or csv (not \"" << format << "\")\n";
+                    return 2;
+                }
+            }
+        } else if (a == "-h" || a == "--help") {
+            std::cout << kExplainUsage;
+            return 0;
+        } else if (!a.empty() && a[0] == '-') {
+            std::cerr << "orgsim explain: unknown option " << a << "\n" << kExplainUsage;
+            return 2;
+        } else {
+            paths.push_back(a);
+        }
+    }
+    if (paths.size() != 2) {
+        std::cerr << "orgsim explain: give two scenario files, A (the baseline) and B\n" << kExplainUsage;
+        return 2;
+    }
+    std::vector<SeriesId> outcomes;
+    for (const std::string& key : outcome_keys) {
+        if (key == "all") {
+            for (const auto& info : SeriesTable()) outcomes.push_back(info.id);
+            continue;
+        }
+        bool found = false;
+        for (const auto& info : SeriesTable())
+            if (key == info.key) {
+                outcomes.push_back(info.id);
+                found = true;
+            }
+        if (!found) {
+            std::cerr << "orgsim explain: unknown outcome \"" << key << "\"; the outcomes are:";
+            for (const auto& info : SeriesTable()) std::cerr << " " << info.key;
+            std::cerr << " (or all)\n";
+            return 2;
+        }
+    }
+    if (outcomes.empty()) outcomes = KeyOutcomes();
+    Scenario a, b;
+    if (!orgsim::cli::LoadScenario(paths[0], a, "orgsim explain")) return 1;
+    if (!orgsim::cli::LoadScenario(paths[1], b, "orgsim explain")) return 1;
+
+    {
+        const std::size_t k = DiffFactors(a, b).size();
+        std::cerr << "  " << k << " factor" << (k == 1 ? "" : "s") << ": " << (1 << k) << " combinations x " << reps
+                  << " replications = " << (static_cast<long long>(1) << k) * reps << " runs of " << (weeks > 0 ? weeks : a.horizon_weeks)
+                  << " weeks\n";
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    int last_percent = -1;
+    const Explanation ex = Explain(a, b, outcomes, static_cast<int>(reps), static_cast<int>(weeks),
+                                   [&](long done, long total) {
+                                       const int p = total > 0 ? static_cast<int>(100 * done / total) : 100;
+                                       if (p == last_percent) return;
+                                       last_percent = p;
+                                       std::cerr << "\r  runs: " << done << "/" << total << (done >= total ? "\n" : "")
+                                                 << std::flush;
+                                   });
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (!ex.error.empty()) {
+        std::cerr << "orgsim explain: " << ex.error << "\n";
+        return 1;
+    }
+    if (format == "json") PrintJson(ex);
+    else if (format == "csv") PrintCsv(ex);
+    else PrintText(ex, seconds);
+    return 0;
+}
