@@ -5,7 +5,7 @@
 #   always:           compiler, CMake, Ninja, nlohmann/json, doctest, SDL2 (native), fonts
 #   --web:            Emscripten, Debian's ImGui and SDL2 sources, SDL2 built for the web (cached)
 #   --browser-tests:  Chromium and the npm package playwright-core
-#   --sanitizers:     clang's ASan/UBSan runtimes
+#   --sanitizers:     clang-14 and its ASan/UBSan and libFuzzer runtimes (libclang-rt-14-dev; scripts/fuzz.sh)
 #
 # The cache lives outside the build tree, keyed by version:
 #   ${ORGSIM_CACHE:-$HOME/.cache/orgsim}/src/imgui-1.86, .../src/SDL2-2.26.5,
@@ -39,7 +39,7 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
 fi
 [ $want_web = 1 ] && pkgs+=(emscripten dpkg-dev)
 [ $want_browser = 1 ] && pkgs+=(chromium)
-[ $want_san = 1 ] && pkgs+=(clang-14 libclang-rt-14-dev)
+[ $want_san = 1 ] && pkgs+=(clang-14 libclang-rt-14-dev)   # libclang-rt-14-dev holds libclang_rt.fuzzer
 
 missing=()
 for p in "${pkgs[@]}"; do

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Command 2: install what is missing, build everything and run every test: unit tests (optimised
-# and under ASan+UBSan), CLI tests, native-vs-WebAssembly determinism, and the browser tests.
+# and under ASan+UBSan), a short fuzzing of every reader of outside input (libFuzzer), CLI tests,
+# native-vs-WebAssembly determinism, and the browser tests.
 # Ends with a pass/fail summary; exits non-zero on any failure.
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -27,6 +28,9 @@ step "native build" bash -c 'cmake --preset native-release >/dev/null && cmake -
 step "native tests (unit, CLI, docs)" ctest --preset native-release -j "$jobs"
 step "sanitizer build (ASan+UBSan)" bash -c 'cmake --preset native-asan >/dev/null && cmake --build --preset native-asan -j '"$jobs"
 step "sanitizer tests" ctest --preset native-asan -j "$jobs"
+# Every reader of outside input under libFuzzer (clang, ASan+UBSan) for a short while; long runs:
+# scripts/fuzz.sh [seconds] (docs/reliability.md).
+step "fuzz smoke (libFuzzer, 15 s per target)" bash scripts/fuzz.sh 15
 step "web build (WebAssembly app and CLI)" bash -c 'cmake --preset web-release >/dev/null && cmake --build --preset web-release -j '"$jobs"
 step "determinism: native vs WebAssembly" \
   bash tests/determinism.sh build/native-release/orgsim build/web-release/orgsim.js

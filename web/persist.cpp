@@ -50,6 +50,15 @@ json WorkspaceJson(const Workspace& ws, double saved_at) {
     return doc;
 }
 
+// A value quoted in a message: about 60 bytes at most (the value may be a megabyte), cut between
+// UTF-8 characters.
+std::string Excerpt(const std::string& s) {
+    if (s.size() <= 60) return s;
+    std::size_t n = 57;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return s.substr(0, n) + "...";
+}
+
 // Problems of an embedded scenario, moved under its place in the document.
 void AddNested(std::vector<Problem>& out, const std::string& at, const std::vector<Problem>& inner) {
     for (const Problem& p : inner) out.push_back({p.where == "/" ? at : at + p.where, p.message});
@@ -69,7 +78,7 @@ DocResult ReadWorkspaceJson(const json& doc) {
     auto format = doc.find("format");
     if (format == doc.end()) add("/format", std::string("missing required key \"format\" (\"") + kWorkspaceFormat + "\")");
     else if (!format->is_string() || format->get<std::string>() != kWorkspaceFormat)
-        add("/format", "unsupported format " + format->dump() + " (expected \"" + kWorkspaceFormat + "\")");
+        add("/format", "unsupported format " + Excerpt(format->dump()) + " (expected \"" + kWorkspaceFormat + "\")");
 
     WorkspaceDoc out;
     if (auto s = doc.find("saved_at"); s != doc.end()) {
