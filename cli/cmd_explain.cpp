@@ -4,6 +4,7 @@
 #include "cli/cmd_explain.h"
 
 #include "cli/cli_util.h"
+#include "cli/parallel.h"
 
 #include <algorithm>
 #include <chrono>
@@ -37,7 +38,8 @@ const char* kExplainUsage =
     "                       key outcomes); keys as in `orgsim run --json` (time_to_market, trust, ...)\n"
     "  --replications N     replications of every combination (default 100)\n"
     "  --weeks N            horizon in weeks (default: A's)\n"
-    "  --format F           text (default), json or csv\n";
+    "  --format F           text (default), json or csv\n"
+    "  --threads N          threads (default: every core); the numbers are the same for any N\n";
 
 int DecimalsFor(double magnitude) { return SignificantDecimals(magnitude, 2); }
 
@@ -212,12 +214,12 @@ void PrintCsv(const Explanation& ex) {
 
 int CmdExplain(const std::vector<std::string>& args) {
     std::vector<std::string> paths, outcome_keys;
-    long long reps = kExplainDefaultReplications, weeks = -1;
+    long long reps = kExplainDefaultReplications, weeks = -1, threads = orgsim::cli::DefaultThreads();
     std::string format = "text";
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         const bool has_value = i + 1 < args.size();
-        if (a == "--outcome" || a == "--replications" || a == "--weeks" || a == "--format") {
+        if (a == "--outcome" || a == "--replications" || a == "--weeks" || a == "--format" || a == "--threads") {
             if (!has_value) {
                 std::cerr << "orgsim explain: " << a << " needs a value\n";
                 return 2;
@@ -228,6 +230,11 @@ int CmdExplain(const std::vector<std::string>& args) {
             } else if (a == "--replications") {
                 if (!orgsim::cli::ParseInt(v, 1, kMaxReplications, reps)) {
                     std::cerr << "orgsim explain: --replications must be a whole number from 1 to " << kMaxReplications << "\n";
+                    return 2;
+                }
+            } else if (a == "--threads") {
+                if (!orgsim::cli::ParseInt(v, 1, 256, threads)) {
+                    std::cerr << "orgsim explain: --threads must be a whole number from 1 to 256\n";
                     return 2;
                 }
             } else if (a == "--weeks") {
@@ -288,14 +295,17 @@ int CmdExplain(const std::vector<std::string>& args) {
     }
     const auto t0 = std::chrono::steady_clock::now();
     int last_percent = -1;
-    const Explanation ex = Explain(a, b, outcomes, static_cast<int>(reps), static_cast<int>(weeks),
-                                   [&](long done, long total) {
-                                       const int p = total > 0 ? static_cast<int>(100 * done / total) : 100;
-                                       if (p == last_percent) return;
-                                       last_percent = p;
-                                       std::cerr << "\r  runs: " << done << "/" << total << (done >= total ? "\n" : "")
-                                                 << std::flush;
-                                   });
+    const int n_threads = static_cast<int>(threads);
+    const Explanation ex =
+        n_threads > 1 && !orgsim::cli::kNoThreads
+            ? ExplainParallel(a, b, outcomes, static_cast<int>(reps), static_cast<int>(weeks),
+                              [n_threads](int n, const std::function<void(int)>& body) { orgsim::cli::ThreadFor(n_threads, n, body); })
+            : Explain(a, b, outcomes, static_cast<int>(reps), static_cast<int>(weeks), [&](long done, long total) {
+                  const int p = total > 0 ? static_cast<int>(100 * done / total) : 100;
+                  if (p == last_percent) return;
+                  last_percent = p;
+                  std::cerr << "\r  runs: " << done << "/" << total << (done >= total ? "\n" : "") << std::flush;
+              });
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (!ex.error.empty()) {
         std::cerr << "orgsim explain: " << ex.error << "\n";

@@ -798,6 +798,28 @@ bool Explainer::RunSlice(long max_weeks) {
     return !Done();
 }
 
+void Explainer::RunParallel(const ParallelFor& parallel) {
+    if (Done()) return;
+    running_.clear();  // a slice in progress is rerun from its start (the same world, the same numbers)
+    const long h = static_cast<long>(hybrids_.size());
+    const long first = runs_done_, n = Runs() - runs_done_;
+    std::vector<std::vector<double>> values(static_cast<std::size_t>(n));
+    parallel(static_cast<int>(n), [&](int i) {
+        const long run = first + i;
+        World w(hybrids_[static_cast<std::size_t>(run % h)], static_cast<int>(run / h));
+        w.StepWeeks(weeks_);
+        auto& v = values[static_cast<std::size_t>(i)];
+        for (SeriesId id : outcomes_) {
+            const auto& ser = w.Series(id);
+            v.push_back(ser.empty() ? 0.0 : ser.back());
+        }
+    });
+    for (long i = 0; i < n; ++i, ++runs_done_) {  // merged in run order, as RunSlice does
+        const std::size_t m = static_cast<std::size_t>(runs_done_ % h);
+        for (std::size_t o = 0; o < outcomes_.size(); ++o) finals_[o][m].push_back(values[static_cast<std::size_t>(i)][o]);
+    }
+}
+
 namespace {
 
 constexpr std::uint64_t kBootstrapSeed = 0x5368617065ULL;  // "Shape"
@@ -922,6 +944,13 @@ Explanation Explain(const Scenario& a, const Scenario& b, const std::vector<Seri
         if (progress && e.RunsDone() != last) progress(last = e.RunsDone(), e.Runs());
     }
     if (progress) progress(e.RunsDone(), e.Runs());
+    return e.Result();
+}
+
+Explanation ExplainParallel(const Scenario& a, const Scenario& b, const std::vector<SeriesId>& outcomes, int replications, int weeks,
+                            const ParallelFor& parallel) {
+    Explainer e(a, b, outcomes, replications, weeks);
+    e.RunParallel(parallel);
     return e.Result();
 }
 

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/parallel_for.h"
 #include "sim/params.h"
 #include "sim/scenario.h"
 #include "sim/world.h"
@@ -141,6 +142,8 @@ public:
         while (RunSlice(1L << 20)) {
         }
     }
+    /// Run every remaining run through `parallel` (threads); the same numbers as RunAll.
+    void RunParallel(const ParallelFor& parallel);
     /// The attribution over the replications completed so far (every hybrid of each).
     Explanation Result() const;
 
@@ -162,5 +165,8 @@ private:
 /// run with (runs done, runs in all).
 Explanation Explain(const Scenario& a, const Scenario& b, const std::vector<SeriesId>& outcomes, int replications = 0,
                     int weeks = 0, const std::function<void(long done, long total)>& progress = {});
+/// The same, the runs spread by `parallel` (no progress calls).
+Explanation ExplainParallel(const Scenario& a, const Scenario& b, const std::vector<SeriesId>& outcomes, int replications,
+                            int weeks, const ParallelFor& parallel);
 
 }  // namespace orgsim

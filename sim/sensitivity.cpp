@@ -10,10 +10,6 @@
 
 namespace orgsim {
 
-void SerialFor(int n, const std::function<void(int)>& body) {
-    for (int i = 0; i < n; ++i) body(i);
-}
-
 // ---- Morris ------------------------------------------------------------------------------------
 
 MorrisDesign MakeMorrisDesign(int k, int trajectories, int levels, std::uint64_t seed) {

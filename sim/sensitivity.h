@@ -10,16 +10,13 @@
 #include <string>
 #include <vector>
 
+#include "sim/parallel_for.h"
 #include "sim/params.h"
 #include "sim/scenario.h"
 #include "sim/world.h"
 
 namespace orgsim {
 
-/// Run body(0) .. body(n - 1), in any order and on any threads; every call must be independent.
-using ParallelFor = std::function<void(int n, const std::function<void(int)>& body)>;
-/// The serial ParallelFor.
-void SerialFor(int n, const std::function<void(int)>& body);
 
 // ---- Morris (1991), on the unit cube -----------------------------------------------------------
 

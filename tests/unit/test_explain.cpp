@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "cli/cmd_explain.h"
+#include "cli/parallel.h"
 #include "sim/experiment.h"
 #include "sim/explain.h"
 #include "tests/unit/fixtures.h"
@@ -525,4 +526,20 @@ TEST_CASE("orgsim explain: output formats and error paths") {
     CHECK(err.find("runs:") == std::string::npos);
     REQUIRE(RunCli({a, b, "--replications", "2", "--weeks", "5", "--outcome", "revenue"}, out, err) == 0);
     CHECK(err.find("runs: 4/4") != std::string::npos);
+}
+
+TEST_CASE("Explain: runs spread over threads give the same numbers as one thread") {
+    const Scenario a = orgsim::testing::Default(), b = orgsim::testing::Preset("joint_governance.json");
+    const std::vector<SeriesId> outcomes = {SeriesId::TimeToMarket, SeriesId::Trust};
+    const Explanation one = Explain(a, b, outcomes, 6, 52);
+    const Explanation many = ExplainParallel(a, b, outcomes, 6, 52, [](int n, const std::function<void(int)>& body) {
+        orgsim::cli::ThreadFor(3, n, body);
+    });
+    REQUIRE(many.outcomes.size() == 2u);
+    for (std::size_t o = 0; o < 2; ++o) {
+        CHECK(many.outcomes[o].finals == one.outcomes[o].finals);
+        CHECK(many.outcomes[o].total == one.outcomes[o].total);
+        for (std::size_t f = 0; f < one.factors.size(); ++f)
+            CHECK(many.outcomes[o].factors[f].shapley == one.outcomes[o].factors[f].shapley);
+    }
 }
