@@ -366,16 +366,19 @@ void ComparePanel::DrawTable(Ui& ui, ImVec2 p0, ImVec2 size) {
             if (vs != 0) main = std::string(d.mean > 0 ? kUp : kDown) + " " + main;
             DrawText(cdl, vs != 0 ? fonts.label : fonts.small, ImVec2(x, vs != 0 ? l1 : l1 + theme.Dp(1)), c,
                      Ellipsize(fonts.label, main, value_w - theme.Dp(12)).c_str());
+            // The interval's decimals follow its own size ("[−$0.19M to +$0.21M]").
+            const int rdec = DisplayDecimals(std::max(std::fabs(d.ci_lo), std::fabs(d.ci_hi)) * st.scale);
             auto bare = [&](double v) {  // signed number without unit words: "+$0.9M", "−21.3", "0"
                 if (v == 0.0) return std::string(st.prefix) + "0" + st.diff_suffix;
-                const std::string t = FormatNumber(std::fabs(v) * st.scale, ddec);
+                const std::string t = FormatNumber(std::fabs(v) * st.scale, rdec);
                 const bool zero = t.find_first_of("123456789") == std::string::npos;
                 return std::string(zero ? "\xC2\xB1" : v < 0 ? "\xE2\x88\x92" : "+") + st.prefix + t + st.diff_suffix;
             };
-            // The 95% confidence interval of the expected difference, then how often B comes out better.
+            // The 95% confidence interval of the expected difference, then how often B comes out better
+            // (an unclear difference says so first: no information by colour alone).
             const double better = row.better_share[static_cast<std::size_t>(s)];
-            const std::string range = "[" + bare(d.ci_lo) + " to " + bare(d.ci_hi) + "]" + kMiddot + FormatPercent(better) + " better" +
-                                      (vs == 0 ? "  not clear" : "");
+            const std::string range = std::string(vs == 0 ? "not clear " : "") + "[" + bare(d.ci_lo) + " to " + bare(d.ci_hi) + "]" +
+                                      kMiddot + FormatPercent(better) + " better";
             DrawText(cdl, fonts.small, ImVec2(x, l2), vs != 0 ? pal.text_muted : pal.text_faint,
                      Ellipsize(fonts.small, range, value_w - theme.Dp(12)).c_str());
             const std::string base = "compare." + key + "." + std::to_string(s);

@@ -347,22 +347,25 @@ void DashboardPanel::DrawCards(Ui& ui, ImVec2 p0, ImVec2 size) {
                 change = "no change";
             DrawText(dl, fonts.label, ImVec2(a.x + pad, y), colour, Ellipsize(fonts.label, change, inner).c_str());
             y += FontSize(fonts.label) + theme.Dp(3);
-            // The expected difference: clear when its 95% confidence interval excludes zero.
-            std::string note;
-            if (vs != 0)
-                note = std::string(vs > 0 ? "Better" : "Worse") + " (95% CI " + st.prefix +
-                       FormatNumber((up ? d.ci_lo : -d.ci_hi) * st.scale, ddec) + kEnDash +
-                       FormatNumber((up ? d.ci_hi : -d.ci_lo) * st.scale, ddec) + st.diff_suffix + ")";
-            else
+            // The expected difference: clear when its 95% confidence interval excludes zero (the
+            // interval's decimals follow its own size, so "$0.9M–$1.3M", not "$0.012M"-style digits).
+            const double better = row.better_share[static_cast<std::size_t>(active)];
+            const double worse = row.worse_share[static_cast<std::size_t>(active)];
+            std::string note, futures;
+            if (vs != 0) {
+                const double lo = (up ? d.ci_lo : -d.ci_hi) * st.scale, hi = (up ? d.ci_hi : -d.ci_lo) * st.scale;
+                const int cdec = DisplayDecimals(std::max(std::fabs(lo), std::fabs(hi)));
+                note = "95% CI " + std::string(st.prefix) + FormatNumber(lo, cdec) + st.diff_suffix + kEnDash + st.prefix +
+                       FormatNumber(hi, cdec) + st.diff_suffix;
+                futures = vs > 0 ? "Better in " + FormatPercent(better) + " of futures" : "Worse in " + FormatPercent(worse) + " of futures";
+            } else {
                 note = "No clear difference";
+                futures = FormatPercent(better) + " of futures better, " + FormatPercent(worse) + " worse";
+            }
             DrawText(dl, fonts.small, ImVec2(a.x + pad, y), vs != 0 ? colour : pal.text_faint,
                      Ellipsize(fonts.small, note, inner).c_str());
             y += FontSize(fonts.small) + theme.Dp(2);
             // The spread across futures: how often the alternative comes out better, replication by replication.
-            const double better = row.better_share[static_cast<std::size_t>(active)];
-            const double worse = row.worse_share[static_cast<std::size_t>(active)];
-            const std::string futures = "Better in " + FormatPercent(better) + " of futures" +
-                                        (better + worse < 0.9 ? ", worse in " + FormatPercent(worse) : std::string());
             DrawText(dl, fonts.small, ImVec2(a.x + pad, y), pal.text_muted, Ellipsize(fonts.small, futures, inner).c_str());
             ui.hooks.Value("card." + key + ".ci_lo", d.ci_lo);
             ui.hooks.Value("card." + key + ".ci_hi", d.ci_hi);
