@@ -19,6 +19,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "web/platform.h"
 #include "web/theme.h"
 #include "web/ui_test_hooks.h"
 #include "web/widgets.h"
@@ -153,8 +154,9 @@ void ProgressBar(const Theme& t, float w, double frac, ImU32 fill) {
 // [SECTION] Life cycle and commands
 //-----------------------------------------------------------------------------------------------
 App::App(std::string assets_dir, const std::string& scenario_path, Theme& theme, TestHooks& hooks)
-    : assets_dir_(std::move(assets_dir)), theme_(theme), hooks_(hooks) {
+    : assets_dir_(std::move(assets_dir)), theme_(theme), hooks_(hooks), pool_(PlatformCreateTaskPool()) {
     hooks_.SetSnapshotProvider([this](TestSnapshot& s) { FillSnapshot(s); });
+    runner_.SetPool(pool_.get());  // replications on workers where the platform has them
     scenario_path_ = scenario_path.empty() ? assets_dir_ + "/scenarios/default.json" : scenario_path;
     // Origin: the preset's id (file name without folder and extension).
     std::string origin = scenario_path_;
@@ -180,7 +182,19 @@ App::App(std::string assets_dir, const std::string& scenario_path, Theme& theme,
     if (!ws_.Empty()) runner_.ResetLive(ws_);
 }
 
-App::~App() { hooks_.SetSnapshotProvider(nullptr); }
+App::~App() {
+    hooks_.SetSnapshotProvider(nullptr);
+    runner_.SetPool(nullptr);
+}
+
+bool App::WantsFrames() const {
+    // Animations and work in progress: the live run playing, replications (progress, results),
+    // the auto-run countdown, toasts fading, a theme switch, the files' pending work, a model-library
+    // experiment on screen (it runs a slice per frame while its view shows), the model page settling.
+    return playing_ || runner_.Running() || auto_run_in_us_ >= 0 || !toasts_.empty() || pending_theme_.has_value() ||
+           files_.Busy() || runner_.ResultsChanges() != drawn_results_changes_ ||
+           (view_ == View::Library && library_.Running()) || (view_ == View::Model && modeldoc_.Busy());
+}
 
 void App::AfterRender() { files_.AfterRender(); }
 
@@ -287,6 +301,7 @@ Ui App::MakeUi() {
 //-----------------------------------------------------------------------------------------------
 void App::Frame(std::int64_t dt_us) {
     ++frame_;
+    drawn_results_changes_ = runner_.ResultsChanges();
     if (pending_theme_) {
         theme_.Apply(*pending_theme_);
         pending_theme_.reset();
@@ -479,9 +494,13 @@ void App::FillSnapshot(TestSnapshot& s) const {
     s.run.results_current = runner_.Results() && runner_.ResultsRevision() == ws_.Revision();
     s.run.throughput = runner_.Throughput();
     s.run.slice_budget_ms = slice_budget_ms_;
+    s.run.workers = runner_.PoolWorkers();
+    s.run.pool_merged = runner_.PoolResultsMerged();
+    s.run.pool_problem = runner_.PoolProblem();
     if (const Experiment* e = runner_.Results()) {
         s.run.completed = e->Completed();
         s.run.replications = e->Replications();
+        for (int i = 0; i < e->ScenarioCount(); ++i) s.run.hashes.push_back(e->CombinedHash(i));
         for (int i = 0; i < e->ScenarioCount(); ++i) {
             std::vector<std::pair<std::string, double>> row;
             for (const SeriesInfo& info : SeriesTable()) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,6 +75,9 @@ public:
     bool WantsFullscreen() const { return presenting_; }
     /// The platform left full screen by itself (the browser's Esc): leave presentation mode.
     void FullscreenEnded();
+    /// True while something moves or is pending (playing, replications, timers, toasts, files): the
+    /// loop then draws every frame; otherwise it draws only on input (main.cpp).
+    bool WantsFrames() const;
 
     // ---- Commands (the live view) --------------------------------------------------------------
     /// Rebuild the live worlds at week 0, paused.
@@ -135,6 +139,7 @@ private:
 
     // The documents, the runs and the panels (views).
     Workspace ws_;
+    std::unique_ptr<TaskPool> pool_;  ///< runs the replications off this thread (may have no workers)
     Runner runner_;
     View view_ = View::Design;
     FilesMenu files_;
@@ -183,6 +188,7 @@ private:
     float files_width_ = 0.0f;  ///< width the file buttons took last frame
 
     long long frame_ = 0;
+    std::uint64_t drawn_results_changes_ = 0;  ///< Runner::ResultsChanges() the last frame showed
 };
 
 }  // namespace orgsim::ui

@@ -199,7 +199,9 @@ void FilesMenu::Autosave(Ui& ui) {
         seen_revision_ = rev;
         changed_at_ = now;
     }
-    if (rev == autosaved_revision_ || ui.ws.Empty() || now - changed_at_ < kAutosaveDelaySeconds) return;
+    autosave_due_ = rev != autosaved_revision_ && !ui.ws.Empty();
+    if (!autosave_due_ || now - changed_at_ < kAutosaveDelaySeconds) return;
+    autosave_due_ = false;
     const std::string text = WriteWorkspace(ui.ws, NowSeconds(), true);
     std::string error;
     autosaved_revision_ = rev;  // also on failure: retried on the next change, not every frame
@@ -216,6 +218,11 @@ void FilesMenu::Autosave(Ui& ui) {
         services::SetFragment("");
         link_revision_ = 0;
     }
+}
+
+bool FilesMenu::Busy() const {
+    const PngRequest& png = Png();
+    return autosave_due_ || copy_pending_ || png.active || png.done;
 }
 
 void FilesMenu::Publish(Ui& ui) {

@@ -46,6 +46,9 @@ public:
     /// After ImGui's draw data is rendered and before the frame is presented: read back pixels
     /// for a pending PNG export.
     void AfterRender();
+    /// True while work waits for later frames (an autosave's delay, the clipboard's answer, a PNG
+    /// export): the app keeps drawing until it is done.
+    bool Busy() const;
 
 private:
     enum class Dialog { None, Problems, OpenChoice, CopyLink, OpenPath };
@@ -72,6 +75,7 @@ private:
     double changed_at_ = 0.0;        ///< ImGui time of the last change, seconds
     std::size_t autosave_bytes_ = 0;
     bool autosave_failed_ = false;   ///< told the user once; retried on the next change
+    bool autosave_due_ = false;      ///< a change waits for its autosave
     std::uint64_t link_revision_ = 0;  ///< revision a share link opened (fragment cleared after edits)
 
     // The dialog on screen and what it shows.

@@ -18,6 +18,8 @@ class LibraryPanel {
 public:
     /// Draw the panel into the screen rectangle pos/size (logical pixels).
     void Draw(Ui& ui, ImVec2 pos, ImVec2 size);
+    /// True while an experiment runs (a slice per drawn frame): the app keeps drawing.
+    bool Running() const { return running_ >= 0; }
 
     /// A figure ready to draw: lines of (x, mean +- standard error) points.
     struct Curve {

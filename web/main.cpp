@@ -1,8 +1,11 @@
 // main.cpp: the one entry point of the app for browser and desktop: SDL window and GL context,
-// Dear ImGui, fonts for the screen's pixel ratio, then the App's frame loop. What differs between
-// the platforms (GL version, loop, assets, DPI) is in platform_web.cpp / platform_desktop.cpp.
+// Dear ImGui, fonts for the screen's pixel ratio, then the App's frame loop, which draws only when
+// something changes (input, the app's animations and runs, a test's request) and for a few frames
+// after, so that an idle page costs next to nothing. What differs between the platforms (GL
+// version, loop, assets, DPI) is in platform_web.cpp / platform_desktop.cpp.
 #include <SDL.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -19,6 +22,12 @@ namespace {
 
 using namespace orgsim::ui;
 
+/// Frames drawn after the last reason to draw: ImGui settles hover states, popups and window sizes
+/// over two or three frames (one more for margin; panels that need longer say so in WantsFrames).
+constexpr int kSettleFrames = 4;
+/// Frames drawn unconditionally at start (fonts, the first layout, the page's readiness check).
+constexpr int kStartupFrames = 10;
+
 /// Everything the frame loop needs. Heap-allocated: in the browser main() returns into the
 /// event loop (its stack is gone) while frames keep running.
 struct Runtime {
@@ -32,6 +41,7 @@ struct Runtime {
     bool device_objects = false;  // ImGui's GL objects exist (after the first NewFrame)
     bool fullscreen_wanted = false;  // the app asked for full screen (presentation mode)
     bool fullscreen_seen = false;    // ... and the platform granted it at least once since
+    int settle = kStartupFrames;     // frames still to draw without a new reason
 };
 
 // Device pixels per logical pixel of the window (2 on a "Retina" screen or browser at 200%).
@@ -44,51 +54,76 @@ float PixelRatio(SDL_Window* window) {
     return r < 0.5f ? 1.0f : r;
 }
 
-void EnsureFonts(Runtime& rt) {
+// Returns true when the fonts were rebuilt (the next frame must be drawn).
+bool EnsureFonts(Runtime& rt) {
     const float ratio = PixelRatio(rt.window);
     // The platform's scale (monitor DPI) times the app's (larger type in presentation mode).
     const float scale = PlatformUiScale(rt.window) * (rt.app ? rt.app->UiScale() : 1.0f);
-    if (!rt.theme.NeedsFonts(ratio, scale)) return;
+    if (!rt.theme.NeedsFonts(ratio, scale)) return false;
     std::string error;
     if (!rt.theme.LoadFonts(rt.assets_dir + "/fonts", ratio, scale, &error)) SDL_Log("OrgSim: %s", error.c_str());
     if (rt.device_objects) {  // the atlas changed after the backend uploaded it: upload again
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
+    return true;
 }
 
 // Presentation mode asks for full screen; when the platform leaves it by itself (the browser's Esc
-// key never reaches the page), the app leaves presentation mode too.
-void SyncFullscreen(Runtime& rt) {
+// key never reaches the page), the app leaves presentation mode too. Returns true when something
+// changed (the next frame must be drawn).
+bool SyncFullscreen(Runtime& rt) {
     const bool want = rt.app->WantsFullscreen();
     if (want != rt.fullscreen_wanted) {
         rt.fullscreen_wanted = want;
         rt.fullscreen_seen = false;
         PlatformSetFullscreen(rt.window, want);
-        return;
+        return true;
     }
-    if (!want) return;
+    if (!want) return false;
     const bool is = PlatformIsFullscreen(rt.window);
-    if (is) rt.fullscreen_seen = true;
-    else if (rt.fullscreen_seen) rt.app->FullscreenEnded();
+    if (is && !rt.fullscreen_seen) {
+        rt.fullscreen_seen = true;
+        return true;
+    }
+    if (!is && rt.fullscreen_seen) {
+        rt.app->FullscreenEnded();
+        return true;
+    }
+    return false;
 }
 
 bool Frame(void* user) {
     Runtime& rt = *static_cast<Runtime*>(user);
     bool keep_running = true;
+    bool input = false;
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
+        input = true;
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_QUIT) keep_running = false;
         if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
             event.window.windowID == SDL_GetWindowID(rt.window))
             keep_running = false;
     }
-    EnsureFonts(rt);
-    SyncFullscreen(rt);
+    const bool fonts = EnsureFonts(rt);
+    const bool fullscreen = SyncFullscreen(rt);
 
+    // Draw only when something changed: input, the app's own animations and runs, the page (a file
+    // arrived) or a test asked; then a few more frames for ImGui to settle. Otherwise the frame is
+    // skipped entirely: no ImGui frame, no GL work.
+    const bool busy = ImGui::IsAnyItemActive();  // a drag or a text field in progress
+    if (input || fonts || fullscreen || busy || rt.app->WantsFrames() || rt.hooks.TakeFrameRequest() || PlatformFrameRequested())
+        rt.settle = std::max(rt.settle, kSettleFrames);
     const Uint64 now = SDL_GetPerformanceCounter();
     const Uint64 freq = SDL_GetPerformanceFrequency();
+    if (rt.settle <= 0) {
+        rt.last_counter = now;  // the next drawn frame's time step starts here, not at the last drawn frame
+        PlatformIdle();
+        return keep_running;
+    }
+    --rt.settle;
+
     const std::int64_t dt_us =
         rt.last_counter == 0 ? 0 : static_cast<std::int64_t>((now - rt.last_counter) * 1000000ULL / freq);
     rt.last_counter = now;

@@ -76,6 +76,9 @@ public:
     void Open(const std::string& where, View back);
     /// The view to return to.
     View Back() const { return back_; }
+    /// True while the page settles over the next frames (tables' columns, the scroll held at a
+    /// heading, a link to follow): the app keeps drawing until it is done.
+    bool Busy() const { return settle_frames_ > 0 || scroll_frames_ > 0 || open_pending_; }
 
 private:
     /// A piece of laid-out text: one run of one style on one line, at an offset from its block.

@@ -3,11 +3,14 @@
 // how a fatal error reaches the user. One implementation per platform, chosen by CMake.
 #pragma once
 
+#include <memory>
 #include <string>
 
 struct SDL_Window;
 
 namespace orgsim::ui {
+
+class TaskPool;
 
 /// One frame of the application; returns false to quit.
 using LoopBody = bool (*)(void* user);
@@ -46,6 +49,19 @@ void PlatformClear(int framebuffer_width, int framebuffer_height, float r, float
 /// Call body once per displayed frame until it returns false. In the browser this hands control to
 /// requestAnimationFrame and does not return, so everything body uses must live on the heap.
 void PlatformRunLoop(LoopBody body, void* user);
+
+/// True when the host asks for a frame although no SDL event came (the browser page: a file it read
+/// for the app is waiting). The desktop never does.
+bool PlatformFrameRequested();
+
+/// Called instead of a frame when nothing needs drawing. The browser returns at once (the next
+/// requestAnimationFrame comes anyway); the desktop waits up to a frame's time for an event, so
+/// that its loop does not spin without vsync's pacing.
+void PlatformIdle();
+
+/// The pool that runs replications off the UI thread (web/pool_web.cpp: Web Workers;
+/// web/pool_desktop.cpp: threads). Never null; its Workers() may be 0 (then the Runner uses slices).
+std::unique_ptr<TaskPool> PlatformCreateTaskPool();
 
 /// Tell the user about an error the app cannot recover from: the page's error card in the
 /// browser, stderr and a message box on the desktop.

@@ -86,6 +86,13 @@ void PlatformRunLoop(LoopBody body, void* user) {
     }
 }
 
+bool PlatformFrameRequested() { return false; }
+
+void PlatformIdle() {
+    // Without a swap there is no vsync to pace the loop: sleep until an event or about a frame.
+    SDL_WaitEventTimeout(nullptr, 16);
+}
+
 void PlatformReportFatal(const std::string& message) {
     std::fprintf(stderr, "OrgSim: %s\n", message.c_str());
     SDL_ShowSimpleMessageBox(SDL_MESSAGEBOX_ERROR, "OrgSim", message.c_str(), nullptr);

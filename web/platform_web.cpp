@@ -1,5 +1,6 @@
-// platform_web.cpp: the browser platform: WebGL2 (GLSL ES 3.00), requestAnimationFrame main loop,
-// embedded /assets, and fatal errors shown in the page's error card (index.html).
+// platform_web.cpp: the browser platform: WebGL2 (GLSL ES 3.00), requestAnimationFrame main loop
+// (frames are skipped while nothing changes; the page may ask for one), embedded /assets, and fatal
+// errors shown in the page's error card (index.html).
 #include "web/platform.h"
 
 #include <GLES3/gl3.h>
@@ -88,6 +89,18 @@ void PlatformRunLoop(LoopBody body, void* user) {
     // fps 0: follow requestAnimationFrame (the display's refresh rate, paused in hidden tabs).
     emscripten_set_main_loop_arg(LoopTrampoline, state, 0, 1);
 }
+
+namespace {
+// index.html queues files the user opened or dropped in orgsimIO.queue; the app takes them in a frame.
+EM_JS(int, PageWantsFrame, (), {
+    var io = window["orgsimIO"];
+    return io && io.queue && io.queue.length ? 1 : 0;
+});
+}  // namespace
+
+bool PlatformFrameRequested() { return PageWantsFrame() != 0; }
+
+void PlatformIdle() {}
 
 void PlatformReportFatal(const std::string& message) {
     std::fprintf(stderr, "OrgSim: %s\n", message.c_str());

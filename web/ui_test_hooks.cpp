@@ -46,6 +46,14 @@ void AppendShell(std::string& o, const TestSnapshot& s) {
     AppendNumber(o, std::round(s.run.throughput));
     o += ",\"slice_budget_ms\":";
     AppendNumber(o, std::round(s.run.slice_budget_ms * 100.0) / 100.0);
+    o += ",\"hashes\":[";
+    for (std::size_t i = 0; i < s.run.hashes.size(); ++i) {
+        char hash[32];
+        std::snprintf(hash, sizeof hash, "\"0x%016" PRIx64 "\"", s.run.hashes[i]);
+        o += (i ? "," : "") + std::string(hash);
+    }
+    o += "],\"workers\":" + std::to_string(s.run.workers) + ",\"pool_merged\":" + std::to_string(s.run.pool_merged);
+    o += ",\"pool_problem\":" + Quoted(s.run.pool_problem);
     o += std::string("},\"presenting\":") + Bool(s.presenting);
     o += ",\"slide\":" + std::to_string(s.slide) + ",\"slide_count\":" + std::to_string(s.slide_count);
     o += std::string(",\"help_open\":") + Bool(s.help_open);
@@ -188,4 +196,8 @@ void SetActiveTestHooks(TestHooks* hooks) { g_active_hooks = hooks; }
 extern "C" const char* orgsim_test_state() {
     if (!orgsim::ui::g_active_hooks) return "{\"frame\":0,\"widgets\":{},\"series\":{}}";
     return orgsim::ui::g_active_hooks->StateJson();
+}
+
+extern "C" void orgsim_request_frames(int frames) {
+    if (orgsim::ui::g_active_hooks) orgsim::ui::g_active_hooks->RequestFrames(frames);
 }

@@ -53,6 +53,10 @@ struct TestSnapshot {
         bool results_current = false;  ///< results are of the current workspace revision
         double throughput = 0.0;    ///< employee-weeks per second
         double slice_budget_ms = 0.0;  ///< replication work per frame, milliseconds
+        std::vector<std::uint64_t> hashes;  ///< Experiment::CombinedHash per slot of the latest run
+        int workers = 0;            ///< workers running the current run (0: slices on the page)
+        long long pool_merged = 0;  ///< results merged from workers since the page opened
+        std::string pool_problem;   ///< why the workers gave the run back ("" when they did not)
     } run;
     bool presenting = false;
     int slide = 0;                ///< presentation slide, 0-based
@@ -87,6 +91,15 @@ public:
     void Text(const std::string& key, const std::string& v);
     /// The JSON document of orgsim_test_state(); valid until the next call.
     const char* StateJson();
+    /// Draw at least the next `frames` frames although nothing changes (orgsim_request_frames: tests
+    /// that measure the frame rate or wait for a frame; 0 withdraws a request).
+    void RequestFrames(int frames) { frames_requested_ = frames > 0 ? frames : 0; }
+    /// True (and one requested frame used) while frames are requested.
+    bool TakeFrameRequest() {
+        if (frames_requested_ <= 0) return false;
+        --frames_requested_;
+        return true;
+    }
 
 private:
     std::vector<std::pair<std::string, std::array<float, 4>>> widgets_;
@@ -94,6 +107,7 @@ private:
     std::vector<std::pair<std::string, std::string>> texts_;
     SnapshotProvider provider_;
     std::string json_;
+    int frames_requested_ = 0;
 };
 
 /// The hooks orgsim_test_state() reads (one app per page: the C entry point has no arguments).
@@ -109,3 +123,7 @@ std::string JsonEscape(const std::string& s);
 ///  "widgets":{"Play":[x,y,w,h],...},"series":{"headcount":493,...},"values":{...},"texts":{...}}.
 /// Never null.
 extern "C" const char* orgsim_test_state();
+
+/// Exported to JavaScript: draw at least the next `frames` frames (the page draws only when something
+/// changes; a test that measures the frame rate asks for frames, e.g. 1 << 30, and 0 ends that).
+extern "C" void orgsim_request_frames(int frames);

@@ -337,9 +337,16 @@ bool Runner::LiveDone() const {
 }
 
 void Runner::Start(const Workspace& ws) {
+    if (pooled_ && pool_) pool_->Cancel();
+    ++generation_;
     experiment_.reset();
     results_revision_ = 0;
     cancelled_ = false;
+    pooled_ = false;
+    pool_problem_.clear();
+    pool_employee_weeks_ = 0.0;
+    throughput_ = 0.0;
+    started_ = std::chrono::steady_clock::now();
     if (ws.Empty()) return;
     std::vector<Scenario> scenarios;
     for (int i = 0; i < ws.SlotCount(); ++i) scenarios.push_back(ws.GetScenario(i));
@@ -347,14 +354,59 @@ void Runner::Start(const Workspace& ws) {
     for (Scenario& s : scenarios) s.seed = base.seed;
     experiment_ = std::make_unique<Experiment>(std::move(scenarios), base.replications, base.horizon_weeks, true);
     results_revision_ = ws.Revision();
+    if (pool_ && pool_->Workers() > 0 && experiment_->TaskCount() > 0) pooled_ = pool_->Start(generation_, *experiment_);
 }
 
-void Runner::Cancel() { cancelled_ = true; }
+void Runner::Cancel() {
+    cancelled_ = true;
+    if (pooled_ && pool_) pool_->Cancel();
+}
+
+double Runner::TaskEmployeeWeeks(int task) const {
+    const int n = std::max(1, experiment_->ScenarioCount());
+    return static_cast<double>(experiment_->GetScenario(task % n).TotalHeadcount()) * static_cast<double>(experiment_->Weeks());
+}
+
+void Runner::DrainPool() {
+    inbox_.clear();
+    pool_->Drain(inbox_);
+    bool merged = false;
+    for (PoolEvent& ev : inbox_) {
+        if (ev.generation != generation_ || !experiment_ || cancelled_) continue;  // an earlier run's
+        if (ev.failed) {  // the pool gave up: this thread finishes the run in slices
+            pool_problem_ = ev.message;
+            if (pooled_) pool_->Cancel();
+            pooled_ = false;
+            continue;
+        }
+        const int task = ev.result.task;
+        const std::size_t want_series = static_cast<std::size_t>(kSeriesCount) * static_cast<std::size_t>(experiment_->Weeks());
+        if (ev.result.finals.size() != static_cast<std::size_t>(kSeriesCount) || ev.result.series.size() != want_series) {
+            // A result this run cannot use would leave a hole it waits for forever: finish here instead.
+            pool_problem_ = "a worker sent a result of the wrong shape";
+            if (pooled_) pool_->Cancel();
+            pooled_ = false;
+            continue;
+        }
+        if (!experiment_->Accept(std::move(ev.result))) continue;  // a duplicate
+        pool_employee_weeks_ += TaskEmployeeWeeks(task);
+        ++pool_merged_;
+        merged = true;
+    }
+    if (merged) {
+        ++results_changes_;
+        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+        if (secs > 0.0) throughput_ = pool_employee_weeks_ / secs;
+    }
+}
 
 bool Runner::Slice(double budget_ms) {
+    if (pool_) DrainPool();
     if (!Running()) return false;
+    if (pooled_) return true;  // the workers run the replications; this thread only merges
     using Clock = std::chrono::steady_clock;
     const auto t0 = Clock::now();
+    const int completed0 = experiment_->Completed();
     long done_weeks = 0;
     double elapsed_ms = 0.0;
     bool more = true;
@@ -369,6 +421,7 @@ bool Runner::Slice(double budget_ms) {
         if (elapsed_ms >= budget_ms * 0.8) break;
     }
     if (elapsed_ms > 0.0) throughput_ = static_cast<double>(done_weeks) * static_cast<double>(seats) / (elapsed_ms / 1000.0);
+    if (experiment_->Completed() != completed0) ++results_changes_;
     return more;
 }
 

@@ -4,9 +4,11 @@
 // a command that validates the result with the engine's reader before applying it: an invalid
 // edit is refused with the reason and changes nothing. A Runner turns the workspace into runs:
 // replication 0 of each slot played week by week (the live view), and replications of all slots
-// with common random numbers, run in slices so that a browser frame stays short.
+// with common random numbers, run by a TaskPool (Web Workers, threads) when the platform has one,
+// else in slices between frames so that a frame stays short.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -112,6 +114,32 @@ private:
     std::uint64_t revision_ = 1;
 };
 
+/// What a TaskPool hands back: a replication's result for a run, or word that the pool gave the
+/// run up (the Runner then continues it in slices).
+struct PoolEvent {
+    std::uint64_t generation = 0;  ///< the run (Runner's Start count) it belongs to
+    bool failed = false;           ///< the pool gave up on this run (why in message)
+    std::string message;
+    ReplicationResult result;      ///< when !failed
+};
+
+/// Runs an experiment's tasks (Experiment::RunTask) off the UI thread: Web Workers in the browser
+/// (web/pool_web.cpp), threads on the desktop (web/pool_desktop.cpp). Results come back through
+/// Drain on the UI thread, in any order; the Runner merges them in task order.
+class TaskPool {
+public:
+    virtual ~TaskPool() = default;
+    /// Workers that would run tasks (0: none on this platform or page; the Runner uses slices).
+    virtual int Workers() const = 0;
+    /// Run every task of `e` as run `generation`, replacing any earlier run's work at once. `e` stays
+    /// alive and unchanged until the next Start or Cancel. False: the pool cannot take this run.
+    virtual bool Start(std::uint64_t generation, const Experiment& e) = 0;
+    /// Stop the current run's work at once; its results that still come are dropped.
+    virtual void Cancel() = 0;
+    /// Move what arrived since the last call into `out` (appended; any run's, the Runner filters).
+    virtual void Drain(std::vector<PoolEvent>& out) = 0;
+};
+
 /// Runs made from a workspace: the live replication of each slot, and the replications.
 class Runner {
 public:
@@ -128,12 +156,16 @@ public:
     std::uint64_t LiveRevision() const { return live_revision_; }
 
     // ---- Replications of all slots with common random numbers ----------------------------------
+    /// Run replications on a pool of workers from the next Start() on (nullptr: in slices on the
+    /// calling thread). The pool must outlive the Runner or be unset first.
+    void SetPool(TaskPool* pool) { pool_ = pool; }
     /// Start replications of every slot (replacing any run in progress). Uses the baseline's seed,
     /// horizon and replications.
     void Start(const Workspace& ws);
     void Cancel();
-    /// Run for about `budget_ms` of wall-clock time (at least one slice of work); returns true
-    /// while work remains. Call once per frame.
+    /// Call once per frame. With a pool: merge the results that arrived (no replication work on
+    /// this thread). Without: run for about `budget_ms` of wall-clock time (at least one slice of
+    /// work). Returns true while work remains.
     bool Slice(double budget_ms);
     bool Running() const { return experiment_ && !experiment_->Done() && !cancelled_; }
     double Progress() const { return experiment_ ? experiment_->Progress() : 0.0; }
@@ -142,10 +174,24 @@ public:
     /// The workspace revision of Results() (0 = none); results are current when it equals
     /// Workspace::Revision().
     std::uint64_t ResultsRevision() const { return results_revision_; }
-    /// Simulated employee-weeks per second of wall time over the last slices (for the status line).
+    /// Simulated employee-weeks per second of wall time: over the last slices, or, on a pool, since
+    /// the run started (for the status line).
     double Throughput() const { return throughput_; }
+    /// Workers running the current run (0: it runs in slices on this thread).
+    int PoolWorkers() const { return pooled_ && pool_ ? pool_->Workers() : 0; }
+    /// Why the pool gave the current run back, if it did ("" otherwise).
+    const std::string& PoolProblem() const { return pool_problem_; }
+    /// Results merged from the pool since the first Start (tests: nothing merges after a cancel).
+    long long PoolResultsMerged() const { return pool_merged_; }
+    /// Increases every time results were merged (the UI redraws when it changes).
+    std::uint64_t ResultsChanges() const { return results_changes_; }
 
 private:
+    /// Merge what the pool sent; stale runs' results are dropped.
+    void DrainPool();
+    /// Employee-weeks of one task of the current run.
+    double TaskEmployeeWeeks(int task) const;
+
     std::vector<std::unique_ptr<World>> live_;
     std::uint64_t live_revision_ = 0;
     std::unique_ptr<Experiment> experiment_;
@@ -153,6 +199,16 @@ private:
     bool cancelled_ = false;
     long slice_weeks_ = 52;  ///< adapted so that a slice takes about the budget
     double throughput_ = 0.0;
+    // The pool (when set) and the run it works on.
+    TaskPool* pool_ = nullptr;
+    bool pooled_ = false;             ///< the current run is on the pool
+    std::uint64_t generation_ = 0;    ///< Start() count; the pool's results carry it
+    std::chrono::steady_clock::time_point started_{};
+    double pool_employee_weeks_ = 0.0;  ///< merged from the pool in the current run
+    long long pool_merged_ = 0;
+    std::uint64_t results_changes_ = 0;
+    std::string pool_problem_;
+    std::vector<PoolEvent> inbox_;    ///< reused by DrainPool
 };
 
 }  // namespace orgsim::ui

@@ -85,9 +85,9 @@ export async function openContext({ width, height, scale = 1 }) {
   return { context, page, errors };
 }
 
-export async function loadApp(page) {
+export async function loadApp(page, url = args.url) {
   const t0 = Date.now();
-  await page.goto(args.url, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
+  await page.goto(url, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });
   await page.waitForSelector('body[data-ready="1"]', { timeout: READY_TIMEOUT_MS, state: 'attached' });
   return Date.now() - t0;
 }
@@ -110,6 +110,13 @@ export async function clickWidget(page, name) {
   await sleep(60);
   await page.mouse.up();
   await sleep(120);
+}
+
+// The page draws only when something changes (input, animation, runs: web/main.cpp), so an idle page
+// shows no new frames. A test that measures how fast the page can draw asks for every frame while it
+// measures (the exported orgsim_request_frames) and withdraws the request after.
+export async function keepDrawing(page, on) {
+  await page.evaluate((n) => window.orgsim.module._orgsim_request_frames(n), on ? 1 << 30 : 0);
 }
 
 export async function waitFor(page, predicate, timeoutMs, what) {

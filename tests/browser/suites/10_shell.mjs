@@ -1,6 +1,8 @@
 // 10_shell.mjs: the app shell in the browser: view tabs, replications with progress and the frame
 // rate while they run, undo/redo by buttons and keys, run-setting refusals, slots, presentation
-// mode, the help overlay, and a screenshot of every view (shell-<view>.png).
+// mode, the help overlay, and a screenshot of every view (shell-<view>.png). The page runs its
+// replications itself here (?workers=0), in slices sized to keep the frame rate: that budget is what
+// the frame-rate check tests. The worker pool has its own suite (90_pool.mjs).
 import path from 'node:path';
 
 export default async function (lib) {
@@ -11,7 +13,9 @@ export default async function (lib) {
   let loaded = false;
 
   await test('shell: loads into Design with the default scenario; time to first frame', async () => {
-    const ms = await loadApp(page);
+    const url = new URL(args.url);
+    url.searchParams.set('workers', '0');
+    const ms = await loadApp(page, url.href);
     loaded = true;
     const timing = await page.evaluate(() => window.orgsimTiming);
     metrics.shellFirstFrameMs = timing?.firstFrameMs;
@@ -51,10 +55,13 @@ export default async function (lib) {
     reps0 = scenarioOf(s0).replications;
     // The frame rate without replications, for comparison (a loaded machine without a GPU may be
     // below 30 fps before any work is added).
+    // (The idle page draws nothing; the rate it can draw at is measured with every frame asked for.)
+    await lib.keepDrawing(page, true);
     const i0 = await state(page);
     const ti = Date.now();
     await sleep(2000);
     const i1 = await state(page);
+    await lib.keepDrawing(page, false);
     const idleFps = ((i1.frame - i0.frame) * 1000) / (Date.now() - ti);
     metrics.fpsIdle = idleFps;
     check(s0.runner.completed === s0.runner.replications, `startup run: ${s0.runner.completed} / ${s0.runner.replications}`);

@@ -235,7 +235,9 @@ export default async function (lib) {
     const a = await state(page);
     const n = unitsOf(a).length;
     await clickWidget(page, 'OrgChart:remove');
-    const b = await waitFor(page, (x) => unitsOf(x).length === n - 1, 3000, 'unit removed');
+    // The snapshot's scenario is read when asked, its widgets are those of the last frame drawn: wait
+    // for a frame drawn after the removal too.
+    const b = await waitFor(page, (x) => unitsOf(x).length === n - 1 && x.frame > a.frame + 2 && !rect(x, cdo), 3000, 'unit removed');
     check(!unitOf(b, cdo) && !rect(b, cdo), 'the unit or its box is still there');
     check(b.texts['orgchart.selected'] === '', `selected "${b.texts['orgchart.selected']}" after removal`);
     await clickWidget(page, 'Undo');

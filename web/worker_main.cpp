@@ -1,0 +1,66 @@
+// worker_main.cpp: the replication worker's WebAssembly module (orgsim_worker.js/.wasm, loaded by
+// web/worker.js in a Web Worker): the prepared scenarios of a run arrive once as JSON, then each call
+// runs one replication with RunReplication and leaves its result in one binary buffer
+// (web/pool_codec.h). Links only sim/: no SDL, no ImGui, no GL.
+#include <emscripten.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/experiment.h"
+#include "sim/scenario.h"
+#include "web/pool_codec.h"
+
+namespace {
+// The worker's state: one module instance per Web Worker, one run's scenarios at a time.
+std::vector<orgsim::Scenario> g_scenarios;
+std::vector<std::uint8_t> g_result;
+std::string g_error;
+}  // namespace
+
+extern "C" {
+
+/// Forget the previous run's scenarios and make room for `count` (1..kMaxCompared).
+EMSCRIPTEN_KEEPALIVE int orgsim_worker_begin(int count) {
+    g_scenarios.clear();
+    if (count < 1 || count > orgsim::kMaxCompared) return 0;
+    g_scenarios.resize(static_cast<std::size_t>(count));
+    return 1;
+}
+
+/// Set scenario `index` of the run from WriteScenario's text of an Experiment's prepared scenario
+/// (GetScenario(index): common seed and horizon already set). Returns 1, or 0 with the reason in
+/// orgsim_worker_error().
+EMSCRIPTEN_KEEPALIVE int orgsim_worker_set_scenario(int index, const char* json) {
+    if (index < 0 || index >= static_cast<int>(g_scenarios.size()) || !json) {
+        g_error = "scenario index out of range";
+        return 0;
+    }
+    orgsim::ReadResult r = orgsim::ReadScenario(json);
+    if (!r.ok()) {
+        g_error = r.Report();
+        return 0;
+    }
+    g_scenarios[static_cast<std::size_t>(index)] = std::move(*r.scenario);
+    return 1;
+}
+
+/// Run replication `replication` of scenario `index`; returns the result buffer (valid until the
+/// next call; its size in orgsim_worker_result_size()), or null with the reason in orgsim_worker_error().
+EMSCRIPTEN_KEEPALIVE const std::uint8_t* orgsim_worker_run(int index, int replication, int keep_series) {
+    if (index < 0 || index >= static_cast<int>(g_scenarios.size()) || replication < 0) {
+        g_error = "task out of range";
+        return nullptr;
+    }
+    const orgsim::ReplicationResult r =
+        orgsim::RunReplication(g_scenarios[static_cast<std::size_t>(index)], replication, keep_series != 0);
+    orgsim::ui::EncodeResult(r, g_result);
+    return g_result.data();
+}
+
+EMSCRIPTEN_KEEPALIVE int orgsim_worker_result_size() { return static_cast<int>(g_result.size()); }
+
+EMSCRIPTEN_KEEPALIVE const char* orgsim_worker_error() { return g_error.c_str(); }
+
+}  // extern "C"
