@@ -306,6 +306,10 @@ int CmdExplain(const std::vector<std::string>& args) {
                   last_percent = p;
                   std::cerr << "\r  runs: " << done << "/" << total << (done >= total ? "\n" : "") << std::flush;
               });
+    if (n_threads > 1 && !orgsim::cli::kNoThreads && ex.error.empty()) {
+        const long runs = static_cast<long>(ex.Hybrids()) * ex.replications;
+        std::cerr << "  runs: " << runs << "/" << runs << " on " << n_threads << " threads\n";
+    }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (!ex.error.empty()) {
         std::cerr << "orgsim explain: " << ex.error << "\n";
