@@ -52,14 +52,6 @@ double MuStar(const std::vector<double>& effects, const std::vector<int>& pick) 
     for (int t : pick) s += std::fabs(effects[static_cast<std::size_t>(t)]);
     return pick.empty() ? 0.0 : s / static_cast<double>(pick.size());
 }
-/// The (1 + level) / 2 quantile of Student's t with df degrees of freedom (Cornish-Fisher expansion
-/// around the normal quantile z; within about 1e-3 from 5 degrees of freedom).
-double TQuantileAbout(double z, int df) {
-    if (df <= 0) return z;
-    const double v = static_cast<double>(df), z3 = z * z * z, z5 = z3 * z * z, z7 = z5 * z * z;
-    return z + (z3 + z) / (4.0 * v) + (5.0 * z5 + 16.0 * z3 + 3.0 * z) / (96.0 * v * v) +
-           (3.0 * z7 + 19.0 * z5 + 17.0 * z3 - 15.0 * z) / (384.0 * v * v * v);
-}
 constexpr double kZ90 = 1.6448536269514722;  // two-sided 90%
 constexpr double kZ95 = 1.959963984540054;   // two-sided 95%
 }  // namespace
@@ -172,7 +164,7 @@ SensitivityResult Sensitivity(const Scenario& base_in, const SensitivityOptions&
             sc.push_back(WithLever(base, l, LeverValueAt(l, 1.0)));
         }
         const auto runs = RunAll(sc, 0, reps, res.weeks, res.outcomes, parallel);
-        const double t90 = TQuantileAbout(kZ90, reps - 1);
+        const double t90 = TQuantileFromNormal(kZ90, reps - 1);
         auto paired = [&](std::size_t alt, int out, double& mean, double& lo, double& hi) {
             std::vector<double> d;
             for (int r = 0; r < reps; ++r)
@@ -229,7 +221,7 @@ SensitivityResult Sensitivity(const Scenario& base_in, const SensitivityOptions&
                                 res.design.delta);
             const Summary s = Summarise(noise);
             res.noise.push_back(s.mean);
-            res.noise_conf.push_back(s.n > 1 ? TQuantileAbout(kZ95, s.n - 1) * s.sd / std::sqrt(static_cast<double>(s.n)) : 0.0);
+            res.noise_conf.push_back(s.n > 1 ? TQuantileFromNormal(kZ95, s.n - 1) * s.sd / std::sqrt(static_cast<double>(s.n)) : 0.0);
             res.y.push_back(std::move(y));
         }
     }

@@ -19,15 +19,20 @@ double Quantile(std::vector<double> v, double q) {
     return v[i] + frac * (v[i + 1] - v[i]);
 }
 
+double TQuantileFromNormal(double z, int df) {
+    if (df <= 0) return z;
+    const double v = static_cast<double>(df), z3 = z * z * z, z5 = z3 * z * z, z7 = z5 * z * z;
+    return z + (z3 + z) / (4.0 * v) + (5.0 * z5 + 16.0 * z3 + 3.0 * z) / (96.0 * v * v) +
+           (3.0 * z7 + 19.0 * z5 + 17.0 * z3 - 15.0 * z) / (384.0 * v * v * v);
+}
+
 double TQuantile975(int df) {
     static const double kTable[31] = {0.0,    12.7062, 4.3027, 3.1824, 2.7764, 2.5706, 2.4469, 2.3646, 2.3060, 2.2622, 2.2281,
                                       2.2010, 2.1788,  2.1604, 2.1448, 2.1314, 2.1199, 2.1098, 2.1009, 2.0930, 2.0860, 2.0796,
                                       2.0739, 2.0687,  2.0639, 2.0595, 2.0555, 2.0518, 2.0484, 2.0452, 2.0423};
     if (df <= 0) return 0.0;
     if (df <= 30) return kTable[df];
-    const double z = 1.959963984540054, d = static_cast<double>(df);
-    const double z3 = z * z * z, z5 = z3 * z * z;
-    return z + (z3 + z) / (4.0 * d) + (5.0 * z5 + 16.0 * z3 + 3.0 * z) / (96.0 * d * d);
+    return TQuantileFromNormal(1.959963984540054, df);
 }
 
 Summary Summarise(const std::vector<double>& v) {

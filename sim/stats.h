@@ -22,6 +22,9 @@ struct Summary {
 /// Quantile q in [0, 1] by linear interpolation between order statistics (Hyndman & Fan type 7,
 /// the default of R and NumPy). Copies and sorts; deterministic.
 double Quantile(std::vector<double> v, double q);
+/// Student's t quantile for the normal quantile z (e.g. 1.96 for two-sided 95%) with df degrees of
+/// freedom, by the Cornish-Fisher expansion (within about 1e-3 from 5 degrees of freedom).
+double TQuantileFromNormal(double z, int df);
 /// The 97.5% quantile of Student's t with `df` degrees of freedom (exact table to 30, then the
 /// Cornish-Fisher expansion around the normal's 1.959964; within 1e-3 everywhere).
 double TQuantile975(int df);
