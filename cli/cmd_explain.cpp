@@ -1,6 +1,7 @@
 // cmd_explain.cpp: `orgsim explain`: read two scenarios, run every combination of the factors in
-// which they differ with common random numbers (sim/explain.h) and print, per outcome, the bars that
-// sum to the mean paired difference: a text waterfall with intervals, JSON or CSV.
+// which they differ (or, `--by mechanism`, of the mechanisms whose structural inputs differ) with
+// common random numbers (sim/explain.h) and print, per outcome, the bars that sum to the mean paired
+// difference: a text waterfall with intervals, JSON or CSV.
 #include "cli/cmd_explain.h"
 
 #include "cli/cli_util.h"
@@ -33,7 +34,15 @@ const char* kExplainUsage =
     "  roles added or removed, unit sizes, levers, other parameters, mechanisms; at most 8, grouped\n"
     "  beyond) by exact Shapley values over all 2^k combinations. The bars sum to the difference; each\n"
     "  has a 90% bootstrap interval and its effect alone (applied to A by itself). Runs 2^k x N worlds.\n"
+    "  --by mechanism asks which mechanisms carry the difference instead: a bar per mechanism whose\n"
+    "  structural inputs differ (the CIO's boss, reporting steps between CMO and CIO, a CDO, CMT or\n"
+    "  CISO present), by exact Shapley values over B's world with each mechanism reading A's or B's\n"
+    "  facts (never knocked out), plus a bar for what is not structural (B with A's structure in every\n"
+    "  mechanism, against A: headcounts, budgets, levers, units). Runs (2^k + 1) x N worlds.\n"
     "options:\n"
+    "  --by WHAT            factor (default) or mechanism\n"
+    "  --all-mechanisms     with --by mechanism: a bar for every mechanism (0 where its structural\n"
+    "                       inputs do not differ; 2^10 + 1 worlds per replication)\n"
     "  --outcome KEY        an outcome to explain (repeatable; `all` for every one; default: the eight\n"
     "                       key outcomes); keys as in `orgsim run --json` (time_to_market, trust, ...)\n"
     "  --replications N     replications of every combination (default 100)\n"
@@ -95,24 +104,62 @@ private:
     double lo_ = 0.0, hi_ = 0.0;
 };
 
+/// The structural facts that mechanism bar i reads and that differ, in words ("the CIO's boss").
+std::vector<std::string> ReadsThatDiffer(const Explanation& ex, std::size_t i) {
+    std::vector<std::string> out;
+    if (i >= ex.mechanisms.size()) return out;
+    const unsigned bits = StructureReads(ex.mechanisms[i]) & ex.structure_diff;
+    for (int f = 0; f < kStructureFactCount; ++f)
+        if (bits & (1u << f)) out.push_back(StructureFactLabel(static_cast<StructureFact>(1u << f)));
+    return out;
+}
+
+std::string Joined(const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s;
+}
+
 void PrintText(const Explanation& ex, double seconds) {
-    const std::size_t k = ex.factors.size();
+    const bool by_mechanism = ex.by == ExplainBy::Mechanism;
+    const auto k = static_cast<std::size_t>(ex.Players());
+    const std::size_t bars = ex.factors.size();
+    const std::string player = by_mechanism ? "mechanism" : "factor";
     std::cout << "Why? B: " << ex.b_name << "\n     A: " << ex.a_name << "\n  " << ex.Hybrids() << " combination"
-              << (ex.Hybrids() == 1 ? "" : "s") << " of " << k << " factor" << (k == 1 ? "" : "s") << " x " << ex.replications
-              << " replications of " << ex.weeks << " weeks, common random numbers (seed " << ex.seed << ")";
+              << (ex.Hybrids() == 1 ? "" : "s") << " of " << k << " " << player << (k == 1 ? "" : "s") << (by_mechanism ? " (and A)" : "")
+              << " x " << ex.replications << " replications of " << ex.weeks << " weeks, common random numbers (seed " << ex.seed << ")";
     char sec[32];
     std::snprintf(sec, sizeof sec, "%.1f", seconds);
     std::cout << "; " << sec << " s\n\n";
-    if (k == 0) {
+    if (!by_mechanism && k == 0) {
         std::cout << "B does not differ from A in anything that affects results: every difference is 0.\n";
         return;
     }
-    std::cout << "Factors in which B differs from A:\n";
-    for (std::size_t i = 0; i < k; ++i)
-        std::cout << "  " << i + 1 << ". " << ex.factors[i].name << " [" << FactorKindKey(ex.factors[i].kind) << "]\n";
-    std::cout << "\nbar = the factor's Shapley value (mean over replications; the bars sum to B - A); alone = the\n"
-                 "factor applied to A by itself; interaction share = sum |bar - alone| / sum |bar|\n";
+    if (by_mechanism) {
+        std::cout << "Structural facts in which B differs from A:\n";
+        if (ex.structure_changes.empty()) std::cout << "  none: every mechanism reads the same org chart, so what is not structural carries it all\n";
+        for (const auto& c : ex.structure_changes) std::cout << "  - " << c << "\n";
+        std::cout << "\nBars (a mechanism reading B's structural facts instead of A's; never switched off):\n";
+        for (std::size_t i = 0; i < bars; ++i) {
+            std::cout << "  " << i + 1 << ". " << ex.factors[i].name;
+            if (i < k) {
+                const auto reads = ReadsThatDiffer(ex, i);
+                std::cout << " [reads " << (reads.empty() ? std::string("nothing that differs") : Joined(reads)) << "]";
+            }
+            std::cout << "\n";
+        }
+        std::cout << "\nbar = the mechanism's Shapley value (mean over replications); not structural = B's world with\n"
+                     "A's structure in every mechanism, minus A; the bars sum to B - A; alone = the mechanism alone\n"
+                     "reading B's facts; interaction share = sum |bar - alone| / sum |bar| over the mechanisms\n";
+    } else {
+        std::cout << "Factors in which B differs from A:\n";
+        for (std::size_t i = 0; i < k; ++i)
+            std::cout << "  " << i + 1 << ". " << ex.factors[i].name << " [" << FactorKindKey(ex.factors[i].kind) << "]\n";
+        std::cout << "\nbar = the factor's Shapley value (mean over replications; the bars sum to B - A); alone = the\n"
+                     "factor applied to A by itself; interaction share = sum |bar - alone| / sum |bar|\n";
+    }
     constexpr int kWidth = 32;
+    const int name_width = by_mechanism ? 56 : 44;
     for (const auto& o : ex.outcomes) {
         const SeriesInfo& info = SeriesTable()[static_cast<std::size_t>(o.id)];
         double mag = std::fabs(o.total);
@@ -124,25 +171,26 @@ void PrintText(const Explanation& ex, double seconds) {
                   << ", " << Fixed(o.total_hi, d, true) << "]\n";
         {
             char head[256];
-            std::snprintf(head, sizeof head, "  %-44s %10s  %-24s %10s  %s\n", "factor", "bar", "90% interval", "alone", "waterfall");
+            std::snprintf(head, sizeof head, "  %-*s %10s  %-24s %10s  %s\n", name_width, player.c_str(), "bar", "90% interval", "alone",
+                          "waterfall");
             std::cout << head;
         }
         const Waterfall w(o, kWidth);
         double c = 0.0;
-        for (std::size_t i = 0; i < k; ++i) {
+        for (std::size_t i = 0; i < bars; ++i) {
             const auto& f = o.factors[i];
             const std::string iv = "[" + Fixed(f.lo, d, true) + ", " + Fixed(f.hi, d, true) + "]";
             char line[512];
-            std::snprintf(line, sizeof line, "  %-44s %10s  %-24s %10s  %s\n",
-                          Cut(std::to_string(i + 1) + ". " + ex.factors[i].name, 44).c_str(), Fixed(f.shapley, d, true).c_str(),
-                          iv.c_str(), Fixed(f.alone, d, true).c_str(), w.Bar(c, c + f.shapley, '#').c_str());
+            std::snprintf(line, sizeof line, "  %-*s %10s  %-24s %10s  %s\n", name_width,
+                          Cut(std::to_string(i + 1) + ". " + ex.factors[i].name, static_cast<std::size_t>(name_width)).c_str(),
+                          Fixed(f.shapley, d, true).c_str(), iv.c_str(), Fixed(f.alone, d, true).c_str(), w.Bar(c, c + f.shapley, '#').c_str());
             std::cout << line;
             c += f.shapley;
         }
         {
             const std::string iv = "[" + Fixed(o.total_lo, d, true) + ", " + Fixed(o.total_hi, d, true) + "]";
             char line[512];
-            std::snprintf(line, sizeof line, "  %-44s %10s  %-24s %10s  %s\n", "total (B - A)", Fixed(o.total, d, true).c_str(),
+            std::snprintf(line, sizeof line, "  %-*s %10s  %-24s %10s  %s\n", name_width, "total (B - A)", Fixed(o.total, d, true).c_str(),
                           iv.c_str(), "", w.Bar(0.0, o.total, '=').c_str());
             std::cout << line;
         }
@@ -153,20 +201,38 @@ void PrintText(const Explanation& ex, double seconds) {
 
 void PrintJson(const Explanation& ex) {
     nlohmann::json j;
+    j["by"] = ex.by == ExplainBy::Mechanism ? "mechanism" : "factor";
     j["a"] = ex.a_name;
     j["b"] = ex.b_name;
     j["seed"] = ex.seed;
     j["weeks"] = ex.weeks;
     j["replications"] = ex.replications;
     j["combinations"] = ex.Hybrids();
+    j["worlds_per_replication"] = ex.Worlds();
     j["definitions"] = {
         {"shapley", "mean over replications of the factor's exact Shapley value; the bars sum to the difference"},
         {"interval", "90% percentile bootstrap interval over replications (1000 resamples, fixed seed)"},
         {"alone", "mean of v(factor alone applied to A) - v(A)"},
         {"interaction_share", "sum |shapley - alone| / sum |shapley| (sum |alone| when every bar is 0)"}};
     nlohmann::json fs = nlohmann::json::array();
-    for (const auto& f : ex.factors) fs.push_back({{"name", f.name}, {"kind", FactorKindKey(f.kind)}});
+    for (std::size_t i = 0; i < ex.factors.size(); ++i) {
+        const Factor& f = ex.factors[i];
+        nlohmann::json x = {{"name", f.name}, {"kind", FactorKindKey(f.kind)}};
+        if (i < ex.mechanisms.size()) {
+            x["mechanism"] = MechanismKey(ex.mechanisms[i]);
+            x["reads"] = ReadsThatDiffer(ex, i);
+        }
+        fs.push_back(x);
+    }
     j["factors"] = fs;
+    if (ex.by == ExplainBy::Mechanism) {
+        j["structure_changes"] = ex.structure_changes;
+        j["definitions"]["shapley"] =
+            "mean over replications of the mechanism's exact Shapley value (B's world, each mechanism reading A's or B's "
+            "structural facts); the not-structural bar is B's world with A's structure in every mechanism minus A; the bars "
+            "sum to the difference";
+        j["definitions"]["alone"] = "mean of v(the mechanism alone reading B's facts) - v(none reading B's facts)";
+    }
     nlohmann::json os = nlohmann::json::array();
     for (const auto& o : ex.outcomes) {
         const SeriesInfo& info = SeriesTable()[static_cast<std::size_t>(o.id)];
@@ -215,11 +281,12 @@ void PrintCsv(const Explanation& ex) {
 int CmdExplain(const std::vector<std::string>& args) {
     std::vector<std::string> paths, outcome_keys;
     long long reps = kExplainDefaultReplications, weeks = -1, threads = orgsim::cli::DefaultThreads();
-    std::string format = "text";
+    std::string format = "text", by = "factor";
+    bool every_mechanism = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         const bool has_value = i + 1 < args.size();
-        if (a == "--outcome" || a == "--replications" || a == "--weeks" || a == "--format" || a == "--threads") {
+        if (a == "--outcome" || a == "--replications" || a == "--weeks" || a == "--format" || a == "--threads" || a == "--by") {
             if (!has_value) {
                 std::cerr << "orgsim explain: " << a << " needs a value\n";
                 return 2;
@@ -227,6 +294,12 @@ int CmdExplain(const std::vector<std::string>& args) {
             const std::string& v = args[++i];
             if (a == "--outcome") {
                 outcome_keys.push_back(v);
+            } else if (a == "--by") {
+                by = v;
+                if (by != "factor" && by != "mechanism") {
+                    std::cerr << "orgsim explain: --by must be factor or mechanism (not \"" << by << "\")\n";
+                    return 2;
+                }
             } else if (a == "--replications") {
                 if (!orgsim::cli::ParseInt(v, 1, kMaxReplications, reps)) {
                     std::cerr << "orgsim explain: --replications must be a whole number from 1 to " << kMaxReplications << "\n";
@@ -249,6 +322,8 @@ int CmdExplain(const std::vector<std::string>& args) {
                     return 2;
                 }
             }
+        } else if (a == "--all-mechanisms") {
+            every_mechanism = true;
         } else if (a == "-h" || a == "--help") {
             std::cout << kExplainUsage;
             return 0;
@@ -258,6 +333,10 @@ int CmdExplain(const std::vector<std::string>& args) {
         } else {
             paths.push_back(a);
         }
+    }
+    if (every_mechanism && by != "mechanism") {
+        std::cerr << "orgsim explain: --all-mechanisms goes with --by mechanism\n";
+        return 2;
     }
     if (paths.size() != 2) {
         std::cerr << "orgsim explain: give two scenario files, A (the baseline) and B\n" << kExplainUsage;
@@ -287,27 +366,39 @@ int CmdExplain(const std::vector<std::string>& args) {
     if (!orgsim::cli::LoadScenario(paths[0], a, "orgsim explain")) return 1;
     if (!orgsim::cli::LoadScenario(paths[1], b, "orgsim explain")) return 1;
 
+    const ExplainBy mode = by == "mechanism" ? ExplainBy::Mechanism : ExplainBy::Factor;
     {
-        const std::size_t k = DiffFactors(a, b).size();
-        std::cerr << "  " << k << " factor" << (k == 1 ? "" : "s") << ": " << (1 << k) << " combinations x " << reps
-                  << " replications = " << (static_cast<long long>(1) << k) * reps << " runs of " << (weeks > 0 ? weeks : a.horizon_weeks)
-                  << " weeks\n";
+        const std::size_t k = mode == ExplainBy::Factor ? DiffFactors(a, b).size()
+                              : every_mechanism         ? static_cast<std::size_t>(kMechanismCount)
+                                                        : StructuralMechanisms(a, b).size();
+        const long long worlds = (static_cast<long long>(1) << k) + (mode == ExplainBy::Mechanism ? 1 : 0);
+        std::cerr << "  " << k << (mode == ExplainBy::Factor ? " factor" : " mechanism") << (k == 1 ? "" : "s") << ": " << worlds
+                  << (mode == ExplainBy::Factor ? " combinations" : " worlds (every combination and A)") << " x " << reps
+                  << " replications = " << worlds * reps << " runs of " << (weeks > 0 ? weeks : a.horizon_weeks) << " weeks\n";
     }
     const auto t0 = std::chrono::steady_clock::now();
-    int last_percent = -1;
     const int n_threads = static_cast<int>(threads);
-    const Explanation ex =
-        n_threads > 1 && !orgsim::cli::kNoThreads
-            ? ExplainParallel(a, b, outcomes, static_cast<int>(reps), static_cast<int>(weeks),
-                              [n_threads](int n, const std::function<void(int)>& body) { orgsim::cli::ThreadFor(n_threads, n, body); })
-            : Explain(a, b, outcomes, static_cast<int>(reps), static_cast<int>(weeks), [&](long done, long total) {
-                  const int p = total > 0 ? static_cast<int>(100 * done / total) : 100;
-                  if (p == last_percent) return;
-                  last_percent = p;
-                  std::cerr << "\r  runs: " << done << "/" << total << (done >= total ? "\n" : "") << std::flush;
-              });
-    if (n_threads > 1 && !orgsim::cli::kNoThreads && ex.error.empty()) {
-        const long runs = static_cast<long>(ex.Hybrids()) * ex.replications;
+    const bool parallel = n_threads > 1 && !orgsim::cli::kNoThreads;
+    Explainer explainer(a, b, outcomes, static_cast<int>(reps), static_cast<int>(weeks), mode, every_mechanism);
+    if (parallel) {
+        explainer.RunParallel([n_threads](int n, const std::function<void(int)>& body) { orgsim::cli::ThreadFor(n_threads, n, body); });
+    } else {
+        // As Explain(): a progress line after the slices that finish runs.
+        int last_percent = -1;
+        auto progress = [&](long done, long total) {
+            const int p = total > 0 ? static_cast<int>(100 * done / total) : 100;
+            if (p == last_percent) return;
+            last_percent = p;
+            std::cerr << "\r  runs: " << done << "/" << total << (done >= total ? "\n" : "") << std::flush;
+        };
+        long last = -1;
+        while (explainer.RunSlice(52))
+            if (explainer.RunsDone() != last) progress(last = explainer.RunsDone(), explainer.Runs());
+        progress(explainer.RunsDone(), explainer.Runs());
+    }
+    const Explanation ex = explainer.Result();
+    if (parallel && ex.error.empty()) {
+        const long runs = static_cast<long>(ex.Worlds()) * ex.replications;
         std::cerr << "  runs: " << runs << "/" << runs << " on " << n_threads << " threads\n";
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -7,9 +7,9 @@
 
 namespace orgsim {
 
-Experiment::Experiment(std::vector<Scenario> scenarios, int replications, int weeks, bool keep_series)
-    : scenarios_(std::move(scenarios)), keep_series_(keep_series) {
-    if (scenarios_.size() > static_cast<std::size_t>(kMaxCompared)) scenarios_.resize(kMaxCompared);
+Experiment::Experiment(std::vector<Scenario> scenarios, int replications, int weeks, bool keep_series, int first_replication)
+    : scenarios_(std::move(scenarios)), first_replication_(std::max(0, first_replication)), keep_series_(keep_series) {
+    if (scenarios_.size() > static_cast<std::size_t>(kMaxExperimentScenarios)) scenarios_.resize(kMaxExperimentScenarios);
     replications_ = replications > 0 ? replications : (scenarios_.empty() ? 0 : scenarios_[0].replications);
     weeks_ = weeks > 0 ? weeks : (scenarios_.empty() ? 0 : scenarios_[0].horizon_weeks);
     for (auto& s : scenarios_) {
@@ -47,7 +47,7 @@ ReplicationResult RunReplication(const Scenario& prepared, int replication, bool
 
 ReplicationResult Experiment::RunTask(int task) const {
     const int n = ScenarioCount();
-    ReplicationResult r = RunReplication(scenarios_[static_cast<std::size_t>(task % n)], task / n, keep_series_);
+    ReplicationResult r = RunReplication(scenarios_[static_cast<std::size_t>(task % n)], first_replication_ + task / n, keep_series_);
     r.task = task;
     return r;
 }
@@ -104,7 +104,7 @@ bool Experiment::RunSlice(long max_weeks) {
             Merge(r);
             continue;
         }
-        if (running_.empty()) running_.emplace_back(scenarios_[static_cast<std::size_t>(current_scenario_)], completed_);
+        if (running_.empty()) running_.emplace_back(scenarios_[static_cast<std::size_t>(current_scenario_)], first_replication_ + completed_);
         World& w = running_[0];
         const int chunk = static_cast<int>(std::min<long>(budget, 52));
         budget -= w.StepWeeks(chunk);

@@ -14,6 +14,9 @@
 namespace orgsim {
 
 constexpr int kMaxCompared = 4;
+/// At most this many scenarios in one experiment: the 2^8 hybrids of "Why?" (sim/explain.h) or the
+/// design points of a sensitivity study (sim/sensitivity.h) run as one experiment.
+constexpr int kMaxExperimentScenarios = 1024;
 
 /// Everything one replication of one scenario contributes to an experiment: what a thread, a Web
 /// Worker or a shard computes on its own and the experiment merges in replication order.
@@ -33,8 +36,11 @@ class Experiment {
 public:
     /// Scenarios must be valid. Replication r of every scenario uses the seed of the first scenario
     /// and index r, so the scenarios share their random streams (common random numbers).
-    /// `replications` and `weeks` override the scenarios' own when > 0.
-    Experiment(std::vector<Scenario> scenarios, int replications = 0, int weeks = 0, bool keep_series = true);
+    /// `replications` and `weeks` override the scenarios' own when > 0. Replication indexes run from
+    /// `first_replication` (other random numbers for the same scenarios, e.g. a noise estimate).
+    /// At most kMaxExperimentScenarios scenarios (more are dropped).
+    Experiment(std::vector<Scenario> scenarios, int replications = 0, int weeks = 0, bool keep_series = true,
+               int first_replication = 0);
 
     /// Run up to `max_weeks` simulated weeks of work (over all scenarios), then return. Returns true
     /// while work remains. One call never runs more than one replication past the budget.
@@ -46,7 +52,7 @@ public:
     }
 
     /// Work as independent tasks (for threads and Web Workers): task t is replication
-    /// t / ScenarioCount() of scenario t % ScenarioCount(). Results may arrive in any order; they are
+    /// FirstReplication() + t / ScenarioCount() of scenario t % ScenarioCount(). Results may arrive in any order; they are
     /// merged in task order, so the experiment is bit-identical to one run by RunSlice.
     int TaskCount() const { return replications_ * ScenarioCount(); }
     int NextTaskInOrder() const { return completed_ * ScenarioCount() + current_scenario_; }
@@ -59,6 +65,7 @@ public:
     int ScenarioCount() const { return static_cast<int>(scenarios_.size()); }
     const Scenario& GetScenario(int i) const { return scenarios_[static_cast<std::size_t>(i)]; }
     int Replications() const { return replications_; }
+    int FirstReplication() const { return first_replication_; }
     int Weeks() const { return weeks_; }
     int Completed() const { return completed_; }  ///< replications finished for every scenario
     double Progress() const;                      ///< 0..1
@@ -80,6 +87,7 @@ public:
 private:
     std::vector<Scenario> scenarios_;
     int replications_ = 0;
+    int first_replication_ = 0;
     int weeks_ = 0;
     bool keep_series_ = true;
     int completed_ = 0;

@@ -2,7 +2,8 @@
 // over every combination run with common random numbers, bootstrap intervals and plain sentences.
 //
 // [SECTION] index: numbers and words / Shapley values / elementary changes and hybrids / factors
-// (dependencies, validation, grouping, names) / the runs and the attribution.
+// (dependencies, validation, grouping, names) / by mechanism: players, words / the runs and the
+// attribution.
 #include "sim/explain.h"
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <set>
 #include <utility>
 
+#include "sim/experiment.h"
 #include "sim/rng.h"
 #include "sim/stats.h"
 
@@ -236,8 +238,34 @@ const char* FactorKindKey(FactorKind k) {
         case FactorKind::Lever: return "lever";
         case FactorKind::Parameter: return "parameter";
         case FactorKind::Mechanism: return "mechanism";
+        case FactorKind::Structure: return "structure";
+        case FactorKind::Residual: return "not_structural";
     }
     return "?";
+}
+
+const char* MechanismPlainName(Mechanism m) {
+    switch (m) {
+        case Mechanism::Demand: return "Marketing's flow of ideas";
+        case Mechanism::Routing: return "The CMO's choice of route for each idea";
+        case Mechanism::Portfolio: return "The CIO's priorities and approvals";
+        case Mechanism::Execution: return "How teams deliver the work";
+        case Mechanism::Value: return "What launches are worth";
+        case Mechanism::Security: return "Security incidents and who is blamed";
+        case Mechanism::Trust: return "IT-marketing trust";
+        case Mechanism::People: return "Morale, quits and hiring";
+        case Mechanism::Executives: return "Executives' pressure and exits";
+        case Mechanism::Budget: return "The boss's IT budget decision";
+    }
+    return "?";
+}
+
+std::vector<Mechanism> StructuralMechanisms(const Scenario& a, const Scenario& b) {
+    const unsigned diff = StructureDiff(StructureOf(a), StructureOf(b));
+    std::vector<Mechanism> out;
+    for (int m = 0; m < kMechanismCount; ++m)
+        if (StructureReads(static_cast<Mechanism>(m)) & diff) out.push_back(static_cast<Mechanism>(m));
+    return out;
 }
 
 Scenario Hybrid(const Scenario& a, const Scenario& b, const std::vector<Factor>& f, std::uint32_t mask) {
@@ -733,10 +761,44 @@ std::vector<Factor> DiffFactors(const Scenario& a, const Scenario& b) {
     return out;
 }
 
+// ---- [SECTION] by mechanism: players, words ----------------------------------------------------
+
+namespace {
+
+const char* const kResidualName = "Not structural (headcounts, budgets, levers, units)";
+
+/// "The CIO's priorities and approvals (Portfolio)".
+std::string MechanismBarName(Mechanism m) {
+    std::string k = MechanismKey(m);
+    k[0] = static_cast<char>(k[0] - 'a' + 'A');
+    return std::string(MechanismPlainName(m)) + " (" + k + ")";
+}
+
+/// The structural facts in which A and B differ, A -> B: "the CIO's boss: the CFO -> the CEO".
+std::vector<std::string> StructureChanges(const Structure& a, const Structure& b) {
+    std::vector<std::string> out;
+    auto boss = [](Role r) { return r == Role::None ? std::string("none") : std::string("the ") + RoleKey(r); };
+    auto role = [](const char* label, bool x, bool y) {
+        if (x != y) return std::string(label) + (y ? " added" : " removed");
+        return std::string();
+    };
+    const unsigned d = StructureDiff(a, b);
+    if (d & kFactCioBoss) out.push_back(std::string(StructureFactLabel(kFactCioBoss)) + ": " + boss(a.cio_boss) + " -> " + boss(b.cio_boss));
+    if (d & kFactDistance)
+        out.push_back(std::string(StructureFactLabel(kFactDistance)) + ": " + std::to_string(a.distance) + " -> " + std::to_string(b.distance));
+    if (d & kFactCdo) out.push_back(role(StructureFactLabel(kFactCdo), a.has_cdo, b.has_cdo));
+    if (d & kFactCmt) out.push_back(role(StructureFactLabel(kFactCmt), a.has_cmt, b.has_cmt));
+    if (d & kFactCiso) out.push_back(role(StructureFactLabel(kFactCiso), a.has_ciso, b.has_ciso));
+    return out;
+}
+
+}  // namespace
+
 // ---- [SECTION] the runs and the attribution ---------------------------------------------------
 
-Explainer::Explainer(const Scenario& a, const Scenario& b, std::vector<SeriesId> outcomes, int replications, int weeks)
-    : outcomes_(std::move(outcomes)) {
+Explainer::Explainer(const Scenario& a, const Scenario& b, std::vector<SeriesId> outcomes, int replications, int weeks,
+                     ExplainBy by, bool every_mechanism)
+    : outcomes_(std::move(outcomes)), by_(by) {
     a_name_ = a.name;
     b_name_ = b.name;
     seed_ = a.seed;
@@ -756,17 +818,55 @@ Explainer::Explainer(const Scenario& a, const Scenario& b, std::vector<SeriesId>
         replications_ = 0;
         return;
     }
-    factors_ = DiffFactors(a, b);
-    const std::uint32_t n = 1u << factors_.size();
-    for (std::uint32_t m = 0; m < n; ++m) {
-        Scenario h = Hybrid(a, b, factors_, m);
-        // As Experiment prepares its scenarios: A's seed (common random numbers), the common horizon.
+    // As Experiment prepares its scenarios: A's seed (common random numbers), the common horizon.
+    auto prepared = [&](Scenario h) {
         h.seed = a.seed;
         h.horizon_weeks = weeks_;
         h.replications = replications_;
-        hybrids_.push_back(std::move(h));
+        return h;
+    };
+    if (by_ == ExplainBy::Factor) {
+        factors_ = DiffFactors(a, b);
+        const std::uint32_t n = 1u << factors_.size();
+        for (std::uint32_t m = 0; m < n; ++m) hybrids_.push_back(prepared(Hybrid(a, b, factors_, m)));
+    } else {
+        // Players: the mechanisms whose structural inputs differ (or all). Coalition m: B's world in
+        // which the players not in m read A's structure; then A itself (the residual's baseline).
+        const Structure sa = StructureOf(a), sb = StructureOf(b);
+        structure_diff_ = StructureDiff(sa, sb);
+        structure_changes_ = StructureChanges(sa, sb);
+        if (every_mechanism)
+            for (int m = 0; m < kMechanismCount; ++m) mechanisms_.push_back(static_cast<Mechanism>(m));
+        else
+            mechanisms_ = StructuralMechanisms(a, b);
+        for (Mechanism m : mechanisms_) {
+            Factor f;
+            f.name = MechanismBarName(m);
+            f.kind = FactorKind::Structure;
+            factors_.push_back(std::move(f));
+        }
+        Factor residual;
+        residual.name = kResidualName;
+        residual.kind = FactorKind::Residual;
+        factors_.push_back(std::move(residual));
+        const std::uint32_t n = 1u << mechanisms_.size();
+        const Scenario bp = prepared(b);
+        for (std::uint32_t m = 0; m < n; ++m) {
+            StructureOverride o;
+            o.structure = sa;
+            for (std::size_t i = 0; i < mechanisms_.size(); ++i)
+                if (!(m & (1u << i))) o.mechanisms |= 1u << static_cast<unsigned>(mechanisms_[i]);
+            hybrids_.push_back(bp);
+            overrides_.push_back(o);
+        }
+        hybrids_.push_back(prepared(a));
+        overrides_.emplace_back();
     }
-    for (auto& per_outcome : finals_) per_outcome.assign(n, {});
+    for (auto& per_outcome : finals_) per_outcome.assign(hybrids_.size(), {});
+}
+
+const StructureOverride* Explainer::Override(std::size_t run) const {
+    return overrides_.empty() ? nullptr : &overrides_[run];
 }
 
 double Explainer::Progress() const {
@@ -783,7 +883,7 @@ bool Explainer::RunSlice(long max_weeks) {
     while (!Done() && budget > 0) {
         const long r = runs_done_ / h;
         const std::size_t m = static_cast<std::size_t>(runs_done_ % h);
-        if (running_.empty()) running_.emplace_back(hybrids_[m], static_cast<int>(r));
+        if (running_.empty()) running_.emplace_back(hybrids_[m], static_cast<int>(r), Override(m));
         World& w = running_[0];
         const int stepped = w.StepWeeks(static_cast<int>(std::min<long>(budget, 52)));
         budget -= stepped;
@@ -806,7 +906,8 @@ void Explainer::RunParallel(const ParallelFor& parallel) {
     std::vector<std::vector<double>> values(static_cast<std::size_t>(n));
     parallel(static_cast<int>(n), [&](int i) {
         const long run = first + i;
-        World w(hybrids_[static_cast<std::size_t>(run % h)], static_cast<int>(run / h));
+        const auto m = static_cast<std::size_t>(run % h);
+        World w(hybrids_[m], static_cast<int>(run / h), Override(m));
         w.StepWeeks(weeks_);
         auto& v = values[static_cast<std::size_t>(i)];
         for (SeriesId id : outcomes_) {
@@ -820,13 +921,31 @@ void Explainer::RunParallel(const ParallelFor& parallel) {
     }
 }
 
+bool Explainer::Absorb(const Experiment& e) {
+    // By mechanism the worlds carry structure overrides, which an Experiment does not run.
+    if (!error_.empty() || by_ == ExplainBy::Mechanism || e.ScenarioCount() != static_cast<int>(hybrids_.size()) || e.FirstReplication() != 0 ||
+        e.Replications() != replications_ || e.Weeks() != weeks_)
+        return false;
+    for (int m = 0; m < e.ScenarioCount(); ++m)
+        if (!(e.GetScenario(m) == hybrids_[static_cast<std::size_t>(m)])) return false;
+    running_.clear();
+    const int done = e.Completed();
+    for (std::size_t o = 0; o < outcomes_.size(); ++o)
+        for (std::size_t m = 0; m < hybrids_.size(); ++m) {
+            const std::vector<double>& f = e.Finals(static_cast<int>(m), outcomes_[o]);
+            finals_[o][m].assign(f.begin(), f.begin() + done);
+        }
+    runs_done_ = static_cast<long>(done) * static_cast<long>(hybrids_.size());
+    return true;
+}
+
 namespace {
 
 constexpr std::uint64_t kBootstrapSeed = 0x5368617065ULL;  // "Shape"
 
 /// One plain sentence about a bar: "Moving the CIO under the CEO explains -1.3 of the -1.4 weeks of
-/// time to market (90% interval -1.9 to -0.7)."
-std::string Sentence(const std::string& factor, const FactorEffect& e, double total, SeriesId id, int d) {
+/// time to market (90% interval -1.9 to -0.7)." (By mechanism: "... carries ...".)"
+std::string Sentence(const std::string& factor, const char* verb, const FactorEffect& e, double total, SeriesId id, int d) {
     const SeriesInfo& info = SeriesTable()[static_cast<std::size_t>(id)];
     const std::string unit = info.unit;
     std::string label = LowerLabel(info.label);
@@ -839,7 +958,7 @@ std::string Sentence(const std::string& factor, const FactorEffect& e, double to
                              : noun ? Signed(total, d) + " " + unit + " of " + label : Signed(total, d) + " difference in " + label;
     std::string s;
     if (total != 0.0 && (e.shapley > 0.0) != (total > 0.0)) s = factor + " pulls the other way: " + Signed(e.shapley, d) + " against the " + what;
-    else s = factor + " explains " + Signed(e.shapley, d) + " of the " + what;
+    else s = factor + " " + verb + " " + Signed(e.shapley, d) + " of the " + what;
     s += " (" + (noun ? std::string() : unit + "; ") + "90% interval " + Signed(e.lo, d) + " to " + Signed(e.hi, d);
     if (e.lo <= 0.0 && e.hi >= 0.0) s += ", which includes zero";
     return s + ").";
@@ -850,41 +969,56 @@ std::string Sentence(const std::string& factor, const FactorEffect& e, double to
 Explanation Explainer::Result() const {
     Explanation ex;
     ex.error = error_;
+    ex.by = by_;
     ex.a_name = a_name_;
     ex.b_name = b_name_;
     ex.seed = seed_;
     ex.weeks = weeks_;
     ex.factors = factors_;
+    ex.mechanisms = mechanisms_;
+    ex.structure_diff = structure_diff_;
+    ex.structure_changes = structure_changes_;
     if (!error_.empty()) return ex;
-    const int k = static_cast<int>(factors_.size());
+    // K bars; k players (by mechanism the last bar is the residual, not a player). The runs of A are
+    // those of coalition 0 by factor, the last hybrid by mechanism.
+    const bool by_mechanism = by_ == ExplainBy::Mechanism;
+    const auto K = factors_.size();
+    const int k = static_cast<int>(K) - (by_mechanism ? 1 : 0);
     const std::uint32_t n = 1u << k;
-    const int reps = static_cast<int>(runs_done_ / static_cast<long>(n));
+    const std::size_t worlds = hybrids_.size();
+    const std::size_t base = by_mechanism ? n : 0;
+    const int reps = static_cast<int>(runs_done_ / static_cast<long>(worlds));
     ex.replications = reps;
     const auto R = static_cast<std::size_t>(reps);
-    const auto K = static_cast<std::size_t>(k);
+    const auto players = static_cast<std::size_t>(k);
     for (std::size_t o = 0; o < outcomes_.size(); ++o) {
         OutcomeExplanation oe;
         oe.id = outcomes_[o];
-        oe.finals.assign(n, {});
-        for (std::uint32_t m = 0; m < n; ++m) oe.finals[m].assign(finals_[o][m].begin(), finals_[o][m].begin() + static_cast<std::ptrdiff_t>(R));
+        oe.finals.assign(worlds, {});
+        for (std::size_t m = 0; m < worlds; ++m) oe.finals[m].assign(finals_[o][m].begin(), finals_[o][m].begin() + static_cast<std::ptrdiff_t>(R));
         oe.shapley_by_replication.assign(K, std::vector<double>(R, 0.0));
         std::vector<double> diff(R);
         for (std::size_t r = 0; r < R; ++r) {
-            diff[r] = oe.finals[n - 1][r] - oe.finals[0][r];
+            diff[r] = oe.finals[n - 1][r] - oe.finals[base][r];
             const std::vector<double> phi = ShapleyValues(k, [&](std::uint32_t m) { return oe.finals[m][r]; });
-            for (std::size_t i = 0; i < K; ++i) oe.shapley_by_replication[i][r] = phi[i];
+            for (std::size_t i = 0; i < players; ++i) oe.shapley_by_replication[i][r] = phi[i];
+            if (by_mechanism) oe.shapley_by_replication[K - 1][r] = oe.finals[0][r] - oe.finals[base][r];
         }
         auto mean = [](const std::vector<double>& v) {
             double s = 0.0;
             for (double x : v) s += x;
             return v.empty() ? 0.0 : s / static_cast<double>(v.size());
         };
-        oe.a_mean = mean(oe.finals[0]);
+        oe.a_mean = mean(oe.finals[base]);
         oe.b_mean = mean(oe.finals[n - 1]);
         oe.total = mean(diff);
         oe.factors.resize(K);
         for (std::size_t i = 0; i < K; ++i) {
             oe.factors[i].shapley = mean(oe.shapley_by_replication[i]);
+            if (i >= players) {  // the residual: alone is itself
+                oe.factors[i].alone = oe.factors[i].shapley;
+                continue;
+            }
             std::vector<double> alone(R);
             for (std::size_t r = 0; r < R; ++r) alone[r] = oe.finals[1u << i][r] - oe.finals[0][r];
             oe.factors[i].alone = mean(alone);
@@ -910,12 +1044,16 @@ Explanation Explainer::Result() const {
             oe.total_lo = Quantile(boot[K], 0.05);
             oe.total_hi = Quantile(boot[K], 0.95);
         }
-        double sum_abs = 0.0, sum_alone = 0.0, sum_gap = 0.0, largest = std::fabs(oe.total);
-        for (const auto& e : oe.factors) {
+        // The interaction share is over the players (the residual's alone is its bar).
+        double sum_abs = 0.0, sum_alone = 0.0, sum_gap = 0.0, all_abs = 0.0, largest = std::fabs(oe.total);
+        for (std::size_t i = 0; i < K; ++i) {
+            const FactorEffect& e = oe.factors[i];
+            all_abs += std::fabs(e.shapley);
+            largest = std::max(largest, std::fabs(e.shapley));
+            if (i >= players) continue;
             sum_abs += std::fabs(e.shapley);
             sum_alone += std::fabs(e.alone);
             sum_gap += std::fabs(e.shapley - e.alone);
-            largest = std::max(largest, std::fabs(e.shapley));
         }
         const double denom = sum_abs > 0.0 ? sum_abs : sum_alone;
         oe.interaction_share = denom > 0.0 ? sum_gap / denom : 0.0;
@@ -928,8 +1066,8 @@ Explanation Explainer::Result() const {
         const int d = SignificantDecimals(largest, 1);  // two significant figures
         for (std::size_t i : order) {
             const double v = std::fabs(oe.factors[i].shapley);
-            if (v > 0.0 && v >= 0.1 * sum_abs)
-                oe.sentences.push_back(Sentence(factors_[i].name, oe.factors[i], oe.total, oe.id, d));
+            if (v > 0.0 && v >= 0.1 * all_abs)
+                oe.sentences.push_back(Sentence(factors_[i].name, by_mechanism ? "carries" : "explains", oe.factors[i], oe.total, oe.id, d));
         }
         ex.outcomes.push_back(std::move(oe));
     }
@@ -951,6 +1089,13 @@ Explanation ExplainParallel(const Scenario& a, const Scenario& b, const std::vec
                             const ParallelFor& parallel) {
     Explainer e(a, b, outcomes, replications, weeks);
     e.RunParallel(parallel);
+    return e.Result();
+}
+
+Explanation ExplainByMechanism(const Scenario& a, const Scenario& b, const std::vector<SeriesId>& outcomes, int replications,
+                               int weeks, const ParallelFor& parallel, bool every_mechanism) {
+    Explainer e(a, b, outcomes, replications, weeks, ExplainBy::Mechanism, every_mechanism);
+    e.RunParallel(parallel ? parallel : ParallelFor(SerialFor));
     return e.Result();
 }
 

@@ -16,6 +16,19 @@
 //   together). When every bar is 0 the denominator is sum_i |alone_i| (and the share 0 if that is 0).
 // - Intervals are 90% percentile bootstrap intervals over replications (1,000 resamples of the
 //   replications with replacement, a fixed-seed generator: the same numbers every run).
+//
+// By mechanism (ExplainBy::Mechanism): which mechanisms carry the difference. The players are the
+// mechanisms whose structural inputs (sim/world.h: Structure, StructureReads) differ between A and B;
+// a mechanism is never knocked out, only given A's or B's structural facts.
+// - v_r(S) is an outcome's final value in replication r of B's world (A's seed, the common horizon)
+//   in which the mechanisms in S read B's structural facts and the other players read A's
+//   (World(B, r, StructureOverride{StructureOf(A), players not in S})); v_r(all) is B's own world.
+// - A mechanism's bar is the mean of its exact Shapley value over the players, as above; "alone" is
+//   v_r({i}) - v_r(none).
+// - The residual bar "not structural" is v_r(none) - v_r(A): B's world with A's structure in every
+//   mechanism against A (headcounts, budgets, levers, units added or removed, parameters).
+// - The bars (players and residual) sum to the mean paired difference B - A exactly, per replication
+//   too; the interaction share is over the players' bars only. Runs (2^k + 1) x R worlds.
 #pragma once
 
 #include <cstdint>
@@ -29,6 +42,8 @@
 #include "sim/world.h"
 
 namespace orgsim {
+
+class Experiment;
 
 /// Decimals for a magnitude: `decimals_at_one` for 1 to 10, one fewer per power of ten above, one
 /// more per power of ten below (at most 6); 2 for zero.
@@ -57,8 +72,21 @@ struct Change {
     Mechanism mechanism = Mechanism::Demand;  ///< Mechanism
 };
 
-enum class FactorKind { OrgChart, Lever, Parameter, Mechanism };
-const char* FactorKindKey(FactorKind k);  ///< "org_chart", "lever", "parameter", "mechanism"
+/// What a bar stands for: a factor (the first four) or, by mechanism, a mechanism reading B's
+/// structural facts instead of A's (Structure) and what is not structural (Residual).
+enum class FactorKind { OrgChart, Lever, Parameter, Mechanism, Structure, Residual };
+/// "org_chart", "lever", "parameter", "mechanism", "structure", "not_structural".
+const char* FactorKindKey(FactorKind k);
+
+/// What the bars of an explanation are: the factors in which the scenarios differ, or the mechanisms
+/// whose structural inputs differ (plus what is not structural).
+enum class ExplainBy { Factor, Mechanism };
+
+/// A mechanism in words a CIO would recognise ("The CIO's priorities and approvals").
+const char* MechanismPlainName(Mechanism m);
+/// The mechanisms whose structural inputs differ between A and B (in table order): those that read a
+/// fact (StructureReads) in which StructureOf(a) and StructureOf(b) differ.
+std::vector<Mechanism> StructuralMechanisms(const Scenario& a, const Scenario& b);
 
 /// A factor: what taking it from B changes in A, named in plain English.
 struct Factor {
@@ -113,21 +141,36 @@ struct OutcomeExplanation {
 
 struct Explanation {
     std::string error;  ///< non-empty when A or B is not a valid scenario (nothing was run)
+    ExplainBy by = ExplainBy::Factor;
     std::string a_name, b_name;
     std::uint64_t seed = 0;
     int weeks = 0;
     int replications = 0;  ///< completed replications (of every hybrid) the numbers are over
+    /// The bars: by factor, the factors; by mechanism, one per mechanism in `mechanisms` (kind
+    /// Structure), then "not structural" (kind Residual).
     std::vector<Factor> factors;
     std::vector<OutcomeExplanation> outcomes;  ///< in the order asked
-    int Hybrids() const { return 1 << factors.size(); }
+    std::vector<Mechanism> mechanisms;   ///< by mechanism: the players, in the order of their bars
+    unsigned structure_diff = 0;         ///< by mechanism: the StructureFact bits in which A and B differ
+    std::vector<std::string> structure_changes;  ///< by mechanism: those facts, A -> B, in words
+    /// The players of the Shapley game (factors, or mechanisms).
+    int Players() const {
+        const int n = static_cast<int>(factors.size()) - (by == ExplainBy::Mechanism ? 1 : 0);
+        return n > 0 ? n : 0;
+    }
+    int Hybrids() const { return 1 << Players(); }  ///< combinations of the players
+    int Worlds() const { return Hybrids() + (by == ExplainBy::Mechanism ? 1 : 0); }  ///< run per replication (by mechanism: and A)
 };
 
 /// Runs the 2^k hybrids x R replications in slices (a progress bar or a browser frame in between),
 /// replication by replication (every hybrid of replication r before any of r + 1).
 class Explainer {
 public:
-    /// `replications` <= 0: kExplainDefaultReplications; `weeks` <= 0: A's horizon.
-    Explainer(const Scenario& a, const Scenario& b, std::vector<SeriesId> outcomes, int replications = 0, int weeks = 0);
+    /// `replications` <= 0: kExplainDefaultReplications; `weeks` <= 0: A's horizon. By mechanism,
+    /// `every_mechanism` makes every mechanism a player (2^10 combinations), those whose structural
+    /// inputs do not differ getting 0.
+    Explainer(const Scenario& a, const Scenario& b, std::vector<SeriesId> outcomes, int replications = 0, int weeks = 0,
+              ExplainBy by = ExplainBy::Factor, bool every_mechanism = false);
     const std::string& Error() const { return error_; }
     const std::vector<Factor>& Factors() const { return factors_; }
     int Replications() const { return replications_; }
@@ -146,6 +189,13 @@ public:
     void RunParallel(const ParallelFor& parallel);
     /// The attribution over the replications completed so far (every hybrid of each).
     Explanation Result() const;
+    /// The prepared hybrids in mask order (A's seed, the common horizon). Run elsewhere (Web Workers)
+    /// as one Experiment of these scenarios, replications 0..Replications()-1, then Absorb it.
+    const std::vector<Scenario>& Hybrids() const { return hybrids_; }
+    /// Take the finals of the Experiment's completed replications instead of running them here
+    /// (replaces what ran so far). False, and nothing taken, when it is not an Experiment of Hybrids()
+    /// or the explanation is by mechanism (its worlds carry structure overrides: run them here).
+    bool Absorb(const Experiment& e);
 
 private:
     std::string error_;
@@ -154,8 +204,14 @@ private:
     int replications_ = 0;
     int weeks_ = 0;
     std::vector<SeriesId> outcomes_;
-    std::vector<Factor> factors_;
-    std::vector<Scenario> hybrids_;  ///< prepared: A's seed, the common horizon
+    std::vector<Factor> factors_;    ///< the bars
+    ExplainBy by_ = ExplainBy::Factor;
+    std::vector<Mechanism> mechanisms_;
+    unsigned structure_diff_ = 0;
+    std::vector<std::string> structure_changes_;
+    std::vector<Scenario> hybrids_;  ///< prepared: A's seed, the common horizon (by mechanism: B 2^k times, then A)
+    std::vector<StructureOverride> overrides_;  ///< by mechanism: one per hybrid (empty by factor)
+    const StructureOverride* Override(std::size_t run) const;  ///< of hybrid `run`, or none
     std::vector<World> running_;     ///< the run in progress (at most one)
     long runs_done_ = 0;
     std::vector<std::vector<std::vector<double>>> finals_;  ///< [outcome][mask][replication]
@@ -168,5 +224,8 @@ Explanation Explain(const Scenario& a, const Scenario& b, const std::vector<Seri
 /// The same, the runs spread by `parallel` (no progress calls).
 Explanation ExplainParallel(const Scenario& a, const Scenario& b, const std::vector<SeriesId>& outcomes, int replications,
                             int weeks, const ParallelFor& parallel);
+/// "Why?" by mechanism (see the top of this file); `parallel` empty: one thread.
+Explanation ExplainByMechanism(const Scenario& a, const Scenario& b, const std::vector<SeriesId>& outcomes, int replications = 0,
+                               int weeks = 0, const ParallelFor& parallel = {}, bool every_mechanism = false);
 
 }  // namespace orgsim

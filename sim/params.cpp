@@ -723,7 +723,9 @@ std::string Params::Set(ParamId id, double value) {
         os << p.key << " = " << value << " must be a whole number";
         return os.str();
     }
-    v_[static_cast<std::size_t>(id)] = value;
+    // One zero: a -0.0 would not survive the scenario file (an option name, a switch, an omitted
+    // default), and the worker re-reads scenarios from their file bit for bit.
+    v_[static_cast<std::size_t>(id)] = value == 0.0 ? 0.0 : value;
     return {};
 }
 

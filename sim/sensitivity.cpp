@@ -120,79 +120,38 @@ const std::vector<SeriesId>& DefaultOutcomes() {
     return kOut;
 }
 
-/// Final values of every outcome in replications [first, first + count) of each scenario, run as
-/// independent tasks: [scenario][replication][outcome].
-std::vector<std::vector<std::vector<double>>> RunAll(const std::vector<Scenario>& scenarios, int first, int count, int weeks,
-                                                     const std::vector<SeriesId>& outcomes, const ParallelFor& parallel) {
-    std::vector<std::vector<std::vector<double>>> out(scenarios.size(),
-                                                      std::vector<std::vector<double>>(static_cast<std::size_t>(count)));
-    const int n = static_cast<int>(scenarios.size()) * count;
-    parallel(n, [&](int task) {
-        const auto si = static_cast<std::size_t>(task / count);
-        const int r = task % count;
-        World w(scenarios[si], first + r);
-        w.StepWeeks(weeks);
-        std::vector<double> v;
-        for (SeriesId id : outcomes) v.push_back(w.Series(id).back());
-        out[si][static_cast<std::size_t>(r)] = std::move(v);
-    });
-    return out;
-}
-
 Scenario WithLever(Scenario s, const LeverRange& l, double value) {
     s.params.Set(l.id, value);
     return s;
 }
 }  // namespace
 
-SensitivityResult Sensitivity(const Scenario& base_in, const SensitivityOptions& o, const ParallelFor& parallel) {
-    SensitivityResult res;
+// ---- In stages ---------------------------------------------------------------------------------
+
+SensitivityStudy::SensitivityStudy(const Scenario& base_in, const SensitivityOptions& o) {
+    SensitivityResult& res = shape_;
     res.levers = o.levers.empty() ? AllLevers() : o.levers;
     res.outcomes = o.outcomes.empty() ? DefaultOutcomes() : o.outcomes;
     res.replications = std::max(2, o.replications);
     Scenario base = base_in;
     res.weeks = o.weeks > 0 ? o.weeks : base.horizon_weeks;
+    // Prepared as an Experiment prepares its scenarios, so that a batch runs the same in either.
     base.horizon_weeks = res.weeks;
+    base.replications = res.replications;
     const int k = static_cast<int>(res.levers.size());
-    const int n_out = static_cast<int>(res.outcomes.size());
-    const int reps = res.replications;
+    tornado_ = o.tornado;
+    morris_ = o.morris && k >= 1;
+    design_seed_ = o.design_seed;
 
-    if (o.tornado) {
+    if (tornado_) {
         std::vector<Scenario> sc = {base};
         for (const LeverRange& l : res.levers) {
             sc.push_back(WithLever(base, l, LeverValueAt(l, 0.0)));
             sc.push_back(WithLever(base, l, LeverValueAt(l, 1.0)));
         }
-        const auto runs = RunAll(sc, 0, reps, res.weeks, res.outcomes, parallel);
-        const double t90 = TQuantileFromNormal(kZ90, reps - 1);
-        auto paired = [&](std::size_t alt, int out, double& mean, double& lo, double& hi) {
-            std::vector<double> d;
-            for (int r = 0; r < reps; ++r)
-                d.push_back(runs[alt][static_cast<std::size_t>(r)][static_cast<std::size_t>(out)] -
-                            runs[0][static_cast<std::size_t>(r)][static_cast<std::size_t>(out)]);
-            const Summary s = Summarise(d);
-            const double half = t90 * s.sd / std::sqrt(static_cast<double>(reps));
-            mean = s.mean;
-            lo = s.mean - half;
-            hi = s.mean + half;
-        };
-        res.tornado.resize(static_cast<std::size_t>(n_out));
-        for (int out = 0; out < n_out; ++out) {
-            auto& bars = res.tornado[static_cast<std::size_t>(out)];
-            for (int i = 0; i < k; ++i) {
-                TornadoBar b;
-                b.lever = i;
-                b.low_value = LeverValueAt(res.levers[static_cast<std::size_t>(i)], 0.0);
-                b.high_value = LeverValueAt(res.levers[static_cast<std::size_t>(i)], 1.0);
-                paired(static_cast<std::size_t>(1 + 2 * i), out, b.low_mean, b.low_lo, b.low_hi);
-                paired(static_cast<std::size_t>(2 + 2 * i), out, b.high_mean, b.high_lo, b.high_hi);
-                bars.push_back(b);
-            }
-            std::stable_sort(bars.begin(), bars.end(), [](const TornadoBar& a, const TornadoBar& b) { return a.Swing() > b.Swing(); });
-        }
+        AddStage(tornado_stage_, sc, 0);
     }
-
-    if (o.morris && k >= 1) {
+    if (morris_) {
         res.design = MakeMorrisDesign(k, std::max(1, o.trajectories), o.levels, o.design_seed);
         std::vector<Scenario> sc;
         for (const auto& x : res.design.points) {
@@ -201,23 +160,97 @@ SensitivityResult Sensitivity(const Scenario& base_in, const SensitivityOptions&
                 s.params.Set(res.levers[static_cast<std::size_t>(i)].id, LeverValueAt(res.levers[static_cast<std::size_t>(i)], x[static_cast<std::size_t>(i)]));
             sc.push_back(std::move(s));
         }
-        const auto runs = RunAll(sc, 0, reps, res.weeks, res.outcomes, parallel);
         // Noise: each trajectory's first point again with other replications (other random numbers).
         std::vector<Scenario> starts;
         for (int t = 0; t < res.design.trajectories; ++t) starts.push_back(sc[static_cast<std::size_t>(t * (k + 1))]);
-        const auto again = RunAll(starts, reps, reps, res.weeks, res.outcomes, parallel);
-        auto mean_of = [&](const std::vector<std::vector<double>>& rep_rows, int out) {
+        AddStage(morris_stage_, sc, 0);
+        AddStage(noise_stage_, starts, res.replications);
+    }
+}
+
+void SensitivityStudy::AddStage(Stage& stage, const std::vector<Scenario>& scenarios, int first_replication) {
+    stage.first_batch = static_cast<int>(batches_.size());
+    stage.count = static_cast<int>(scenarios.size());
+    for (std::size_t i = 0; i < scenarios.size(); i += static_cast<std::size_t>(kMaxExperimentScenarios)) {
+        SensitivityBatch b;
+        const std::size_t end = std::min(scenarios.size(), i + static_cast<std::size_t>(kMaxExperimentScenarios));
+        b.scenarios.assign(scenarios.begin() + static_cast<std::ptrdiff_t>(i), scenarios.begin() + static_cast<std::ptrdiff_t>(end));
+        b.replications = shape_.replications;
+        b.weeks = shape_.weeks;
+        b.first_replication = first_replication;
+        batches_.push_back(std::move(b));
+    }
+}
+
+long long SensitivityStudy::Runs() const {
+    long long n = 0;
+    for (const SensitivityBatch& b : batches_) n += static_cast<long long>(b.scenarios.size()) * b.replications;
+    return n;
+}
+
+const std::vector<double>& SensitivityStudy::Final(const FinalsOf& finals, const Stage& stage, int index, SeriesId id) const {
+    return finals(stage.first_batch + index / kMaxExperimentScenarios, index % kMaxExperimentScenarios, id);
+}
+
+SensitivityResult SensitivityStudy::Analyse(const FinalsOf& finals) const {
+    SensitivityResult res = shape_;
+    const int k = static_cast<int>(res.levers.size());
+    const int n_out = static_cast<int>(res.outcomes.size());
+    const int reps = res.replications;
+    // Every run must be there.
+    for (std::size_t b = 0; b < batches_.size(); ++b)
+        for (std::size_t s = 0; s < batches_[b].scenarios.size(); ++s)
+            for (SeriesId id : res.outcomes)
+                if (finals(static_cast<int>(b), static_cast<int>(s), id).size() < static_cast<std::size_t>(reps)) {
+                    res.replications = 0;
+                    res.design = MorrisDesign{};
+                    return res;
+                }
+
+    if (tornado_) {
+        const double t90 = TQuantileFromNormal(kZ90, reps - 1);
+        auto paired = [&](int alt, SeriesId id, double& mean, double& lo, double& hi) {
+            const std::vector<double>& a = Final(finals, tornado_stage_, alt, id);
+            const std::vector<double>& base = Final(finals, tornado_stage_, 0, id);
+            std::vector<double> d;
+            for (int r = 0; r < reps; ++r) d.push_back(a[static_cast<std::size_t>(r)] - base[static_cast<std::size_t>(r)]);
+            const Summary s = Summarise(d);
+            const double half = t90 * s.sd / std::sqrt(static_cast<double>(reps));
+            mean = s.mean;
+            lo = s.mean - half;
+            hi = s.mean + half;
+        };
+        res.tornado.resize(static_cast<std::size_t>(n_out));
+        for (int out = 0; out < n_out; ++out) {
+            const SeriesId id = res.outcomes[static_cast<std::size_t>(out)];
+            auto& bars = res.tornado[static_cast<std::size_t>(out)];
+            for (int i = 0; i < k; ++i) {
+                TornadoBar b;
+                b.lever = i;
+                b.low_value = LeverValueAt(res.levers[static_cast<std::size_t>(i)], 0.0);
+                b.high_value = LeverValueAt(res.levers[static_cast<std::size_t>(i)], 1.0);
+                paired(1 + 2 * i, id, b.low_mean, b.low_lo, b.low_hi);
+                paired(2 + 2 * i, id, b.high_mean, b.high_lo, b.high_hi);
+                bars.push_back(b);
+            }
+            std::stable_sort(bars.begin(), bars.end(), [](const TornadoBar& a, const TornadoBar& b) { return a.Swing() > b.Swing(); });
+        }
+    }
+
+    if (morris_) {
+        auto mean_of = [&](const std::vector<double>& v) {
             double s = 0.0;
-            for (const auto& row : rep_rows) s += row[static_cast<std::size_t>(out)];
-            return s / static_cast<double>(rep_rows.size());
+            for (int r = 0; r < reps; ++r) s += v[static_cast<std::size_t>(r)];
+            return s / static_cast<double>(reps);
         };
         for (int out = 0; out < n_out; ++out) {
+            const SeriesId id = res.outcomes[static_cast<std::size_t>(out)];
             std::vector<double> y;
-            for (const auto& point : runs) y.push_back(mean_of(point, out));
-            res.morris.push_back(AnalyseMorris(res.design, y, 1000, o.design_seed ^ 0x5EED));
+            for (int j = 0; j < morris_stage_.count; ++j) y.push_back(mean_of(Final(finals, morris_stage_, j, id)));
+            res.morris.push_back(AnalyseMorris(res.design, y, 1000, design_seed_ ^ 0x5EED));
             std::vector<double> noise;
             for (int t = 0; t < res.design.trajectories; ++t)
-                noise.push_back(std::fabs(mean_of(again[static_cast<std::size_t>(t)], out) - y[static_cast<std::size_t>(t * (k + 1))]) /
+                noise.push_back(std::fabs(mean_of(Final(finals, noise_stage_, t, id)) - y[static_cast<std::size_t>(t * (k + 1))]) /
                                 res.design.delta);
             const Summary s = Summarise(noise);
             res.noise.push_back(s.mean);
@@ -226,6 +259,37 @@ SensitivityResult Sensitivity(const Scenario& base_in, const SensitivityOptions&
         }
     }
     return res;
+}
+
+SensitivityResult Sensitivity(const Scenario& base, const SensitivityOptions& options, const ParallelFor& parallel) {
+    const SensitivityStudy study(base, options);
+    const std::vector<SensitivityBatch>& batches = study.Batches();
+    const std::vector<SeriesId>& outcomes = study.Outcomes();
+    // Every run of every batch as an independent task; each writes only its own slots:
+    // finals[batch][scenario][outcome][replication].
+    std::vector<long long> start;
+    long long n = 0;
+    std::vector<std::vector<std::vector<std::vector<double>>>> finals;
+    for (const SensitivityBatch& b : batches) {
+        start.push_back(n);
+        n += static_cast<long long>(b.scenarios.size()) * b.replications;
+        finals.emplace_back(b.scenarios.size(), std::vector<std::vector<double>>(outcomes.size(),
+                                                                                 std::vector<double>(static_cast<std::size_t>(b.replications))));
+    }
+    parallel(static_cast<int>(n), [&](int task) {
+        const auto bi = static_cast<std::size_t>(std::upper_bound(start.begin(), start.end(), static_cast<long long>(task)) - start.begin() - 1);
+        const SensitivityBatch& b = batches[bi];
+        const long long local = task - start[bi];
+        const auto si = static_cast<std::size_t>(local % static_cast<long long>(b.scenarios.size()));
+        const auto r = static_cast<std::size_t>(local / static_cast<long long>(b.scenarios.size()));
+        // The function an Experiment's task runs (Experiment::RunTask): the same numbers as the browser's.
+        const ReplicationResult run = RunReplication(b.scenarios[si], b.first_replication + static_cast<int>(r), false);
+        for (std::size_t o = 0; o < outcomes.size(); ++o) finals[bi][si][o][r] = run.finals[static_cast<std::size_t>(outcomes[o])];
+    });
+    return study.Analyse([&](int b, int s, SeriesId id) -> const std::vector<double>& {
+        const auto o = static_cast<std::size_t>(std::find(outcomes.begin(), outcomes.end(), id) - outcomes.begin());
+        return finals[static_cast<std::size_t>(b)][static_cast<std::size_t>(s)][o];
+    });
 }
 
 // ---- SALib layouts -----------------------------------------------------------------------------

@@ -3,6 +3,8 @@
 // elementary effects (mu*, mu, sigma over r trajectories on a p-level grid, bootstrap intervals),
 // with a bar for replication noise, so that an effect smaller than the noise reads as such.
 // Standard C++ only; parallelism comes from the caller (ParallelFor), results do not depend on it.
+// A study also comes in stages (SensitivityStudy: the runs as batches, then the result from their
+// finals) for hosts that run the batches themselves, e.g. the browser on its Web Workers.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/experiment.h"
 #include "sim/parallel_for.h"
 #include "sim/params.h"
 #include "sim/scenario.h"
@@ -99,7 +102,61 @@ struct SensitivityResult {
 };
 
 /// Run the tornado and/or Morris for a valid base scenario. `parallel` runs the replications.
+/// Runs the batches of SensitivityStudy(base, options) and returns its Analyse().
 SensitivityResult Sensitivity(const Scenario& base, const SensitivityOptions& options, const ParallelFor& parallel = SerialFor);
+
+// ---- In stages ---------------------------------------------------------------------------------
+
+/// Runs of a study that belong together: prepared scenarios (the base's seed, horizon `weeks`, so
+/// common random numbers) x replications first_replication .. first_replication + replications - 1,
+/// final values only. Exactly what Experiment(scenarios, replications, weeks, false,
+/// first_replication) runs; at most kMaxExperimentScenarios scenarios.
+struct SensitivityBatch {
+    std::vector<Scenario> scenarios;
+    int replications = 0;
+    int weeks = 0;
+    int first_replication = 0;
+};
+
+/// A sensitivity study in stages: Batches() lists every run (the tornado: the base, then each
+/// lever's low and high end; Morris: the design points; the noise: each trajectory's start again
+/// with replications R..2R-1; a stage with more than kMaxExperimentScenarios scenarios is split), the
+/// host runs them however it likes, and Analyse() builds the result from their final values.
+/// Sensitivity() is this with a ParallelFor, so every host gets the same numbers.
+class SensitivityStudy {
+public:
+    /// `base` must be valid; options as for Sensitivity().
+    SensitivityStudy(const Scenario& base, const SensitivityOptions& options);
+
+    const std::vector<SensitivityBatch>& Batches() const { return batches_; }
+    /// Model runs over every batch (scenarios x replications).
+    long long Runs() const;
+    const std::vector<LeverRange>& Levers() const { return shape_.levers; }
+    const std::vector<SeriesId>& Outcomes() const { return shape_.outcomes; }
+    int Replications() const { return shape_.replications; }
+    int Weeks() const { return shape_.weeks; }
+
+    /// The final value of series `id` in each replication (in replication order) of scenario
+    /// `scenario` of batch `batch`: Experiment::Finals of the batch's experiment.
+    using FinalsOf = std::function<const std::vector<double>&(int batch, int scenario, SeriesId id)>;
+    /// The result, once every batch has run. When a batch's finals are short (it did not finish), the
+    /// result has the levers and outcomes but no tornado and no Morris, and replications 0.
+    SensitivityResult Analyse(const FinalsOf& finals) const;
+
+private:
+    /// Where a stage's scenario `index` sits: batch and scenario within it.
+    struct Stage {
+        int first_batch = 0, count = 0;
+    };
+    void AddStage(Stage& stage, const std::vector<Scenario>& scenarios, int first_replication);
+    const std::vector<double>& Final(const FinalsOf& finals, const Stage& stage, int index, SeriesId id) const;
+
+    SensitivityResult shape_;  ///< levers, outcomes, replications, weeks and the Morris design
+    bool tornado_ = false, morris_ = false;
+    std::uint64_t design_seed_ = 1;
+    Stage tornado_stage_, morris_stage_, noise_stage_;
+    std::vector<SensitivityBatch> batches_;
+};
 
 /// SALib's layouts: the problem ("name lower upper" per lever), the design with the model outputs
 /// (a header, then one row per model run in natural units), and the Morris results per outcome

@@ -1,7 +1,7 @@
 // world.cpp: the weekly step of the IT-marketing organisation (Model 2 of MODEL.md): structure acts
 // only through agents' decisions (the CIO's boss, the CIO, the CMO, teams of employees).
 //
-// [SECTION] index: tables / construction / executives (9) / demand (1) / routing (2) / approvals (3) /
+// [SECTION] index: tables / structure / construction / executives (9) / demand (1) / routing (2) / approvals (3) /
 // portfolio and execution (3, 4) / security (6) / trust (7) / people (8) / value and money (5, 10) /
 // budget cycle (10) / recording / hashing.
 #include "sim/world.h"
@@ -99,6 +99,82 @@ const char* CauseName(Cause c) {
     return kNames[static_cast<int>(c)];
 }
 
+// ---- [SECTION] structure -----------------------------------------------------------------------
+bool operator==(const Structure& x, const Structure& y) { return StructureDiff(x, y) == 0; }
+
+unsigned StructureDiff(const Structure& x, const Structure& y) {
+    return (x.distance != y.distance ? kFactDistance : 0u) | (x.cio_boss != y.cio_boss ? kFactCioBoss : 0u) |
+           (x.has_cdo != y.has_cdo ? kFactCdo : 0u) | (x.has_cmt != y.has_cmt ? kFactCmt : 0u) |
+           (x.has_ciso != y.has_ciso ? kFactCiso : 0u);
+}
+
+// What each mechanism reads (world.h, StructureReads): every read of a structural fact in this file
+// goes through S(mechanism), and a test overrides each mechanism alone to check the table.
+unsigned StructureReads(Mechanism m) {
+    switch (m) {
+        case Mechanism::Routing: return kFactCdo | kFactCmt;
+        case Mechanism::Portfolio: return kFactCioBoss;
+        case Mechanism::Execution: return kFactDistance;
+        case Mechanism::Security: return kFactCiso;
+        case Mechanism::Trust: return kFactDistance | kFactCdo | kFactCmt;
+        case Mechanism::Executives: return kFactCioBoss;
+        case Mechanism::Budget: return kFactCioBoss | kFactCdo | kFactCmt;
+        default: return 0u;  // Demand, Value, People
+    }
+}
+
+const char* StructureFactLabel(StructureFact f) {
+    switch (f) {
+        case kFactDistance: return "reporting steps between the CMO and the CIO";
+        case kFactCioBoss: return "the CIO's boss";
+        case kFactCdo: return "a CDO";
+        case kFactCmt: return "a CMT";
+        case kFactCiso: return "a CISO";
+    }
+    return "";
+}
+
+Structure StructureOf(const Scenario& s) {
+    Structure st;
+    for (const Unit& u : s.units) {
+        st.has_cdo = st.has_cdo || u.head == Role::Cdo;
+        st.has_cmt = st.has_cmt || u.head == Role::Cmt;
+        st.has_ciso = st.has_ciso || u.head == Role::Ciso;
+    }
+    st.cio_boss = s.BossOf(Role::Cio);
+    // Reporting distance between the CMO's and CIO's units over solid and dotted lines (BFS).
+    const int a = s.UnitOf(Role::Cmo), b = s.UnitOf(Role::Cio);
+    if (a >= 0 && b >= 0) {
+        const std::size_t n = s.units.size();
+        std::vector<std::vector<int>> adj(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            auto link = [&](const std::string& id) {
+                const int j = s.FindUnit(id);
+                if (j >= 0) {
+                    adj[i].push_back(j);
+                    adj[static_cast<std::size_t>(j)].push_back(static_cast<int>(i));
+                }
+            };
+            link(s.units[i].parent);
+            for (const auto& d : s.units[i].dotted) link(d);
+        }
+        std::vector<int> dist(n, -1);
+        std::deque<int> q{a};
+        dist[static_cast<std::size_t>(a)] = 0;
+        while (!q.empty()) {
+            const int x = q.front();
+            q.pop_front();
+            for (int y : adj[static_cast<std::size_t>(x)])
+                if (dist[static_cast<std::size_t>(y)] < 0) {
+                    dist[static_cast<std::size_t>(y)] = dist[static_cast<std::size_t>(x)] + 1;
+                    q.push_back(y);
+                }
+        }
+        st.distance = dist[static_cast<std::size_t>(b)] > 0 ? dist[static_cast<std::size_t>(b)] : 2;
+    }
+    return st;
+}
+
 namespace {
 std::uint64_t HashId(const std::string& id) {
     Fnv1a f;
@@ -133,7 +209,8 @@ bool Waiting(Status s) { return s == Status::Case || s == Status::Approval || s 
 }  // namespace
 
 // ---- [SECTION] construction ---------------------------------------------------------------------
-World::World(const Scenario& scenario, int replication) : scenario_(scenario), horizon_(scenario.horizon_weeks) {
+World::World(const Scenario& scenario, int replication, const StructureOverride* structure)
+    : scenario_(scenario), horizon_(scenario.horizon_weeks) {
     rep_key_ = MixSeed(MixSeed(scenario.seed, static_cast<std::uint64_t>(replication)), 0x4D6F64656C32ULL);
     const double tight = P(ParamId::LabourMarketTightness);
     double it_budget = 0.0, mkt_budget = 0.0;
@@ -242,41 +319,11 @@ World::World(const Scenario& scenario, int replication) : scenario_(scenario), h
         e.cx_at_start = P(ParamId::CxInitial);  // judged from now on, whatever the tenure so far
     }
     for (auto& row : relationship_) row.fill(P(ParamId::TrustInitial));
-    has_cdo_ = E(Role::Cdo).role == Role::Cdo;
-    has_cmt_ = E(Role::Cmt).role == Role::Cmt;
-    has_ciso_ = E(Role::Ciso).role == Role::Ciso;
-    cio_boss_ = scenario_.BossOf(Role::Cio);
-
-    // Reporting distance between the CMO's and CIO's units over solid and dotted lines (BFS).
-    const int a = scenario_.UnitOf(Role::Cmo), b = scenario_.UnitOf(Role::Cio);
-    if (a >= 0 && b >= 0) {
-        const std::size_t n = scenario_.units.size();
-        std::vector<std::vector<int>> adj(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            auto link = [&](const std::string& id) {
-                const int j = scenario_.FindUnit(id);
-                if (j >= 0) {
-                    adj[i].push_back(j);
-                    adj[static_cast<std::size_t>(j)].push_back(static_cast<int>(i));
-                }
-            };
-            link(scenario_.units[i].parent);
-            for (const auto& d : scenario_.units[i].dotted) link(d);
-        }
-        std::vector<int> dist(n, -1);
-        std::deque<int> q{a};
-        dist[static_cast<std::size_t>(a)] = 0;
-        while (!q.empty()) {
-            const int x = q.front();
-            q.pop_front();
-            for (int y : adj[static_cast<std::size_t>(x)])
-                if (dist[static_cast<std::size_t>(y)] < 0) {
-                    dist[static_cast<std::size_t>(y)] = dist[static_cast<std::size_t>(x)] + 1;
-                    q.push_back(y);
-                }
-        }
-        distance_ = dist[static_cast<std::size_t>(b)] > 0 ? dist[static_cast<std::size_t>(b)] : 2;
-    }
+    // The structural facts: the scenario's own for every mechanism, then another scenario's for the
+    // mechanisms an override names.
+    own_ = StructureOf(scenario_);
+    for (std::size_t m = 0; m < structure_.size(); ++m)
+        structure_[m] = structure != nullptr && ((structure->mechanisms >> m) & 1u) ? structure->structure : own_;
 
     colocation_ = P(ParamId::CoLocation) == 2.0 ? 1.0 : (P(ParamId::CoLocation) == 1.0 ? P(ParamId::ColocationPartialContact) : 0.0);
     const double council_weeks = P(ParamId::SteeringCouncilWeeks);
@@ -284,10 +331,12 @@ World::World(const Scenario& scenario, int replication) : scenario_(scenario), h
 
     // Where contact lets IT-marketing trust settle: shared goals, contact (Allen curve), council and
     // bridge roles raise it; each reporting step between CMO and CIO beyond two lowers it.
+    // (Structural facts: the Trust mechanism's.)
+    const Structure& st = S(Mechanism::Trust);
     trust_target_ = P(ParamId::TrustBase) + P(ParamId::TrustSharedKpiEffect) * P(ParamId::SharedKpis) +
                     P(ParamId::TrustColocationEffect) * colocation_ + P(ParamId::TrustCouncilEffect) * council_ +
-                    P(ParamId::TrustBridgeEffect) * ((has_cdo_ ? 1.0 : 0.0) + (has_cmt_ ? 1.0 : 0.0)) -
-                    P(ParamId::TrustDistancePenalty) * (distance_ > 2 ? distance_ - 2 : 0);
+                    P(ParamId::TrustBridgeEffect) * ((st.has_cdo ? 1.0 : 0.0) + (st.has_cmt ? 1.0 : 0.0)) -
+                    P(ParamId::TrustDistancePenalty) * (st.distance > 2 ? st.distance - 2 : 0);
     trust_target_ = Clamp(trust_target_, 0.0, 1.0);
     trust_ = P(ParamId::TrustInitial);
     cx_ = P(ParamId::CxInitial);
@@ -354,7 +403,8 @@ void World::AddPressure(Role r, int source, double amount) {
 }
 
 bool World::Broker() const {
-    return has_cdo_ || has_cmt_ || council_ > 0.0 || P(ParamId::MartechBudgetOwner) == 2.0;
+    const Structure& st = S(Mechanism::Routing);
+    return st.has_cdo || st.has_cmt || council_ > 0.0 || P(ParamId::MartechBudgetOwner) == 2.0;
 }
 
 double World::ApprovalHurdle() const {
@@ -439,7 +489,8 @@ void World::StepExecutives() {
 // ---- [SECTION] the CIO's allocation (mechanism 3) ----------------------------------------------------
 void World::CioAllocates() {
     // The CIO weighs the boss's scorecard against the CIO's own; shared KPIs add the CMO's.
-    const Role boss = cio_boss_ == Role::None || cio_boss_ == Role::Cio ? Role::Ceo : cio_boss_;
+    const Role cio_boss = S(Mechanism::Portfolio).cio_boss;
+    const Role boss = cio_boss == Role::None || cio_boss == Role::Cio ? Role::Ceo : cio_boss;
     Scorecard blend = Blend(ScorecardOf(Role::Cio), ScorecardOf(boss), P(ParamId::CioBossAlignment));
     if (P(ParamId::SharedKpis) != 0.0) blend = Blend(blend, ScorecardOf(Role::Cmo), P(ParamId::SharedKpiCmoWeight));
     cio_blend_ = Normalised(blend);
@@ -490,7 +541,8 @@ Path World::Route(Initiative& in, Rng& d) {
     const bool starting_small = week_ < P(ParamId::StartSmallWeeks);
     const bool offered = starting_small ? in.size <= P(ParamId::StartSmallMaxPw) : in.kind != InitiativeKind::CampaignTool;
     if (Broker() && offered) {
-        const double strength = has_cdo_ || has_cmt_ || P(ParamId::MartechBudgetOwner) == 2.0 ? 1.0 : council_;
+        const Structure& st = S(Mechanism::Routing);
+        const double strength = st.has_cdo || st.has_cmt || P(ParamId::MartechBudgetOwner) == 2.0 ? 1.0 : council_;
         const double share = starting_small ? P(ParamId::StartSmallJointShare) : P(ParamId::JointShareBridge);
         if (joint_draw < share * strength) return Path::Joint;
     }
@@ -699,6 +751,7 @@ void World::StepExecution() {
     std::size_t next_free = 0;
     const double baseline = P(ParamId::MoraleBaseline), slope = P(ParamId::MoraleEffortSlope), ref = P(ParamId::TechSkillReference);
     const double overhead = P(ParamId::OrgDistanceOverhead) * (1.0 - P(ParamId::ColocationDistanceRelief) * colocation_);
+    const int distance = S(Mechanism::Execution).distance;
     // Trust saves hand-offs and rework (an effort below zero counts as none).
     const double trust_eff = 1.0 + P(ParamId::TrustEffortEffect) * (trust_ - P(ParamId::TrustReference));
     const bool institutionalise = P(ParamId::ShadowItPolicy) == 2.0;
@@ -751,7 +804,7 @@ void World::StepExecution() {
         const double cross = members > 0.0 ? literacy / members : 0.0;
         // Brooks: each member beyond the first costs the team a share of its effort.
         double eff = effort * (1.0 - P(ParamId::BrooksOverheadPerMember) * (members > 1.0 ? members - 1.0 : 0.0));
-        if (in.path == Path::It) eff *= (1.0 - overhead * distance_) * trust_eff;
+        if (in.path == Path::It) eff *= (1.0 - overhead * distance) * trust_eff;
         else eff *= (1.0 - overhead) * (1.0 + cross) * trust_eff;
         in.progress += eff > 0.0 ? eff : 0.0;
         if (in.progress < in.size) continue;
@@ -870,7 +923,7 @@ void World::StepSecurity() {
     }
     // Blame: a breach through a shadow tool falls on the CMO; otherwise on the CISO where there is
     // one, else the CIO.
-    const Role blamed = shadow ? Role::Cmo : (has_ciso_ && E(Role::Ciso).present ? Role::Ciso : Role::Cio);
+    const Role blamed = shadow ? Role::Cmo : (S(Mechanism::Security).has_ciso && E(Role::Ciso).present ? Role::Ciso : Role::Cio);
     for (Role r : {Role::Cio, Role::Cmo, Role::Ciso})
         AddPressure(r, 1, r == blamed ? P(ParamId::PressureIncidentBlamed) : P(ParamId::PressureIncidentOthers));
     Event& ev = Log(EventKind::Incident, Mechanism::Security, scenario_.UnitOf(shadow ? Role::Cmo : Role::Cio),
@@ -901,7 +954,8 @@ void World::StepPressure() {
     const double gap = target - cx_;
     if (gap > 0.0) AddPressure(Role::Cmo, 0, P(ParamId::PressureCxGapPerPoint) * gap);
     const double lead = ItLeadTimeWeeks() / P(ParamId::ShadowToleranceWeeks) - 1.0;
-    const Role boss = cio_boss_ == Role::None || cio_boss_ == Role::Cio ? Role::Ceo : cio_boss_;
+    const Role cio_boss = S(Mechanism::Executives).cio_boss;
+    const Role boss = cio_boss == Role::None || cio_boss == Role::Cio ? Role::Ceo : cio_boss;
     if (lead > 0.0)
         AddPressure(Role::Cio, 0, P(ParamId::PressureItLead) * ScorecardOf(boss).speed * (lead < P(ParamId::PressureItLeadCap) ? lead : P(ParamId::PressureItLeadCap)));
 }
@@ -1149,7 +1203,8 @@ void World::StepLedger() {
     // IT's people and contractors not on marketing's work run back-office projects, which save operating cost.
     const double ops_fte = (it_fte_ * (project > 0.0 ? project : 0.0) + contractor_fte_ * P(ParamId::ContractorEffectiveness)) *
                            (1.0 - marketing_alloc_);
-    const double bridge = ((has_cdo_ ? 1.0 : 0.0) + (has_cmt_ ? 1.0 : 0.0)) * P(ParamId::BridgeSalaryKusd) / 1000.0 / y;
+    const Structure& books = S(Mechanism::Budget);  // the bridge roles' salaries
+    const double bridge = ((books.has_cdo ? 1.0 : 0.0) + (books.has_cmt ? 1.0 : 0.0)) * P(ParamId::BridgeSalaryKusd) / 1000.0 / y;
     const double governance = (P(ParamId::ColocationCostMusd) * colocation_ + P(ParamId::CouncilCostMusd) * council_) / y;
 
     ledger_.OpenWeek();
@@ -1183,7 +1238,8 @@ void World::StepBudget() {
     if (On(Mechanism::Budget)) {
         // The CIO's boss judges IT's year on the boss's own scorecard (each result -1..1) and grants
         // growth; a cost-minded boss also trims.
-        const Role boss = cio_boss_ == Role::None || cio_boss_ == Role::Cio ? Role::Ceo : cio_boss_;
+        const Role cio_boss = S(Mechanism::Budget).cio_boss;
+        const Role boss = cio_boss == Role::None || cio_boss == Role::Cio ? Role::Ceo : cio_boss;
         const Scorecard sc = ScorecardOf(boss);
         double it_spend = 0.0, revenue = 0.0;
         for (int w = ledger_.Weeks() - kWeeksPerYear; w < ledger_.Weeks(); ++w) {

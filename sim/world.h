@@ -165,10 +165,59 @@ struct Executive {
     int departures = 0;
 };
 
+/// Structural facts: what the reporting lines, the roles present (CDO, CMT, CISO) and the units'
+/// places in the org chart decide. Headcounts, budgets and levers (shared KPIs, co-location, the
+/// steering council, the martech budget owner, ...) are not structure. Each mechanism reads its own
+/// copy (World::StructureFor), the scenario's own unless a StructureOverride gives some mechanisms
+/// another scenario's: "Why?" by mechanism (sim/explain.h) switches one mechanism's structural inputs
+/// to the baseline's without knocking the mechanism out.
+struct Structure {
+    int distance = 2;           ///< reporting steps between the CMO's and CIO's units over solid and dotted lines (2 when either is missing)
+    Role cio_boss = Role::Ceo;  ///< head of the unit above the CIO's (Scenario::BossOf; None without one)
+    bool has_cdo = false;       ///< a unit is headed by a CDO
+    bool has_cmt = false;       ///< a unit is headed by a CMT
+    bool has_ciso = false;      ///< a unit is headed by a CISO
+};
+bool operator==(const Structure& x, const Structure& y);
+inline bool operator!=(const Structure& x, const Structure& y) { return !(x == y); }
+/// The structural facts of a scenario.
+Structure StructureOf(const Scenario& s);
+
+/// The structural facts as bits (StructureReads, StructureDiff).
+enum StructureFact : unsigned { kFactDistance = 1u, kFactCioBoss = 2u, kFactCdo = 4u, kFactCmt = 8u, kFactCiso = 16u };
+constexpr int kStructureFactCount = 5;
+/// The facts in which two structures differ (StructureFact bits).
+unsigned StructureDiff(const Structure& x, const Structure& y);
+/// The facts mechanism m reads (StructureFact bits), each from the mechanism's own copy:
+/// - Demand: none (the idea rate follows marketing's headcount, the CMO's seat and digital pace).
+/// - Routing: CDO, CMT (a bridge role lets the CMO's ideas go to a joint team, at full strength).
+/// - Portfolio: the CIO's boss (the CIO blends the boss's scorecard into the priorities that set
+///   marketing's share of IT capacity, the approval hurdle and the ranking of waiting requests).
+/// - Execution: distance (communication overhead of IT-built work, per reporting step).
+/// - Value: none.
+/// - Security: CISO (a breach not through a shadow tool is blamed on the CISO, else on the CIO).
+/// - Trust: distance, CDO, CMT (where trust settles: a penalty per step beyond two, bridge roles).
+/// - People: none.
+/// - Executives: the CIO's boss (the CIO's pressure from IT's lead time, as the boss weighs speed).
+/// - Budget: the CIO's boss (who judges IT's year and grants budget growth); CDO, CMT (their
+///   salaries in the ledger).
+/// Who sits in the world (the executives, their units, where morale shocks and events land) is the
+/// scenario's own and never overridden: a mechanism reading another structure cannot seat a CISO.
+unsigned StructureReads(Mechanism m);
+/// Plain words for one fact ("the CIO's boss", "reporting steps between the CMO and the CIO", ...).
+const char* StructureFactLabel(StructureFact f);
+
+/// Give chosen mechanisms another scenario's structural facts (the rest read the world's own).
+struct StructureOverride {
+    Structure structure;           ///< usually StructureOf(the other scenario)
+    std::uint32_t mechanisms = 0;  ///< bit m set: Mechanism m reads `structure`
+};
+
 class World {
 public:
-    /// Build replication `replication` of a validated scenario.
-    World(const Scenario& scenario, int replication);
+    /// Build replication `replication` of a validated scenario; `structure`, if given, makes the
+    /// mechanisms it names read its structural facts instead of the scenario's (fixed for the run).
+    World(const Scenario& scenario, int replication, const StructureOverride* structure = nullptr);
 
     /// Advance one week (no-op once the horizon is reached).
     void Step();
@@ -202,8 +251,9 @@ public:
     double SeatMarketingSkill(std::size_t s) const { return skill_mkt_[s]; }
 
     double TrustLevel() const { return trust_; }
+    /// Where trust settles (from the Trust mechanism's structural facts and the levers).
     double StructuralTrust() const { return trust_target_; }
-    int OrgDistanceCmoCio() const { return distance_; }
+    int OrgDistanceCmoCio() const { return own_.distance; }  ///< the scenario's own
     double CustomerExperience() const { return cx_; }
 
     /// The keyed draws of a seat (for tests of common random numbers): the quit draw and the hiring
@@ -219,8 +269,10 @@ public:
     /// The approval hurdle (value/cost multiple) that the CIO's priorities imply.
     double ApprovalHurdle() const;
     double ContractorFte() const { return contractor_fte_; }
-    /// Role of the CIO's boss (CFO, COO, CEO or CDO).
-    Role CioBoss() const { return cio_boss_; }
+    /// Role of the CIO's boss (CFO, COO, CEO or CDO) in the scenario's own org chart.
+    Role CioBoss() const { return own_.cio_boss; }
+    /// The structural facts mechanism m reads (the scenario's own unless overridden).
+    const Structure& StructureFor(Mechanism m) const { return structure_[static_cast<std::size_t>(m)]; }
     /// The ledger (mechanism 10).
     const Ledger& Books() const { return ledger_; }
     /// IT-marketing relationship of two executives (0-1).
@@ -231,6 +283,7 @@ public:
 
 private:
     bool On(Mechanism m) const { return scenario_.On(m); }
+    const Structure& S(Mechanism m) const { return structure_[static_cast<std::size_t>(m)]; }
     double P(ParamId id) const { return scenario_.params[id]; }
     /// A generator for the draws about (stream, entity) in the current week: keyed, so that what
     /// happens elsewhere never shifts it.
@@ -275,11 +328,11 @@ private:
     std::uint64_t rep_key_ = 0;
     std::uint32_t next_agent_ = 1;
 
-    // Structure, fixed for the run.
-    int distance_ = 2;         ///< reporting steps between the CMO's and CIO's units
-    Role cio_boss_ = Role::Ceo;
-    bool has_cdo_ = false, has_cmt_ = false, has_ciso_ = false;
-    double trust_target_ = 0.3;
+    // Structure, fixed for the run: the scenario's own, and the copy each mechanism reads (see
+    // StructureReads; equal to own_ unless a StructureOverride says otherwise).
+    Structure own_;
+    std::array<Structure, kMechanismCount> structure_{};
+    double trust_target_ = 0.3;  ///< from structure_[Trust] and the levers
     double colocation_ = 0.0;  ///< co-location as a share of full contact
     double council_ = 0.0;     ///< steering council intensity 0-1
     double mkt_class_seats_ = 0.0;

@@ -77,12 +77,15 @@ const char* ViewKey(View v) {
         case View::Results: return "results";
         case View::Compare: return "compare";
         case View::Library: return "library";
+        case View::Sensitivity: return "sensitivity";
         case View::Model: return "model";
     }
     return "design";
 }
 
-constexpr const char* kViewNames[] = {"Gallery", "Design", "Results", "Compare", "Library"};
+// The header's view tabs, in View order.
+constexpr const char* kViewNames[] = {"Gallery", "Design", "Results", "Compare", "Library", "Sensitivity"};
+constexpr int kViewTabs = static_cast<int>(sizeof kViewNames / sizeof kViewNames[0]);
 
 double Latest(const World* w, SeriesId id) {
     if (!w) return std::nan("");
@@ -191,7 +194,7 @@ bool App::WantsFrames() const {
     // Animations and work in progress: the live run playing, replications (progress, results),
     // the auto-run countdown, toasts fading, a theme switch, the files' pending work, a model-library
     // experiment on screen (it runs a slice per frame while its view shows), the model page settling.
-    return playing_ || runner_.Running() || auto_run_in_us_ >= 0 || !toasts_.empty() || pending_theme_.has_value() ||
+    return playing_ || runner_.Busy() || auto_run_in_us_ >= 0 || !toasts_.empty() || pending_theme_.has_value() ||
            files_.Busy() || runner_.ResultsChanges() != drawn_results_changes_ ||
            (view_ == View::Library && library_.Running()) || (view_ == View::Model && modeldoc_.Busy());
 }
@@ -372,7 +375,7 @@ void App::RunReplications(std::int64_t dt_us) {
         auto_run_in_us_ -= std::clamp<std::int64_t>(dt_us, 0, kMaxFrameMicros);
         if (auto_run_in_us_ < 0 && !ws_.Empty() && runner_.ResultsRevision() != ws_.Revision()) runner_.Start(ws_);
     }
-    if (!runner_.Running()) {
+    if (!runner_.Busy()) {
         last_slice_ms_ = 0.0;
         return;
     }
@@ -666,7 +669,7 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
     const float cy2 = row1_b + (b.y - row1_b) * 0.5f;
     const float th = t.Dp(34);
     float tx = a.x + m;
-    for (int i = 0; i < 5; ++i) {
+    for (int i = 0; i < kViewTabs; ++i) {
         const ImVec2 ts(TextSize(f.label, kViewNames[i]).x + t.Dp(28), th);
         ImGui::SetCursorScreenPos(ImVec2(tx, cy2 - th * 0.5f));
         if (ToggleButton(t, (std::string("##tab") + kViewNames[i]).c_str(), kViewNames[i], Icon::None, ts,
@@ -977,7 +980,8 @@ void App::DrawRail(Ui&, const Layout& l) {
 void App::DrawContent(Ui& ui, const Layout& l) {
     const ImVec2 pos = l.content_min, size = l.content_size;
     hooks_.Record("Panel:content", pos.x, pos.y, size.x, size.y);
-    const bool needs_scenario = view_ == View::Design || view_ == View::Results || view_ == View::Compare;
+    const bool needs_scenario =
+        view_ == View::Design || view_ == View::Results || view_ == View::Compare || view_ == View::Sensitivity;
     if (ws_.Empty() && needs_scenario) {
         DrawProblems(pos, size);
         return;
@@ -994,6 +998,7 @@ void App::DrawContent(Ui& ui, const Layout& l) {
         case View::Results: dashboard_.Draw(ui, pos, size); break;
         case View::Compare: compare_.Draw(ui, pos, size); break;
         case View::Library: library_.Draw(ui, pos, size); break;
+        case View::Sensitivity: sensitivity_.Draw(ui, pos, size); break;
         case View::Model: {
             const ImVec2 a = presenting_ ? pos : l.rail_min;
             modeldoc_.Draw(ui, a, ImVec2(pos.x + size.x - a.x, size.y));

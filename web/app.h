@@ -21,6 +21,7 @@
 #include "web/library.h"
 #include "web/modeldoc.h"
 #include "web/orgchart.h"
+#include "web/sensitivity_view.h"
 #include "web/ui.h"
 #include "web/workspace.h"
 
@@ -149,6 +150,7 @@ private:
     LibraryPanel library_;
     DashboardPanel dashboard_;
     ComparePanel compare_;
+    SensitivityPanel sensitivity_;
     ModelDocPanel modeldoc_;
     bool started_ = false;  ///< files_.Startup() done
 

@@ -107,7 +107,21 @@ void ComparePanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
     DrawSummary(ui, ImVec2(x0, y), ImVec2(width - chart_w - gap, top_h));
     DrawChart(ui, ImVec2(x0 + width - chart_w, y), ImVec2(chart_w, top_h));
     y += top_h + gap;
-    DrawTable(ui, ImVec2(x0, y), ImVec2(width, bottom - y));
+    // The lower part: every outcome in a table, or why the chart's outcome differs.
+    const float tw = theme.Dp(150), th = theme.Dp(32);
+    ImGui::SetCursorScreenPos(ImVec2(x0, y));
+    if (ToggleButton(theme, "##cmp_table", "All outcomes", Icon::None, ImVec2(tw, th), !why_mode_)) why_mode_ = false;
+    ui.hooks.RecordLastItem("Compare:mode:table");
+    ImGui::SetCursorScreenPos(ImVec2(x0 + tw + theme.Dp(8), y));
+    if (ToggleButton(theme, "##cmp_why", "Why?", Icon::Help, ImVec2(tw, th), why_mode_)) why_mode_ = true;
+    ui.hooks.RecordLastItem("Compare:mode:why");
+    DrawText(dl, fonts.small, ImVec2(x0 + 2 * tw + theme.Dp(20), y + (th - FontSize(fonts.small)) * 0.5f), pal.text_faint,
+             why_mode_ ? "Which changes make the difference in the chart's outcome, and by how much"
+                       : "Every outcome at the end of the run, and the differences against the baseline");
+    ui.hooks.Value("compare.why_mode", why_mode_ ? 1.0 : 0.0);
+    y += th + theme.Dp(10);
+    if (why_mode_) why_.Draw(ui, ImVec2(x0, y), ImVec2(width, bottom - y), &chart_id_);
+    else DrawTable(ui, ImVec2(x0, y), ImVec2(width, bottom - y));
     EndCard();
 }
 

@@ -1,12 +1,14 @@
 // compare.h: the comparison of 2-4 scenarios: the plain-words summary from sim/report, a chart of
 // one outcome with every slot overlaid (bands), and a table of every outcome with mean [90%] per
-// slot and the paired difference against the baseline, the better value marked only where clear.
+// slot and the paired difference against the baseline, the better value marked only where clear;
+// or, in its place, "Why?" (web/why.h) for the chart's outcome.
 #pragma once
 
 #include "imgui.h"
 #include "sim/world.h"
 #include "web/charts.h"
 #include "web/ui.h"
+#include "web/why.h"
 
 namespace orgsim::ui {
 
@@ -23,6 +25,8 @@ private:
 
     ResultsCache results_;
     SeriesId chart_id_ = SeriesId::TimeToMarket;
+    WhyPanel why_;
+    bool why_mode_ = false;  ///< the lower part shows "Why?" instead of the table
 };
 
 }  // namespace orgsim::ui

@@ -589,6 +589,7 @@ const char* ViewName(View v) {
         case View::Results: return "Results";
         case View::Compare: return "Compare";
         case View::Library: return "Library";
+        case View::Sensitivity: return "Sensitivity";
         case View::Model: return "Design";
     }
     return "Design";

@@ -72,10 +72,10 @@
 
     // ---- What the app calls -------------------------------------------------------------------
     /// Start run `generation`: scenarios are WriteScenario texts of the prepared scenarios; task t is
-    /// replication floor(t / scenarios.length) of scenario t % scenarios.length.
-    start(generation, scenarios, taskCount, keepSeries) {
+    /// replication firstReplication + floor(t / scenarios.length) of scenario t % scenarios.length.
+    start(generation, scenarios, taskCount, keepSeries, firstReplication = 0) {
       this.stopStaleWork();
-      this.job = { generation, scenarios, taskCount, keepSeries, next: 0, retry: [], attempts: new Map() };
+      this.job = { generation, scenarios, taskCount, keepSeries, firstReplication, next: 0, retry: [], attempts: new Map() };
       if (this.broken) {
         this.fail('the replication workers could not start');
         return;
@@ -227,7 +227,7 @@
           }
           const n = job.scenarios.length;
           slot.worker.postMessage({ type: 'run', generation: job.generation, task, scenario: task % n,
-                                    replication: Math.floor(task / n), keepSeries: job.keepSeries });
+                                    replication: job.firstReplication + Math.floor(task / n), keepSeries: job.keepSeries });
           slot.inflight.add(task);
           ++this.stats.dispatched;
         }

@@ -44,6 +44,7 @@ public:
         for (int i = 0; i < e.ScenarioCount(); ++i) job->scenarios.push_back(e.GetScenario(i));
         job->task_count = e.TaskCount();
         job->keep_series = e.KeepsSeries();
+        job->first_replication = e.FirstReplication();
         job_ = job;
         for (int k = 0; k < workers_; ++k) {
             auto done = std::make_shared<std::atomic<bool>>(false);
@@ -66,6 +67,7 @@ private:
         std::vector<Scenario> scenarios;  ///< prepared (common seed, horizon), copied
         int task_count = 0;
         bool keep_series = true;
+        int first_replication = 0;
         std::atomic<int> next{0};
         std::atomic<bool> stop{false};
     };
@@ -81,7 +83,7 @@ private:
             if (task >= job.task_count) return;
             PoolEvent ev;
             ev.generation = job.generation;
-            ev.result = RunReplication(job.scenarios[static_cast<std::size_t>(task % n)], task / n, job.keep_series);
+            ev.result = RunReplication(job.scenarios[static_cast<std::size_t>(task % n)], job.first_replication + task / n, job.keep_series);
             ev.result.task = task;
             if (job.stop.load()) return;
             std::lock_guard<std::mutex> lock(mutex_);

@@ -31,7 +31,7 @@ EM_JS(void, JsPoolScenario, (int index, const char* json), {
 });
 
 // Start a run; the pool (created at the first run and kept) calls back with results and failures.
-EM_JS(void, JsPoolStart, (double generation, int task_count, int keep_series), {
+EM_JS(void, JsPoolStart, (double generation, int task_count, int keep_series, int first_replication), {
     if (!Module["orgsimPool"]) {
         var copyIn = function (bytes) {
             var p = Module["_malloc"](Math.max(1, bytes.length));
@@ -56,7 +56,7 @@ EM_JS(void, JsPoolStart, (double generation, int task_count, int keep_series), {
         });
         window["orgsimPool"] = Module["orgsimPool"];  // tests and scripts/bench_pool.mjs read it
     }
-    Module["orgsimPool"].start(generation, Module["orgsimPoolScenarios"], task_count, keep_series !== 0);
+    Module["orgsimPool"].start(generation, Module["orgsimPoolScenarios"], task_count, keep_series !== 0, first_replication);
 });
 
 EM_JS(void, JsPoolCancel, (), {
@@ -85,7 +85,7 @@ public:
             if (texts.back().empty()) return false;  // would not reach the worker bit for bit
         }
         for (std::size_t i = 0; i < texts.size(); ++i) JsPoolScenario(static_cast<int>(i), texts[i].c_str());
-        JsPoolStart(static_cast<double>(generation), e.TaskCount(), e.KeepsSeries() ? 1 : 0);
+        JsPoolStart(static_cast<double>(generation), e.TaskCount(), e.KeepsSeries() ? 1 : 0, e.FirstReplication());
         return true;
     }
 

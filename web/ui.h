@@ -16,7 +16,7 @@ namespace orgsim::ui {
 
 /// The app's main views (tabs in the header), and the page "How the model works" (no tab: opened
 /// from the help overlay and from the levers).
-enum class View { Gallery, Design, Results, Compare, Library, Model };
+enum class View { Gallery, Design, Results, Compare, Library, Sensitivity, Model };
 
 struct Ui {
     Workspace& ws;

@@ -21,10 +21,10 @@ std::string g_error;
 
 extern "C" {
 
-/// Forget the previous run's scenarios and make room for `count` (1..kMaxCompared).
+/// Forget the previous run's scenarios and make room for `count` (1..kMaxExperimentScenarios).
 EMSCRIPTEN_KEEPALIVE int orgsim_worker_begin(int count) {
     g_scenarios.clear();
-    if (count < 1 || count > orgsim::kMaxCompared) return 0;
+    if (count < 1 || count > orgsim::kMaxExperimentScenarios) return 0;
     g_scenarios.resize(static_cast<std::size_t>(count));
     return 1;
 }

@@ -91,7 +91,12 @@ EditResult Workspace::AddAlternative(const Scenario& s, const std::string& origi
 EditResult Workspace::DuplicateActive() {
     if (slots_.empty()) return EditResult::Refused("Nothing is open to copy.");
     Scenario copy = ActiveScenario();
-    copy.name += " (copy)";
+    // The name stays within the 200 bytes ReadScenario accepts (else the copy could not be saved,
+    // shared or edited), cut between UTF-8 characters.
+    constexpr std::size_t kMaxName = 200, kSuffix = 7;  // " (copy)"
+    std::size_t keep = std::min(copy.name.size(), kMaxName - kSuffix);
+    while (keep > 0 && keep < copy.name.size() && (static_cast<unsigned char>(copy.name[keep]) & 0xC0) == 0x80) --keep;
+    copy.name = copy.name.substr(0, keep) + " (copy)";
     return AddAlternative(copy, GetSlot(active_).origin);
 }
 
@@ -337,7 +342,9 @@ bool Runner::LiveDone() const {
 }
 
 void Runner::Start(const Workspace& ws) {
-    if (pooled_ && pool_) pool_->Cancel();
+    if (pool_ && (pooled_ || analysis_generation_ != 0)) pool_->Cancel();
+    if (!analysis_.empty() && AnalysisRunning()) analysis_cancelled_ = true;  // made from the old documents
+    analysis_generation_ = 0;
     ++generation_;
     experiment_.reset();
     results_revision_ = 0;
@@ -362,6 +369,74 @@ void Runner::Cancel() {
     if (pooled_ && pool_) pool_->Cancel();
 }
 
+// ---- Analyses ----------------------------------------------------------------------------------
+
+void Runner::StartAnalysis(const std::string& owner, std::vector<AnalysisBatch> batches, std::uint64_t revision) {
+    CancelAnalysis();
+    analysis_.clear();
+    analysis_owner_ = owner;
+    analysis_revision_ = revision;
+    analysis_cancelled_ = false;
+    analysis_batch_ = 0;
+    for (AnalysisBatch& b : batches) {
+        if (b.scenarios.empty()) continue;
+        analysis_.push_back(std::make_unique<Experiment>(std::move(b.scenarios), b.replications, b.weeks, false, b.first_replication));
+    }
+    PumpAnalysis();
+}
+
+void Runner::CancelAnalysis() {
+    if (analysis_generation_ != 0 && pool_) pool_->Cancel();
+    analysis_generation_ = 0;
+    if (!analysis_.empty() && AnalysisRunning()) analysis_cancelled_ = true;
+}
+
+bool Runner::AnalysisRunning() const {
+    if (analysis_cancelled_) return false;
+    for (const auto& e : analysis_)
+        if (!e->Done()) return true;
+    return false;
+}
+
+double Runner::AnalysisProgress() const {
+    double done = 0.0, all = 0.0;
+    for (const auto& e : analysis_) {
+        const double n = static_cast<double>(e->TaskCount());
+        done += e->Progress() * n;
+        all += n;
+    }
+    return all > 0.0 ? done / all : 1.0;
+}
+
+Experiment* Runner::CurrentAnalysis() {
+    if (analysis_cancelled_ || Running()) return nullptr;  // the replications come first
+    while (analysis_batch_ < analysis_.size() && analysis_[analysis_batch_]->Done()) {
+        ++analysis_batch_;
+        analysis_generation_ = 0;
+    }
+    return analysis_batch_ < analysis_.size() ? analysis_[analysis_batch_].get() : nullptr;
+}
+
+void Runner::PumpAnalysis() {
+    Experiment* e = CurrentAnalysis();
+    if (!e || analysis_generation_ != 0 || !pool_ || pool_->Workers() <= 0 || !pool_problem_.empty()) return;
+    ++generation_;  // a new pool run: what still arrives for the replications' run is dropped
+    if (pool_->Start(generation_, *e)) analysis_generation_ = generation_;
+}
+
+bool Runner::SliceAnalysis(double budget_ms) {
+    Experiment* e = CurrentAnalysis();
+    if (!e) return AnalysisRunning();
+    if (analysis_generation_ != 0) return true;  // on the pool
+    using Clock = std::chrono::steady_clock;
+    const auto t0 = Clock::now();
+    const int completed0 = e->Completed();
+    while (e->RunSlice(slice_weeks_))
+        if (std::chrono::duration<double, std::milli>(Clock::now() - t0).count() >= budget_ms * 0.8) break;
+    if (e->Completed() != completed0) ++results_changes_;
+    return AnalysisRunning();
+}
+
 double Runner::TaskEmployeeWeeks(int task) const {
     const int n = std::max(1, experiment_->ScenarioCount());
     return static_cast<double>(experiment_->GetScenario(task % n).TotalHeadcount()) * static_cast<double>(experiment_->Weeks());
@@ -372,6 +447,21 @@ void Runner::DrainPool() {
     pool_->Drain(inbox_);
     bool merged = false;
     for (PoolEvent& ev : inbox_) {
+        if (analysis_generation_ != 0 && ev.generation == analysis_generation_) {
+            Experiment* e = CurrentAnalysis();
+            if (!e) continue;
+            if (ev.failed) {  // the pool gave up: this thread finishes the analysis in slices
+                pool_problem_ = ev.message;
+                pool_->Cancel();
+                analysis_generation_ = 0;
+                continue;
+            }
+            if (e->Accept(std::move(ev.result))) {
+                ++pool_merged_;
+                merged = true;
+            }
+            continue;
+        }
         if (ev.generation != generation_ || !experiment_ || cancelled_) continue;  // an earlier run's
         if (ev.failed) {  // the pool gave up: this thread finishes the run in slices
             pool_problem_ = ev.message;
@@ -402,7 +492,10 @@ void Runner::DrainPool() {
 
 bool Runner::Slice(double budget_ms) {
     if (pool_) DrainPool();
-    if (!Running()) return false;
+    if (!Running()) {
+        if (pool_) PumpAnalysis();  // the next batch, or the first once the replications are done
+        return SliceAnalysis(budget_ms);
+    }
     if (pooled_) return true;  // the workers run the replications; this thread only merges
     using Clock = std::chrono::steady_clock;
     const auto t0 = Clock::now();

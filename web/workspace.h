@@ -140,6 +140,15 @@ public:
     virtual void Drain(std::vector<PoolEvent>& out) = 0;
 };
 
+/// One experiment of an analysis ("Why?"'s hybrids, a sensitivity study's design points): prepared
+/// scenarios x replications, finals only.
+struct AnalysisBatch {
+    std::vector<Scenario> scenarios;  ///< at most kMaxExperimentScenarios; the first one's seed is used
+    int replications = 0;
+    int weeks = 0;
+    int first_replication = 0;
+};
+
 /// Runs made from a workspace: the live replication of each slot, and the replications.
 class Runner {
 public:
@@ -185,12 +194,34 @@ public:
     long long PoolResultsMerged() const { return pool_merged_; }
     /// Increases every time results were merged (the UI redraws when it changes).
     std::uint64_t ResultsChanges() const { return results_changes_; }
+    /// Replications or an analysis still to run.
+    bool Busy() const { return Running() || AnalysisRunning(); }
+
+    // ---- Analyses: experiments run after the replications, on the same pool ---------------------
+    /// Queue an analysis for `owner` ("explain", "sensitivity"): its batches run one after the other,
+    /// after the replications (a new Start() cancels it: the workspace changed). Replaces any
+    /// analysis queued or running. `revision` is the workspace revision it was made from.
+    void StartAnalysis(const std::string& owner, std::vector<AnalysisBatch> batches, std::uint64_t revision);
+    void CancelAnalysis();
+    const std::string& AnalysisOwner() const { return analysis_owner_; }
+    std::uint64_t AnalysisRevision() const { return analysis_revision_; }
+    bool AnalysisRunning() const;
+    bool AnalysisCancelled() const { return analysis_cancelled_; }
+    bool AnalysisDone() const { return !analysis_.empty() && !analysis_cancelled_ && !AnalysisRunning(); }
+    double AnalysisProgress() const;  ///< 0..1 over every batch's runs
+    /// The batches' experiments, in the order given (complete when AnalysisDone()).
+    const std::vector<std::unique_ptr<Experiment>>& Analysis() const { return analysis_; }
 
 private:
     /// Merge what the pool sent; stale runs' results are dropped.
     void DrainPool();
     /// Employee-weeks of one task of the current run.
     double TaskEmployeeWeeks(int task) const;
+    /// The analysis batch in progress (nullptr when none or the replications come first).
+    Experiment* CurrentAnalysis();
+    /// Put the current analysis batch on the pool when it is its turn.
+    void PumpAnalysis();
+    bool SliceAnalysis(double budget_ms);
 
     std::vector<std::unique_ptr<World>> live_;
     std::uint64_t live_revision_ = 0;
@@ -209,6 +240,13 @@ private:
     std::uint64_t results_changes_ = 0;
     std::string pool_problem_;
     std::vector<PoolEvent> inbox_;    ///< reused by DrainPool
+    // The analysis.
+    std::string analysis_owner_;
+    std::vector<std::unique_ptr<Experiment>> analysis_;
+    std::uint64_t analysis_revision_ = 0;
+    bool analysis_cancelled_ = false;
+    std::size_t analysis_batch_ = 0;          ///< the batch in progress
+    std::uint64_t analysis_generation_ = 0;   ///< its pool run (0: not on the pool)
 };
 
 }  // namespace orgsim::ui

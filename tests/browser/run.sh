@@ -19,4 +19,6 @@ for _ in $(seq 1 100); do
 done
 if [ -z "$url" ]; then echo "browser tests: the server did not start:"; cat "$log"; exit 1; fi
 echo "serving $site at $url"
+# Suites that compare the page with the CLI run the build's CLI for Node (next to the site folder).
+export ORGSIM_NODE_CLI="$(cd "$site/.." && pwd)/orgsim.js"
 node "$here/run.mjs" --url "$url" --out "$out" "${@:3}"

@@ -2,7 +2,10 @@
 // factors found between the presets, named in plain words, with every combination a valid scenario;
 // hybrids (none = A, all = B in state hashes); the attribution of a real comparison (the bars sum to
 // the mean paired difference of `orgsim compare`'s Experiment, per replication too; a factor that
-// changes nothing gets 0); and `orgsim explain`'s command line.
+// changes nothing gets 0); and `orgsim explain`'s command line. By mechanism: each mechanism reads
+// its own copy of the structural facts (state hashes against sim/world.h's StructureReads table), the
+// bars sum to the paired difference, a move of the CIO lands on the mechanisms that read it, identical
+// structure leaves it all to the residual, and `--by mechanism` on the command line.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -542,4 +545,254 @@ TEST_CASE("Explain: runs spread over threads give the same numbers as one thread
         for (std::size_t f = 0; f < one.factors.size(); ++f)
             CHECK(many.outcomes[o].factors[f].shapley == one.outcomes[o].factors[f].shapley);
     }
+}
+
+// ---- By mechanism ---------------------------------------------------------------------------------
+
+namespace {
+
+/// State hash of replication r of s after `weeks` weeks, with `o` (or none).
+std::uint64_t HashOf(const Scenario& s, int r, int weeks, const StructureOverride* o = nullptr) {
+    World w(s, r, o);
+    w.StepWeeks(weeks);
+    return w.StateHash();
+}
+
+const Explanation& CioMove() {
+    static const Explanation ex = ExplainByMechanism(Preset("cio_reports_to_cfo.json"), Preset("cio_reports_to_ceo.json"),
+                                                     {SeriesId::TimeToMarket, SeriesId::ItCost, SeriesId::Trust, SeriesId::CioPressure,
+                                                      SeriesId::ApprovalRate, SeriesId::OperatingProfit},
+                                                     kReps, kWeeks);
+    return ex;
+}
+
+const OutcomeExplanation& OutcomeOf(const Explanation& ex, SeriesId id) {
+    for (const auto& o : ex.outcomes)
+        if (o.id == id) return o;
+    FAIL("outcome missing");
+    return ex.outcomes[0];
+}
+
+/// The bars sum to the mean paired difference and, replication by replication, to B - A.
+void CheckBarsSum(const Explanation& ex) {
+    const std::size_t n = static_cast<std::size_t>(ex.Hybrids());
+    for (const OutcomeExplanation& o : ex.outcomes) {
+        INFO(SeriesTable()[static_cast<std::size_t>(o.id)].key);
+        double sum = 0.0;
+        for (const auto& f : o.factors) sum += f.shapley;
+        CHECK(std::fabs(sum - o.total) < 1e-9);
+        CHECK(std::fabs(o.total - (o.b_mean - o.a_mean)) < 1e-9);
+        for (std::size_t r = 0; r < static_cast<std::size_t>(ex.replications); ++r) {
+            double s = 0.0;
+            for (const auto& per : o.shapley_by_replication) s += per[r];
+            CHECK(std::fabs(s - (o.finals[n - 1][r] - o.finals[n][r])) < 1e-9);
+        }
+        for (const auto& f : o.factors) {
+            CHECK(f.lo <= f.shapley + 1e-12);
+            CHECK(f.hi >= f.shapley - 1e-12);
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("Structure: the scenario's facts, the same for every mechanism unless overridden") {
+    const Scenario cfo = Preset("cio_reports_to_cfo.json"), ceo = Preset("cio_reports_to_ceo.json");
+    const Structure a = StructureOf(cfo), b = StructureOf(ceo);
+    CHECK(a.cio_boss == Role::Cfo);
+    CHECK(a.distance == 3);
+    CHECK(b.cio_boss == Role::Ceo);
+    CHECK(b.distance == 2);
+    CHECK(StructureDiff(a, b) == (kFactCioBoss | kFactDistance));
+    const Structure cdo = StructureOf(Preset("cdo_over_it_and_marketing.json"));
+    CHECK(cdo.has_cdo);
+    CHECK(StructureOf(Preset("cmt_in_marketing.json")).has_cmt);
+    CHECK(StructureDiff(a, StructureOf(Preset("joint_governance.json"))) == 0u);  // levers are not structure
+
+    const World plain(ceo, 0);
+    StructureOverride o;
+    o.structure = a;
+    o.mechanisms = 1u << static_cast<unsigned>(Mechanism::Budget);
+    const World over(ceo, 0, &o);
+    for (int m = 0; m < kMechanismCount; ++m) {
+        const auto mech = static_cast<Mechanism>(m);
+        CHECK(plain.StructureFor(mech) == b);
+        CHECK(over.StructureFor(mech) == (mech == Mechanism::Budget ? a : b));
+    }
+    CHECK(over.CioBoss() == Role::Ceo);  // the scenario's own org chart
+    CHECK(over.OrgDistanceCmoCio() == 2);
+}
+
+TEST_CASE("World: a mechanism given another structure changes the run exactly when it reads a fact that differs") {
+    // Overriding one mechanism at a time, between the default and presets that move the CIO, add a
+    // CDO over IT and marketing, or a CMT: a mechanism that reads none of the differing facts
+    // (StructureReads) runs bit for bit as without the override; one that reads the CIO's boss or
+    // the distance changes the run (of B with A's facts, or of A with B's). All mechanisms from B's own facts is B; all from A's (where
+    // only the reporting line differs) is A.
+    const Scenario d = Default();
+    const char* files[] = {"cio_reports_to_ceo.json", "cdo_over_it_and_marketing.json", "cmt_in_marketing.json"};
+    constexpr int kHashWeeks = 104;
+    for (const char* file : files) {
+        const Scenario b = Preset(file);
+        const Structure sa = StructureOf(d), sb = StructureOf(b);
+        const unsigned diff = StructureDiff(sa, sb);
+        REQUIRE(diff != 0u);
+        for (int r = 0; r < 2; ++r) {
+            const std::uint64_t own = HashOf(b, r, kHashWeeks);
+            for (int m = 0; m < kMechanismCount; ++m) {
+                const auto mech = static_cast<Mechanism>(m);
+                INFO(std::string(file) << ", replication " << r << ", " << std::string(MechanismKey(mech)));
+                const StructureOverride o{sa, 1u << static_cast<unsigned>(m)};
+                const bool reads = (StructureReads(mech) & diff) != 0u;
+                const std::uint64_t h = HashOf(b, r, kHashWeeks, &o);
+                if (!reads) CHECK(h == own);
+                if (std::string(file) == "cio_reports_to_ceo.json" && reads) {
+                    // In one direction or the other (under the CEO, IT's lead time rarely presses the
+                    // CIO, so the Executives mechanism shows its reading in the CFO's world).
+                    const StructureOverride back{sb, 1u << static_cast<unsigned>(m)};
+                    CHECK((h != own || HashOf(d, r, kHashWeeks, &back) != HashOf(d, r, kHashWeeks)));
+                }
+            }
+            const StructureOverride all_b{sb, (1u << kMechanismCount) - 1};
+            CHECK(HashOf(b, r, kHashWeeks, &all_b) == own);
+        }
+    }
+    // The CIO's move acts only through the structural facts: B with A's facts everywhere is A.
+    Scenario b = Preset("cio_reports_to_ceo.json");
+    b.seed = d.seed;
+    const StructureOverride all_a{StructureOf(d), (1u << kMechanismCount) - 1};
+    for (int r = 0; r < 2; ++r) CHECK(HashOf(b, r, kHashWeeks, &all_a) == HashOf(d, r, kHashWeeks));
+}
+
+TEST_CASE("ExplainByMechanism: moving the CIO from the CFO to the CEO, the bars sum to B - A") {
+    const Explanation& ex = CioMove();
+    REQUIRE(ex.error.empty());
+    CHECK(ex.by == ExplainBy::Mechanism);
+    // The mechanisms that read the CIO's boss or the distance, in table order, then the residual.
+    const std::vector<Mechanism> readers = {Mechanism::Portfolio, Mechanism::Execution, Mechanism::Trust, Mechanism::Executives,
+                                            Mechanism::Budget};
+    CHECK(ex.mechanisms == readers);
+    REQUIRE(ex.factors.size() == readers.size() + 1);
+    CHECK(ex.factors[0].name == "The CIO's priorities and approvals (Portfolio)");
+    CHECK(ex.factors[0].kind == FactorKind::Structure);
+    CHECK(ex.factors.back().kind == FactorKind::Residual);
+    CHECK(ex.Hybrids() == 32);
+    CHECK(ex.Worlds() == 33);
+    CHECK(ex.replications == kReps);
+    REQUIRE(ex.structure_changes.size() == 2);
+    CHECK(ex.structure_changes[0] == "the CIO's boss: the CFO -> the CEO");
+    CHECK(ex.structure_changes[1] == "reporting steps between the CMO and the CIO: 3 -> 2");
+    CheckBarsSum(ex);
+    // The same total as the factor view (the same worlds of A and of B).
+    const Explanation by_factor = Explain(Preset("cio_reports_to_cfo.json"), Preset("cio_reports_to_ceo.json"), {SeriesId::TimeToMarket},
+                                          kReps, kWeeks);
+    const OutcomeExplanation& ttm = OutcomeOf(ex, SeriesId::TimeToMarket);
+    CHECK(ttm.total == by_factor.outcomes[0].total);
+    CHECK(ttm.finals[0] != ttm.finals[31]);  // B with A's structure is not B
+    // A reporting line acts only through the structural facts: nothing is left for the residual.
+    for (const auto& o : ex.outcomes) {
+        CHECK(o.factors.back().shapley == 0.0);
+        CHECK(o.finals[0] == o.finals[32]);
+    }
+    // The boss's scorecard: the CIO's priorities (approvals), the budget decision (IT cost) and the
+    // CIO's pressure carry a share.
+    CHECK(OutcomeOf(ex, SeriesId::ApprovalRate).factors[0].shapley != 0.0);
+    CHECK(OutcomeOf(ex, SeriesId::ItCost).factors[4].shapley != 0.0);
+    CHECK(OutcomeOf(ex, SeriesId::CioPressure).factors[3].shapley != 0.0);
+    CHECK(OutcomeOf(ex, SeriesId::Trust).factors[2].shapley != 0.0);
+    // Plain sentences name the mechanism and what it carries.
+    bool carries = false;
+    for (const auto& o : ex.outcomes)
+        for (const auto& s : o.sentences) carries = carries || s.find(") carries ") != std::string::npos;
+    CHECK(carries);
+}
+
+TEST_CASE("ExplainByMechanism: every mechanism a player; those that do not read the CIO's boss or the distance get 0") {
+    const Explanation ex = ExplainByMechanism(Preset("cio_reports_to_cfo.json"), Preset("cio_reports_to_ceo.json"),
+                                              {SeriesId::TimeToMarket, SeriesId::ItCost}, 3, 52, {}, true);
+    REQUIRE(ex.mechanisms.size() == static_cast<std::size_t>(kMechanismCount));
+    CHECK(ex.Worlds() == 1025);
+    CheckBarsSum(ex);
+    const unsigned diff = kFactCioBoss | kFactDistance;
+    for (const auto& o : ex.outcomes) {
+        bool some = false;
+        for (int m = 0; m < kMechanismCount; ++m) {
+            INFO(std::string(SeriesTable()[static_cast<std::size_t>(o.id)].key) << " " << std::string(MechanismKey(static_cast<Mechanism>(m))));
+            const FactorEffect& f = o.factors[static_cast<std::size_t>(m)];
+            if (!(StructureReads(static_cast<Mechanism>(m)) & diff)) {
+                CHECK(f.shapley == 0.0);
+                CHECK(f.alone == 0.0);
+                CHECK(f.lo == 0.0);
+                CHECK(f.hi == 0.0);
+            } else {
+                some = some || f.shapley != 0.0;
+            }
+        }
+        CHECK(some);
+    }
+}
+
+TEST_CASE("ExplainByMechanism: identical structure leaves everything to what is not structural") {
+    const Scenario a = Default(), b = Preset("joint_governance.json");  // levers only
+    const std::vector<SeriesId> outcomes = {SeriesId::Trust, SeriesId::TimeToMarket};
+    const Explanation ex = ExplainByMechanism(a, b, outcomes, 6, 52);
+    REQUIRE(ex.error.empty());
+    CHECK(ex.mechanisms.empty());
+    CHECK(ex.structure_changes.empty());
+    REQUIRE(ex.factors.size() == 1);
+    CHECK(ex.factors[0].kind == FactorKind::Residual);
+    CHECK(ex.Worlds() == 2);
+    CheckBarsSum(ex);
+    for (const auto& o : ex.outcomes) CHECK(o.factors[0].shapley == o.total);
+    CHECK(OutcomeOf(ex, SeriesId::Trust).total > 0.0);
+    // Every mechanism a player: every mechanism's bar is 0, the residual carries the difference.
+    const Explanation every = ExplainByMechanism(a, b, {SeriesId::Trust}, 2, 26, {}, true);
+    REQUIRE(every.factors.size() == static_cast<std::size_t>(kMechanismCount) + 1);
+    CheckBarsSum(every);
+    for (int m = 0; m < kMechanismCount; ++m) CHECK(every.outcomes[0].factors[static_cast<std::size_t>(m)].shapley == 0.0);
+    CHECK(every.outcomes[0].factors.back().shapley == every.outcomes[0].total);
+    CHECK(every.outcomes[0].total != 0.0);
+    // Threads give the same numbers; an invalid scenario is reported.
+    const Explanation threads = ExplainByMechanism(a, b, outcomes, 6, 52, [](int n, const std::function<void(int)>& body) {
+        orgsim::cli::ThreadFor(3, n, body);
+    });
+    CHECK(threads.outcomes[0].finals == ex.outcomes[0].finals);
+    Scenario bad = a;
+    bad.units[1].parent = "nowhere";
+    CHECK(ExplainByMechanism(a, bad, outcomes, 2, 10).error.find("B is not valid") != std::string::npos);
+}
+
+TEST_CASE("orgsim explain --by mechanism: text, JSON and CSV") {
+    std::string out, err;
+    const std::string a = ScenarioPath("cio_reports_to_cfo.json"), b = ScenarioPath("cio_reports_to_ceo.json");
+    REQUIRE(RunCli({a, b, "--by", "mechanism", "--replications", "3", "--weeks", "30", "--format", "json", "--outcome", "it_cost"},
+                   out, err) == 0);
+    const nlohmann::json j = nlohmann::json::parse(out);
+    CHECK(j["by"] == "mechanism");
+    CHECK(j["worlds_per_replication"] == 33);
+    REQUIRE(j["factors"].size() == 6);
+    CHECK(j["factors"][4]["mechanism"] == "budget");
+    CHECK(j["factors"][4]["reads"][0] == "the CIO's boss");
+    CHECK(j["factors"][5]["kind"] == "not_structural");
+    double sum = 0.0;
+    for (const auto& bar : j["outcomes"][0]["bars"]) sum += bar["shapley"].get<double>();
+    CHECK(std::fabs(sum - j["outcomes"][0]["difference"].get<double>()) < 1e-9);
+    CHECK(err.find("5 mechanisms: 33 worlds") != std::string::npos);
+
+    REQUIRE(RunCli({a, b, "--by", "mechanism", "--replications", "2", "--weeks", "10", "--format", "csv", "--outcome", "revenue"}, out,
+                   err) == 0);
+    CHECK(out.find(",5,\"The boss's IT budget decision (Budget)\",structure,") != std::string::npos);
+    CHECK(out.find(",6,\"Not structural (headcounts, budgets, levers, units)\",not_structural,") != std::string::npos);
+
+    REQUIRE(RunCli({a, b, "--by", "mechanism", "--replications", "2", "--weeks", "10", "--threads", "1"}, out, err) == 0);
+    CHECK(out.find("the CIO's boss: the CFO -> the CEO") != std::string::npos);
+    CHECK(out.find("1. The CIO's priorities and approvals (Portfolio) [reads the CIO's boss]") != std::string::npos);
+    CHECK(out.find("Not structural") != std::string::npos);
+    CHECK(err.find("runs: 66/66") != std::string::npos);
+
+    CHECK(RunCli({a, b, "--by", "unit"}, out, err) == 2);
+    CHECK(err.find("--by must be factor or mechanism") != std::string::npos);
+    CHECK(RunCli({a, b, "--all-mechanisms"}, out, err) == 2);
+    CHECK(RunCli({"--help"}, out, err) == 0);
+    CHECK(out.find("--by WHAT") != std::string::npos);
 }

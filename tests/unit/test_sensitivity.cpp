@@ -1,9 +1,11 @@
 // test_sensitivity.cpp: the Morris design and analysis on functions with known answers (a linear
-// function, Sobol's G), the tornado and Morris on the model, and SALib's layouts.
+// function, Sobol's G), the tornado and Morris on the model, SALib's layouts, and the staged form
+// (SensitivityStudy's batches run as Experiments, as the browser runs them) against Sensitivity().
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <set>
 #include <string>
 
@@ -142,4 +144,110 @@ TEST_CASE("sensitivity on the model: the tornado and Morris agree on what matter
     CHECK(Lines(SalibMorrisCsv(r)) == 1 + 2 * 4);
     CHECK(SalibMorrisCsv(r).rfind("outcome,names,mu,mu_star,sigma,mu_star_conf\n", 0) == 0);
     CHECK(Lines(TornadoCsv(r)) == 1 + 2 * 3);
+}
+
+namespace {
+// Run a study's batches as the browser does (one Experiment per batch) and analyse their finals.
+SensitivityResult RunStaged(const SensitivityStudy& study, bool out_of_order) {
+    std::vector<std::unique_ptr<Experiment>> runs;
+    for (const SensitivityBatch& b : study.Batches()) {
+        runs.push_back(std::make_unique<Experiment>(b.scenarios, b.replications, b.weeks, false, b.first_replication));
+        Experiment& e = *runs.back();
+        if (!out_of_order) {
+            e.RunAll();
+            continue;
+        }
+        // As Web Workers deliver them: any order, merged in task order.
+        for (int t = e.TaskCount() - 1; t >= 0; --t) CHECK(e.Accept(e.RunTask(t)));
+        CHECK(e.Done());
+    }
+    return study.Analyse([&](int b, int s, SeriesId id) -> const std::vector<double>& { return runs[static_cast<std::size_t>(b)]->Finals(s, id); });
+}
+
+void CheckSame(const SensitivityResult& a, const SensitivityResult& b) {
+    CHECK(a.replications == b.replications);
+    CHECK(a.weeks == b.weeks);
+    CHECK(a.design.points == b.design.points);
+    CHECK(a.y == b.y);
+    CHECK(a.noise == b.noise);
+    CHECK(a.noise_conf == b.noise_conf);
+    REQUIRE(a.morris.size() == b.morris.size());
+    for (std::size_t o = 0; o < a.morris.size(); ++o) {
+        CHECK(a.morris[o].mu_star == b.morris[o].mu_star);
+        CHECK(a.morris[o].mu == b.morris[o].mu);
+        CHECK(a.morris[o].sigma == b.morris[o].sigma);
+        CHECK(a.morris[o].mu_star_lo == b.morris[o].mu_star_lo);
+        CHECK(a.morris[o].mu_star_hi == b.morris[o].mu_star_hi);
+    }
+    REQUIRE(a.tornado.size() == b.tornado.size());
+    for (std::size_t o = 0; o < a.tornado.size(); ++o) {
+        REQUIRE(a.tornado[o].size() == b.tornado[o].size());
+        for (std::size_t i = 0; i < a.tornado[o].size(); ++i) {
+            const TornadoBar &x = a.tornado[o][i], &y = b.tornado[o][i];
+            CHECK(x.lever == y.lever);
+            CHECK(x.low_mean == y.low_mean);
+            CHECK(x.low_lo == y.low_lo);
+            CHECK(x.high_mean == y.high_mean);
+            CHECK(x.high_hi == y.high_hi);
+        }
+    }
+    CHECK(SalibDesignCsv(a) == SalibDesignCsv(b));
+    CHECK(SalibMorrisCsv(a) == SalibMorrisCsv(b));
+    CHECK(TornadoCsv(a) == TornadoCsv(b));
+}
+}  // namespace
+
+TEST_CASE("sensitivity in stages: the batches run as Experiments give exactly Sensitivity()'s numbers") {
+    SensitivityOptions o;
+    o.levers = {{ParamId::ShadowItPolicy, 0, 2}, {ParamId::SharedKpis, 0, 1}, {ParamId::ApprovalCadenceWeeks, 1, 13}};
+    o.outcomes = {SeriesId::ShadowShare, SeriesId::Trust, SeriesId::TimeToMarket};
+    o.replications = 3;
+    o.trajectories = 4;
+    o.weeks = 40;
+    const SensitivityStudy study(testing::Default(), o);
+    // The tornado (base + low/high per lever), the design points, the trajectories' starts again.
+    REQUIRE(study.Batches().size() == 3u);
+    CHECK(study.Batches()[0].scenarios.size() == 7u);
+    CHECK(study.Batches()[0].first_replication == 0);
+    CHECK(study.Batches()[1].scenarios.size() == 16u);
+    CHECK(study.Batches()[1].first_replication == 0);
+    CHECK(study.Batches()[2].scenarios.size() == 4u);
+    CHECK(study.Batches()[2].first_replication == 3);
+    for (const SensitivityBatch& b : study.Batches()) {
+        CHECK(b.replications == 3);
+        CHECK(b.weeks == 40);
+    }
+    CHECK(study.Runs() == (7 + 16 + 4) * 3);
+
+    const SensitivityResult direct = Sensitivity(testing::Default(), o);
+    CheckSame(RunStaged(study, false), direct);
+    CheckSame(RunStaged(study, true), direct);
+
+    // Unfinished batches give no result rather than a wrong one.
+    const SensitivityResult partial = study.Analyse([](int, int, SeriesId) -> const std::vector<double>& {
+        static const std::vector<double> kShort = {1.0};
+        return kShort;
+    });
+    CHECK(partial.replications == 0);
+    CHECK(partial.tornado.empty());
+    CHECK(partial.morris.empty());
+}
+
+TEST_CASE("sensitivity in stages: a stage larger than an experiment is split into batches, with the same numbers") {
+    SensitivityOptions o;
+    o.levers = {{ParamId::SharedKpis, 0, 1}, {ParamId::ShadowItPolicy, 0, 2}};
+    o.outcomes = {SeriesId::Trust};
+    o.replications = 2;
+    o.trajectories = 400;  // 3 x 400 = 1,200 design points: two experiments
+    o.weeks = 2;
+    o.tornado = false;
+    const SensitivityStudy study(testing::Default(), o);
+    REQUIRE(study.Batches().size() == 3u);
+    CHECK(study.Batches()[0].scenarios.size() == static_cast<std::size_t>(kMaxExperimentScenarios));
+    CHECK(study.Batches()[1].scenarios.size() == 1200u - static_cast<std::size_t>(kMaxExperimentScenarios));
+    CHECK(study.Batches()[2].scenarios.size() == 400u);
+    CHECK(study.Batches()[2].first_replication == 2);
+    for (const SensitivityBatch& b : study.Batches()) CHECK(b.scenarios.size() <= static_cast<std::size_t>(kMaxExperimentScenarios));
+    CheckSame(RunStaged(study, false),
+              Sensitivity(testing::Default(), o, [](int n, const std::function<void(int)>& body) { cli::ThreadFor(2, n, body); }));
 }

@@ -4,8 +4,10 @@
 
 #include <cmath>
 #include <functional>
+#include <memory>
 
 #include "tests/unit/fixtures.h"
+#include "sim/explain.h"
 #include "web/workspace.h"
 
 using namespace orgsim;
@@ -371,4 +373,154 @@ TEST_CASE("runner: slices, progress, cancel and the results revision") {
     while (runner.Slice(50.0)) {
     }
     CHECK(runner.Results()->CombinedHash(0) == runner.Results()->CombinedHash(1));
+}
+
+// ---- Analyses ("Why?", sensitivity) on the Runner ---------------------------------------------------
+
+namespace {
+/// A pool that runs every task when drained, newest first (results arrive out of order), on this thread.
+class SyncPool : public TaskPool {
+public:
+    int Workers() const override { return 1; }
+    bool Start(std::uint64_t generation, const Experiment& e) override {
+        generation_ = generation;
+        experiment_ = &e;
+        ++starts;
+        return true;
+    }
+    void Cancel() override {
+        experiment_ = nullptr;
+        ++cancels;
+    }
+    void Drain(std::vector<PoolEvent>& out) override {
+        if (!experiment_) return;
+        for (int t = experiment_->TaskCount() - 1; t >= 0; --t) {
+            PoolEvent ev;
+            ev.generation = generation_;
+            ev.result = experiment_->RunTask(t);
+            out.push_back(std::move(ev));
+        }
+        experiment_ = nullptr;
+    }
+    int starts = 0, cancels = 0;
+
+private:
+    std::uint64_t generation_ = 0;
+    const Experiment* experiment_ = nullptr;
+};
+
+/// A workspace of the default scenario and an alternative with the CIO under the CEO and a lever changed.
+Workspace TwoSlots(int replications) {
+    Workspace ws = DefaultWorkspace();
+    REQUIRE(ws.SetRunSettings(5, 52, replications).ok);
+    REQUIRE(ws.DuplicateActive().ok);
+    REQUIRE(ws.Reparent("it", "exec").ok);
+    REQUIRE(ws.SetParam(ParamId::ApprovalCadenceWeeks, 8.0).ok);
+    return ws;
+}
+
+/// "Why?" as the Compare view runs it: the explainer's hybrids as one analysis batch.
+std::unique_ptr<Explainer> StartWhy(Runner& runner, const Workspace& ws) {
+    auto ex = std::make_unique<Explainer>(ws.GetScenario(0), ws.GetScenario(1),
+                                          std::vector<SeriesId>{SeriesId::TimeToMarket, SeriesId::Trust}, 3, 52);
+    REQUIRE(ex->Error().empty());
+    AnalysisBatch b{ex->Hybrids(), ex->Replications(), ex->Weeks(), 0};
+    runner.StartAnalysis("explain", {b}, ws.Revision());
+    return ex;
+}
+
+void CheckSameExplanation(const Explanation& got, const Explanation& want) {
+    REQUIRE(got.replications == want.replications);
+    REQUIRE(got.outcomes.size() == want.outcomes.size());
+    for (std::size_t o = 0; o < got.outcomes.size(); ++o) {
+        CHECK(got.outcomes[o].total == want.outcomes[o].total);
+        REQUIRE(got.outcomes[o].factors.size() == want.outcomes[o].factors.size());
+        for (std::size_t i = 0; i < got.outcomes[o].factors.size(); ++i) {
+            CHECK(got.outcomes[o].factors[i].shapley == want.outcomes[o].factors[i].shapley);
+            CHECK(got.outcomes[o].factors[i].lo == want.outcomes[o].factors[i].lo);
+        }
+    }
+}
+}  // namespace
+
+TEST_CASE("runner: an analysis runs after the replications, in slices, and gives `orgsim explain`'s numbers") {
+    Workspace ws = TwoSlots(2);
+    Runner runner;
+    runner.Start(ws);
+    auto ex = StartWhy(runner, ws);
+    CHECK(runner.Busy());
+    CHECK(runner.AnalysisRunning());
+    CHECK(runner.AnalysisOwner() == "explain");
+    // The replications come first: no analysis progress while they run.
+    while (runner.Running()) {
+        CHECK(runner.AnalysisProgress() == 0.0);
+        runner.Slice(5.0);
+    }
+    CHECK(runner.Results()->Done());
+    while (runner.Slice(5.0)) {
+    }
+    CHECK_FALSE(runner.Busy());
+    REQUIRE(runner.AnalysisDone());
+    CHECK(runner.AnalysisProgress() == doctest::Approx(1.0));
+    REQUIRE(runner.Analysis().size() == 1u);
+    REQUIRE(ex->Absorb(*runner.Analysis()[0]));
+    const Explanation got = ex->Result();
+    CHECK(got.factors.size() == 2u);
+    const Explanation want = Explain(ws.GetScenario(0), ws.GetScenario(1), {SeriesId::TimeToMarket, SeriesId::Trust}, 3, 52);
+    CheckSameExplanation(got, want);
+    // An experiment of other scenarios is refused.
+    Explainer other(ws.GetScenario(0), ws.GetScenario(0), {SeriesId::Trust}, 3, 52);
+    CHECK_FALSE(other.Absorb(*runner.Analysis()[0]));
+}
+
+TEST_CASE("runner: an analysis on a pool (results out of order) equals the slices; a new run cancels it") {
+    Workspace ws = TwoSlots(2);
+    SyncPool pool;
+    Runner runner;
+    runner.SetPool(&pool);
+    runner.Start(ws);
+    auto ex = StartWhy(runner, ws);
+    CHECK(pool.starts == 1);  // the replications only: the analysis waits for them
+    while (runner.Slice(5.0)) {
+    }
+    CHECK(pool.starts == 2);
+    REQUIRE(runner.AnalysisDone());
+    REQUIRE(ex->Absorb(*runner.Analysis()[0]));
+    CheckSameExplanation(ex->Result(), Explain(ws.GetScenario(0), ws.GetScenario(1), {SeriesId::TimeToMarket, SeriesId::Trust}, 3, 52));
+
+    // A new run of the replications (the documents changed) cancels an analysis in progress.
+    auto ex2 = StartWhy(runner, ws);
+    CHECK(pool.starts == 3);  // nothing else runs: the analysis goes to the pool at once
+    CHECK(runner.AnalysisRunning());
+    REQUIRE(ws.SetHeadcount("sales", 40).ok);
+    runner.Start(ws);
+    CHECK(runner.AnalysisCancelled());
+    CHECK_FALSE(runner.AnalysisRunning());
+    CHECK_FALSE(runner.AnalysisDone());
+    while (runner.Slice(5.0)) {
+    }
+    CHECK(runner.Results()->Done());
+    CHECK(pool.starts == 4);  // the new replications; the cancelled analysis is not started again
+    CHECK(pool.cancels >= 1);
+}
+
+TEST_CASE("runner: analysis batches run one after the other, from their first replication") {
+    Workspace ws = DefaultWorkspace();
+    REQUIRE(ws.SetRunSettings(9, 26, 2).ok);
+    Runner runner;
+    const Scenario s = ws.GetScenario(0);
+    runner.StartAnalysis("test", {AnalysisBatch{{s}, 2, 26, 0}, AnalysisBatch{{s, s}, 2, 26, 4}}, ws.Revision());
+    while (runner.Slice(5.0)) {
+    }
+    REQUIRE(runner.AnalysisDone());
+    const auto& a = runner.Analysis();
+    REQUIRE(a.size() == 2u);
+    CHECK(a[1]->FirstReplication() == 4);
+    Scenario prepared = s;
+    prepared.horizon_weeks = 26;
+    prepared.replications = 2;
+    CHECK(a[0]->Hashes(0)[1] == RunReplication(prepared, 1, false).hash);
+    CHECK(a[1]->Hashes(1)[0] == RunReplication(prepared, 4, false).hash);
+    CHECK(a[1]->Hashes(0)[1] == RunReplication(prepared, 5, false).hash);
+    CHECK(a[1]->Hashes(0)[0] != a[0]->Hashes(0)[0]);
 }

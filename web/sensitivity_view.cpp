@@ -1,0 +1,1042 @@
+// sensitivity_view.cpp: the Sensitivity view (see sensitivity_view.h).
+//
+// [SECTION] index: helpers / choices and state / layout (Draw) / controls / before the result /
+// result (outcome tabs, export, sentence) / tornado / Morris / test values.
+#include "web/sensitivity_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "sim/experiment.h"
+#include "sim/report.h"
+#include "web/charts.h"
+#include "web/theme.h"
+#include "web/widgets.h"
+#include "web/workspace.h"
+
+namespace orgsim::ui {
+
+// ---- [SECTION] helpers ----------------------------------------------------------------------------
+namespace {
+
+constexpr const char* kOwner = "sensitivity";
+constexpr const char* kArrow = " \xE2\x86\x92 ";  // →
+constexpr const char* kMuStar = "\xCE\xBC*";       // μ*
+constexpr const char* kSigma = "\xCF\x83";         // σ
+constexpr const char* kEllipsis = "\xE2\x80\xA6";
+constexpr int kLevelChoices[] = {2, 4, 6, 8};
+
+const char* StateName(int s) {
+    static const char* const kNames[] = {"idle", "waiting", "running", "done", "stale", "cancelled", "error"};
+    return kNames[std::clamp(s, 0, 6)];
+}
+
+/// The two ends of a lever's range in the tornado: two steps of the viridis scale (colour-blind
+/// safe, and neither the blue nor the orange that mean "better" and "worse" elsewhere in the app).
+ImU32 LowColour(const Theme& t) { return SequentialColour(t.Kind() == ThemeKind::Light ? 0.22f : 0.38f); }
+ImU32 HighColour(const Theme& t) { return SequentialColour(t.Kind() == ThemeKind::Light ? 0.68f : 0.82f); }
+
+/// The words after a difference of an outcome on an axis: "weeks", "$M a year", "percentage points".
+std::string UnitWords(SeriesId id) {
+    const OutcomeStyle& st = StyleOf(id);
+    const std::string words = *st.diff_unit ? st.diff_unit : (*st.unit ? st.unit : SeriesTable()[static_cast<std::size_t>(id)].unit);
+    const std::string money = std::string(st.prefix) + st.diff_suffix;
+    return money.empty() ? words : money + (words.empty() ? "" : " " + words);
+}
+
+/// An axis tick in display units (the tick step decides the decimals): "2", "0.5", "−$1.5".
+std::string TickText(SeriesId id, double display, double step) {
+    const int decimals = step >= 1.0 - 1e-9 ? 0 : step >= 0.1 - 1e-9 ? 1 : 2;
+    const std::string n = FormatNumber(std::fabs(display) < step * 1e-6 ? 0.0 : display, decimals);
+    const char* prefix = StyleOf(id).prefix;
+    if (!*prefix) return n;
+    return n.rfind("\xE2\x88\x92", 0) == 0 ? "\xE2\x88\x92" + std::string(prefix) + n.substr(3) : prefix + n;
+}
+
+/// A magnitude (display units) with its outcome's prefix and short suffix: "4.1", "$12M", "3.2".
+std::string Magnitude(SeriesId id, double raw) {
+    const OutcomeStyle& st = StyleOf(id);
+    const double v = raw * st.scale;
+    return std::string(st.prefix) + FormatNumber(v, v == 0.0 ? 0 : DisplayDecimals(std::fabs(v))) + st.diff_suffix;
+}
+
+std::string Slug(const std::string& name) {
+    std::string s;
+    for (const char c : name) {
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) s.push_back(c);
+        else if (c >= 'A' && c <= 'Z') s.push_back(static_cast<char>(c - 'A' + 'a'));
+        else if (!s.empty() && s.back() != '_') s.push_back('_');
+    }
+    while (!s.empty() && s.back() == '_') s.pop_back();
+    return s.empty() ? std::string("scenario") : s.substr(0, 48);
+}
+
+/// A secondary button with its text on the left and a chevron on the right (opens a menu).
+bool DropButton(const Theme& t, const char* id, const std::string& text, ImVec2 size, Icon icon = Icon::None) {
+    const Palette& p = t.Colours();
+    const Fonts& f = t.GetFonts();
+    const bool pressed = Button(t, id, "", Icon::None, size, false);
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float x = a.x + t.Dp(12);
+    const float cy = (a.y + b.y) * 0.5f;
+    if (icon != Icon::None) {
+        DrawIcon(t, dl, icon, ImVec2(x + t.Dp(6), cy), t.Dp(13), p.text, p.control);
+        x += t.Dp(21);
+    }
+    const float chevron_w = t.Dp(22);
+    DrawText(dl, f.label, ImVec2(x, cy - FontSize(f.label) * 0.5f), p.text, Ellipsize(f.label, text, b.x - chevron_w - x).c_str());
+    const float cx = b.x - t.Dp(14), k = t.Dp(4.5f);
+    dl->AddTriangleFilled(ImVec2(cx - k, cy - k * 0.45f), ImVec2(cx + k, cy - k * 0.45f), ImVec2(cx, cy + k * 0.65f), p.text_muted);
+    return pressed;
+}
+
+/// A row of a menu with a check box: returns true when clicked (the menu stays open).
+bool CheckRow(const Theme& t, const char* id, const char* label, const std::string& detail, bool on, float width) {
+    const Palette& p = t.Colours();
+    const Fonts& f = t.GetFonts();
+    const float h = detail.empty() ? t.Dp(30) : t.Dp(42);
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton(id, ImVec2(width, h));
+    const bool hovered = ImGui::IsItemHovered();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (hovered) {
+        dl->AddRectFilled(a, ImVec2(a.x + width, a.y + h), p.control_hover, t.Dp(6));
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    const float box = t.Dp(17), bx = a.x + t.Dp(8), by = a.y + (h - box) * 0.5f;
+    if (on) {
+        dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + box, by + box), p.accent, t.Dp(4));
+        DrawIcon(t, dl, Icon::Check, ImVec2(bx + box * 0.5f, by + box * 0.5f), t.Dp(10), p.accent_text, p.accent);
+    } else {
+        dl->AddRect(ImVec2(bx, by), ImVec2(bx + box, by + box), p.axis, t.Dp(4), 0, t.Dp(1.5f));
+    }
+    const float tx = bx + box + t.Dp(12);
+    if (detail.empty()) {
+        DrawText(dl, f.body, ImVec2(tx, a.y + (h - FontSize(f.body)) * 0.5f), p.text, label);
+    } else {
+        const float ty = a.y + (h - FontSize(f.label) - FontSize(f.small) - t.Dp(3)) * 0.5f;
+        DrawText(dl, f.label, ImVec2(tx, ty), p.text, label);
+        DrawText(dl, f.small, ImVec2(tx, ty + FontSize(f.label) + t.Dp(3)), p.text_muted,
+                 Ellipsize(f.small, detail, a.x + width - tx - t.Dp(8)).c_str());
+    }
+    return pressed;
+}
+
+/// A whisker (interval) at height y from x0 to x1 with end caps.
+void Whisker(ImDrawList* dl, float x0, float x1, float y, float cap, ImU32 colour, float thickness) {
+    dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), colour, thickness);
+    dl->AddLine(ImVec2(x0, y - cap), ImVec2(x0, y + cap), colour, thickness);
+    dl->AddLine(ImVec2(x1, y - cap), ImVec2(x1, y + cap), colour, thickness);
+}
+
+/// An axis under a chart's rows: grid lines over [top, bottom], tick labels and a title below.
+struct Axis {
+    double lo = 0.0, hi = 1.0, step = 1.0;  ///< display units
+    std::vector<double> ticks;
+    float x0 = 0.0f, x1 = 1.0f;
+    float X(double display) const { return x0 + static_cast<float>((display - lo) / (hi - lo)) * (x1 - x0); }
+};
+
+Axis MakeAxis(double lo, double hi, float x0, float x1, int target) {
+    Axis a;
+    if (!(hi > lo)) hi = lo + 1.0;
+    a.ticks = NiceTicks(lo, hi, target);
+    a.lo = a.ticks.front();
+    a.hi = a.ticks.back();
+    if (!(a.hi > a.lo)) a.hi = a.lo + 1.0;
+    a.step = a.ticks.size() > 1 ? a.ticks[1] - a.ticks[0] : 1.0;
+    a.x0 = x0;
+    a.x1 = x1;
+    return a;
+}
+
+void DrawAxis(const Theme& t, ImDrawList* dl, const Axis& a, SeriesId id, float top, float bottom, const std::string& title,
+              bool zero_line) {
+    const Palette& p = t.Colours();
+    const Fonts& f = t.GetFonts();
+    for (const double v : a.ticks) {
+        const float x = std::floor(a.X(v)) + 0.5f;
+        const bool zero = std::fabs(v) < a.step * 1e-6;
+        dl->AddLine(ImVec2(x, top), ImVec2(x, bottom), zero && zero_line ? p.axis : p.grid, zero && zero_line ? t.Dp(1.5f) : 1.0f);
+        const std::string label = TickText(id, v, a.step);
+        const float w = TextSize(f.small, label.c_str()).x;
+        DrawText(dl, f.small, ImVec2(x - w * 0.5f, bottom + t.Dp(5)), p.text_muted, label.c_str());
+    }
+    const float tw = TextSize(f.small, title.c_str()).x;
+    DrawText(dl, f.small, ImVec2((a.x0 + a.x1 - tw) * 0.5f, bottom + t.Dp(7) + FontSize(f.small)), p.text_faint, title.c_str());
+}
+
+/// A legend entry at (*x, *y): a swatch drawn by `swatch`, then a label; moves *x past it, or first
+/// to the next line (from x_min) when it would pass x_max.
+template <typename Swatch>
+void LegendItem(const Theme& t, ImDrawList* dl, float* x, float* y, float x_min, float x_max, const char* label, Swatch&& swatch) {
+    const Fonts& f = t.GetFonts();
+    const float sw = t.Dp(18), w = sw + t.Dp(7) + TextSize(f.small, label).x;
+    if (*x > x_min && *x + w > x_max) {
+        *x = x_min;
+        *y += FontSize(f.small) + t.Dp(6);
+    }
+    const float cy = *y + FontSize(f.small) * 0.5f;
+    swatch(ImVec2(*x, cy - t.Dp(5)), ImVec2(*x + sw, cy + t.Dp(5)));
+    DrawText(dl, f.small, ImVec2(*x + sw + t.Dp(7), *y), t.Colours().text_muted, label);
+    *x += w + t.Dp(18);
+}
+
+/// A lever's value as people read it, with its unit where that helps: "13 weeks", "5000 thousand
+/// USD", "ban", "yes", "0.3".
+std::string LeverText(ParamId id, double v) {
+    const ParamInfo& info = Info(id);
+    std::string unit = info.unit ? info.unit : "";
+    if (const auto paren = unit.find(" ("); paren != std::string::npos) unit.resize(paren);
+    const bool words = info.kind == ParamKind::Integer || (info.kind == ParamKind::Real && unit.find("share") == std::string::npos &&
+                                                           unit.find('/') == std::string::npos);
+    const std::string value = FormatValue(id, v);
+    if (value == "1" && unit.size() > 1 && unit.back() == 's') unit.pop_back();  // "1 week"
+    return value + (words && !unit.empty() ? " " + unit : "");
+}
+
+/// A miniature of a chart for the view's introduction: tornado bars (both ends) or Morris bars
+/// with a noise band, drawn in the tile a..b with made-up lengths.
+void Sketch(const Theme& t, ImDrawList* dl, ImVec2 a, ImVec2 b, bool tornado) {
+    const Palette& p = t.Colours();
+    static const float kLow[] = {-0.55f, -0.2f, 0.3f, -0.12f, 0.05f};
+    static const float kHigh[] = {0.8f, 0.6f, 0.45f, 0.18f, -0.08f};
+    static const float kMu[] = {0.92f, 0.7f, 0.46f, 0.22f, 0.12f};
+    const int rows = 5;
+    const float rh = (b.y - a.y) / static_cast<float>(rows), bh = std::min(rh * 0.55f, t.Dp(14));
+    const float label_w = (b.x - a.x) * 0.26f;
+    for (int i = 0; i < rows; ++i) {
+        const float cy = a.y + rh * (static_cast<float>(i) + 0.5f);
+        dl->AddRectFilled(ImVec2(a.x, cy - t.Dp(3)), ImVec2(a.x + label_w * (0.9f - 0.1f * static_cast<float>(i % 3)), cy + t.Dp(3)),
+                          WithAlpha(p.text_faint, 0.35f), t.Dp(3));
+    }
+    const float x0 = a.x + label_w + t.Dp(12), x1 = b.x;
+    if (tornado) {
+        const float zx = (x0 + x1) * 0.5f, half = (x1 - x0) * 0.5f;
+        dl->AddLine(ImVec2(zx, a.y), ImVec2(zx, b.y), p.axis, t.Dp(1.5f));
+        for (int i = 0; i < rows; ++i) {
+            const float cy = a.y + rh * (static_cast<float>(i) + 0.5f);
+            dl->AddRectFilled(ImVec2(std::min(zx, zx + kLow[i] * half), cy - bh * 0.5f), ImVec2(std::max(zx, zx + kLow[i] * half), cy + bh * 0.5f),
+                              LowColour(t), t.Dp(2));
+            dl->AddRectFilled(ImVec2(std::min(zx, zx + kHigh[i] * half), cy - bh * 0.5f), ImVec2(std::max(zx, zx + kHigh[i] * half), cy + bh * 0.5f),
+                              HighColour(t), t.Dp(2));
+        }
+        return;
+    }
+    const float xn = x0 + (x1 - x0) * 0.3f;
+    dl->AddRectFilled(ImVec2(x0, a.y), ImVec2(xn, b.y), WithAlpha(p.text_muted, 0.16f));
+    for (float yy = a.y; yy < b.y; yy += t.Dp(7)) dl->AddLine(ImVec2(xn, yy), ImVec2(xn, std::min(b.y, yy + t.Dp(4))), WithAlpha(p.text_muted, 0.75f), t.Dp(1.5f));
+    for (int i = 0; i < rows; ++i) {
+        const float cy = a.y + rh * (static_cast<float>(i) + 0.5f);
+        const float xe = x0 + kMu[i] * (x1 - x0);
+        dl->AddRectFilled(ImVec2(x0, cy - bh * 0.5f), ImVec2(xe, cy + bh * 0.5f), xe > xn ? p.accent : Mix(p.accent, p.track, 0.6f), t.Dp(2));
+        const float xs = x0 + (x1 - x0) * kMu[i] * (i % 2 ? 0.5f : 0.8f), r = bh * 0.32f;
+        dl->AddQuadFilled(ImVec2(xs, cy - r), ImVec2(xs + r, cy), ImVec2(xs, cy + r), ImVec2(xs - r, cy), p.card);
+        dl->AddQuad(ImVec2(xs, cy - r), ImVec2(xs + r, cy), ImVec2(xs, cy + r), ImVec2(xs - r, cy), p.ink, t.Dp(1.5f));
+    }
+}
+
+/// The title and subtitle of a chart tile; returns the y under them.
+float ChartHeader(const Theme& t, ImDrawList* dl, ImVec2 at, float width, const char* title, const std::string& subtitle) {
+    const Fonts& f = t.GetFonts();
+    DrawText(dl, f.heading, at, t.Colours().text, title);
+    DrawText(dl, f.small, ImVec2(at.x, at.y + FontSize(f.heading) + t.Dp(4)), t.Colours().text_muted,
+             Ellipsize(f.small, subtitle, width).c_str());
+    return at.y + FontSize(f.heading) + t.Dp(4) + FontSize(f.small);
+}
+
+}  // namespace
+
+// ---- [SECTION] choices and state ------------------------------------------------------------------
+SensitivityPanel::SensitivityPanel() : all_levers_(AllLevers()), lever_on_(all_levers_.size(), true) {
+    // The outcomes offered: the key outcomes; on at first, the five the issue names.
+    const std::vector<SeriesId> defaults = {SeriesId::TimeToMarket, SeriesId::OperatingProfit, SeriesId::ShadowShare,
+                                            SeriesId::Incidents, SeriesId::Trust};
+    all_outcomes_ = KeyOutcomes();
+    for (const SeriesId id : all_outcomes_) outcome_on_.push_back(std::find(defaults.begin(), defaults.end(), id) != defaults.end());
+}
+
+SensitivityOptions SensitivityPanel::Options(const Ui&) const {
+    SensitivityOptions o;
+    for (std::size_t i = 0; i < all_levers_.size(); ++i)
+        if (lever_on_[i]) o.levers.push_back(all_levers_[i]);
+    for (std::size_t i = 0; i < all_outcomes_.size(); ++i)
+        if (outcome_on_[i]) o.outcomes.push_back(all_outcomes_[i]);
+    o.replications = std::clamp(replications_, kSensMinReplications, kSensMaxReplications);
+    o.trajectories = std::clamp(trajectories_, kSensMinTrajectories, kSensMaxTrajectories);
+    o.levels = levels_;
+    o.weeks = 0;  // the scenario's horizon
+    o.design_seed = 1;  // `orgsim sensitivity`'s default: the same design, the same numbers
+    return o;
+}
+
+SensitivityPanel::State SensitivityPanel::Refresh(Ui& ui) {
+    if (!error_.empty()) return State::Error;
+    if (!study_) return State::Idle;
+    const bool ours = ui.runner.AnalysisOwner() == kOwner && ui.runner.AnalysisRevision() == run_revision_;
+    if (!absorbed_ && ours && ui.runner.AnalysisDone()) {
+        const auto& runs = ui.runner.Analysis();
+        if (runs.size() != study_->Batches().size()) {
+            error_ = "The study's runs did not come back complete; run it again.";
+            return State::Error;
+        }
+        result_ = study_->Analyse([&runs](int b, int s, SeriesId id) -> const std::vector<double>& {
+            return runs[static_cast<std::size_t>(b)]->Finals(s, id);
+        });
+        if (result_.replications == 0) {
+            error_ = "The study's runs did not come back complete; run it again.";
+            return State::Error;
+        }
+        absorbed_ = true;
+        if (std::find(result_.outcomes.begin(), result_.outcomes.end(), shown_) == result_.outcomes.end() && !result_.outcomes.empty())
+            shown_ = result_.outcomes.front();
+    }
+    if (absorbed_) return run_revision_ == ui.ws.Revision() ? State::Done : State::Stale;
+    if (run_revision_ != ui.ws.Revision()) return State::Stale;  // the runner stops it when it restarts
+    if (!ours || ui.runner.AnalysisCancelled()) return State::Cancelled;
+    return ui.runner.Running() ? State::Waiting : State::Running;  // the replications come first
+}
+
+void SensitivityPanel::Start(Ui& ui) {
+    const SensitivityOptions o = Options(ui);
+    if (o.levers.empty() || o.outcomes.empty() || ui.ws.Empty()) return;
+    error_.clear();
+    absorbed_ = false;
+    result_ = SensitivityResult{};
+    study_ = std::make_unique<SensitivityStudy>(ui.ws.ActiveScenario(), o);
+    run_revision_ = ui.ws.Revision();
+    run_slot_ = ui.ws.Active();
+    run_name_ = ui.ws.ActiveScenario().name;
+    run_trajectories_ = o.trajectories;
+    run_levels_ = o.levels;
+    std::vector<AnalysisBatch> batches;
+    for (const SensitivityBatch& b : study_->Batches()) {
+        AnalysisBatch a;
+        a.scenarios = b.scenarios;
+        a.replications = b.replications;
+        a.weeks = b.weeks;
+        a.first_replication = b.first_replication;
+        batches.push_back(std::move(a));
+    }
+    ui.runner.StartAnalysis(kOwner, std::move(batches), run_revision_);
+}
+
+// ---- [SECTION] layout -----------------------------------------------------------------------------
+void SensitivityPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
+    const Theme& theme = ui.theme;
+    const Palette& pal = theme.Colours();
+    const Fonts& fonts = theme.GetFonts();
+    BeginCard("##sensitivity", pos, size);
+    ui.hooks.Record("Panel:sensitivity", pos.x, pos.y, size.x, size.y);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = theme.Dp(20), gap = theme.Dp(14);
+    const float x0 = pos.x + pad, width = size.x - 2 * pad;
+    float y = pos.y + pad * 0.8f;
+    const State state = Refresh(ui);
+
+    // Header: title, what is studied, the study's state.
+    DrawText(dl, fonts.title, ImVec2(x0, y), pal.text, "Sensitivity");
+    // Of the scenario studied last (the active one before the first study).
+    const bool studied = study_ != nullptr;
+    const std::string of = studied ? run_name_ : ui.ws.Empty() ? std::string() : ui.ws.ActiveScenario().name;
+    const std::string sub = "How much each lever moves the outcomes across its whole range" + std::string(kMiddot) +
+                            (studied ? "studied on " : "to study: ") + Workspace::SlotLabel(studied ? run_slot_ : ui.ws.Active()) + ", " + of;
+    DrawText(dl, fonts.small, ImVec2(x0, y + FontSize(fonts.title) + theme.Dp(4)), pal.text_muted,
+             Ellipsize(fonts.small, sub, width * 0.62f).c_str());
+    std::string status;
+    ImU32 status_colour = pal.text_muted;
+    const double progress = std::clamp(ui.runner.AnalysisProgress(), 0.0, 1.0);
+    switch (state) {
+        case State::Idle: status = "Pick levers and outcomes, then run the study"; break;
+        case State::Waiting: status = std::string("Waiting for the replications to finish") + kEllipsis; break;
+        case State::Running: {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "Running the study  %d%%", static_cast<int>(std::floor(progress * 100.0)));
+            status = buf;
+            status_colour = pal.text;
+            break;
+        }
+        case State::Done: status = "The study is up to date"; break;
+        case State::Stale:
+            status = absorbed_ ? "Out of date: the scenario changed since the study" : "Stopped: the scenario changed while it ran";
+            status_colour = pal.danger;
+            break;
+        case State::Cancelled: status = "The study was cancelled before it finished"; break;
+        case State::Error: status = error_; status_colour = pal.danger; break;
+    }
+    const ImVec2 ss = TextSize(fonts.label, status.c_str());
+    DrawText(dl, fonts.label, ImVec2(x0 + width - ss.x, y + theme.Dp(6)), status_colour, status.c_str());
+    if (state == State::Running || state == State::Waiting) {
+        const float bw = std::max(ss.x, theme.Dp(160)), by = y + theme.Dp(6) + ss.y + theme.Dp(7), bh = theme.Dp(4);
+        dl->AddRectFilled(ImVec2(x0 + width - bw, by), ImVec2(x0 + width, by + bh), pal.track, bh);
+        dl->AddRectFilled(ImVec2(x0 + width - bw, by), ImVec2(x0 + width - bw + bw * static_cast<float>(progress), by + bh), pal.accent, bh);
+        ui.hooks.Record("Sens:progress", x0 + width - bw, by, bw, bh);
+    }
+    ui.hooks.Text("sens.status", status);
+    ui.hooks.Text("sens.state", StateName(static_cast<int>(state)));
+    ui.hooks.Value("sens.progress", progress);
+    y += theme.Dp(52);
+
+    if (!ui.presenting) {
+        const float ch = theme.Dp(84);
+        DrawControls(ui, ImVec2(x0, y), ImVec2(width, ch), state);
+        y += ch + gap;
+    }
+    const ImVec2 body(x0, y), body_size(width, pos.y + size.y - pad * 0.8f - y);
+    if (absorbed_ && (state == State::Done || state == State::Stale)) DrawResult(ui, body, body_size, state);
+    else DrawIntro(ui, body, body_size, state);
+    PublishResult(ui);
+    EndCard();
+}
+
+// ---- [SECTION] controls ---------------------------------------------------------------------------
+void SensitivityPanel::DrawControls(Ui& ui, ImVec2 p0, ImVec2 size, State state) {
+    const Theme& t = ui.theme;
+    const Palette& pal = t.Colours();
+    const Fonts& f = t.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    SectionTile(t, dl, p0, ImVec2(p0.x + size.x, p0.y + size.y));
+    ui.hooks.Record("Sens:controls", p0.x, p0.y, size.x, size.y);
+    const float pad = t.Dp(16);
+    const float cap_y = p0.y + t.Dp(12);
+    const float ctl_h = t.Dp(36);
+    const float ctl_y = cap_y + FontSize(f.small) + t.Dp(8);
+    const float item_gap = t.Dp(20);
+    float x = p0.x + pad;
+    auto caption = [&](float at, const char* text) { DrawText(dl, f.small, ImVec2(at, cap_y), pal.text_muted, text); };
+    // Widths: the two menus give up room first when the card is narrow.
+    const float reps_w = std::max(t.Dp(86), TextSize(f.small, "Replications per point").x);
+    const float traj_w = std::max(t.Dp(70), TextSize(f.small, "Trajectories r").x);
+    const float levels_w = 4 * t.Dp(38) + 3 * t.Dp(4);
+    const float fixed = reps_w + traj_w + levels_w + t.Dp(150) + 5 * item_gap;
+    const float menus = std::clamp(size.x - 2 * pad - fixed, t.Dp(220), t.Dp(396));
+    const float levers_w = std::floor(menus * 0.51f), outcomes_w = menus - levers_w;
+
+    // Levers: a menu of check boxes (every lever of the panel at first).
+    const int n_levers = static_cast<int>(std::count(lever_on_.begin(), lever_on_.end(), true));
+    {
+        const float w = levers_w;
+        caption(x, "Levers");
+        const std::string text = n_levers == static_cast<int>(all_levers_.size()) ? "All " + std::to_string(n_levers) + " levers"
+                                 : n_levers == 1 ? std::string(Info(all_levers_[static_cast<std::size_t>(std::find(lever_on_.begin(), lever_on_.end(), true) - lever_on_.begin())].id).label)
+                                                 : std::to_string(n_levers) + " of " + std::to_string(all_levers_.size()) + " levers";
+        ImGui::SetCursorScreenPos(ImVec2(x, ctl_y));
+        if (DropButton(t, "##sens_levers", text, ImVec2(w, ctl_h))) ImGui::OpenPopup("##sens_levers_menu");
+        ui.hooks.RecordLastItem("Sens:levers");
+        if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("##sens_levers_menu"))
+            Tooltip(t, "Levers to study", "Each is studied over its whole range, from the lowest to the highest value the model accepts.");
+        ImGui::SetNextWindowPos(ImVec2(x, ctl_y + ctl_h + t.Dp(4)));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Dp(10), t.Dp(10)));
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(t.Dp(6), t.Dp(2)));
+        if (ImGui::BeginPopup("##sens_levers_menu")) {
+            const float mw = t.Dp(360);
+            const float bw = (mw - t.Dp(6)) * 0.5f;
+            if (Button(t, "##sens_levers_all", "All", Icon::None, ImVec2(bw, t.Dp(30)), false)) std::fill(lever_on_.begin(), lever_on_.end(), true);
+            ui.hooks.RecordLastItem("Sens:levers:all");
+            ImGui::SameLine();
+            if (Button(t, "##sens_levers_none", "None", Icon::None, ImVec2(bw, t.Dp(30)), false))
+                std::fill(lever_on_.begin(), lever_on_.end(), false);
+            ui.hooks.RecordLastItem("Sens:levers:none");
+            ImGui::Dummy(ImVec2(mw, t.Dp(4)));
+            for (std::size_t i = 0; i < all_levers_.size(); ++i) {
+                const LeverRange& l = all_levers_[i];
+                const ParamInfo& info = Info(l.id);
+                const std::string detail = LeverText(l.id, LeverValueAt(l, 0.0)) + kArrow + LeverText(l.id, LeverValueAt(l, 1.0));
+                if (CheckRow(t, (std::string("##sens_lever_") + info.key).c_str(), info.label, detail, lever_on_[i], mw))
+                    lever_on_[i] = !lever_on_[i];
+                ui.hooks.RecordLastItem(std::string("Sens:lever:") + info.key);
+            }
+            ImGui::EndPopup();
+        }
+        ImGui::PopStyleVar(2);
+        x += w + item_gap;
+    }
+
+    // Outcomes: a menu of the key outcomes.
+    const int n_outcomes = static_cast<int>(std::count(outcome_on_.begin(), outcome_on_.end(), true));
+    {
+        const float w = outcomes_w;
+        caption(x, "Outcomes");
+        std::string text = std::to_string(n_outcomes) + " outcomes";
+        if (n_outcomes == 1)
+            text = SeriesTable()[static_cast<std::size_t>(all_outcomes_[static_cast<std::size_t>(std::find(outcome_on_.begin(), outcome_on_.end(), true) - outcome_on_.begin())])].label;
+        if (n_outcomes == 0) text = "No outcome";
+        ImGui::SetCursorScreenPos(ImVec2(x, ctl_y));
+        if (DropButton(t, "##sens_outcomes", text, ImVec2(w, ctl_h))) ImGui::OpenPopup("##sens_outcomes_menu");
+        ui.hooks.RecordLastItem("Sens:outcomes");
+        ImGui::SetNextWindowPos(ImVec2(x, ctl_y + ctl_h + t.Dp(4)));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Dp(10), t.Dp(10)));
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(t.Dp(6), t.Dp(2)));
+        if (ImGui::BeginPopup("##sens_outcomes_menu")) {
+            for (std::size_t i = 0; i < all_outcomes_.size(); ++i) {
+                const SeriesInfo& info = SeriesTable()[static_cast<std::size_t>(all_outcomes_[i])];
+                if (CheckRow(t, (std::string("##sens_outcome_") + info.key).c_str(), info.label, UnitWords(info.id), outcome_on_[i], t.Dp(300)))
+                    outcome_on_[i] = !outcome_on_[i];
+                ui.hooks.RecordLastItem(std::string("Sens:outcome:") + info.key);
+            }
+            ImGui::EndPopup();
+        }
+        ImGui::PopStyleVar(2);
+        x += w + item_gap;
+    }
+
+    // Sizes: replications per point and Morris trajectories (typed), grid levels (even: buttons).
+    auto number_field = [&](const char* cap, const char* id, const char* name, int* value, int lo, int hi, float w, const char* tip) {
+        caption(x, cap);
+        const float fh = ImGui::GetFrameHeight();
+        ImGui::SetCursorScreenPos(ImVec2(x, ctl_y + (ctl_h - fh) * 0.5f));
+        ImGui::SetNextItemWidth(std::min(w, t.Dp(96)));
+        ImGui::PushFont(f.body);
+        ImGui::InputInt(id, value, 0, 0);
+        ImGui::PopFont();
+        ui.hooks.RecordLastItem(name);
+        if (!ImGui::IsItemActive()) *value = std::clamp(*value, lo, hi);
+        if (ImGui::IsItemHovered()) Tooltip(t, cap, tip);
+        x += w + item_gap;
+    };
+    number_field("Replications per point", "##sens_reps", "Sens:replications", &replications_, kSensMinReplications, kSensMaxReplications,
+                 reps_w, "Runs of every design point with replications 0..R\xE2\x88\x92" "1 of the scenario's seed (common random numbers); "
+                           "R more at each trajectory's start measure the replication noise.");
+    number_field("Trajectories r", "##sens_traj", "Sens:trajectories", &trajectories_, kSensMinTrajectories, kSensMaxTrajectories, traj_w,
+                 "Morris: random paths across the grid, each moving every lever once. More paths, steadier \xCE\xBC* and \xCF\x83.");
+    {
+        caption(x, "Levels p");
+        const float bw = t.Dp(38);
+        for (const int p : kLevelChoices) {
+            ImGui::SetCursorScreenPos(ImVec2(x, ctl_y));
+            const std::string id = "##sens_levels" + std::to_string(p);
+            if (ToggleButton(t, id.c_str(), std::to_string(p).c_str(), Icon::None, ImVec2(bw, ctl_h), levels_ == p)) levels_ = p;
+            ui.hooks.RecordLastItem("Sens:levels:" + std::to_string(p));
+            if (ImGui::IsItemHovered())
+                Tooltip(t, "Grid levels p", "Morris: each lever takes p evenly spaced values across its range; a step moves it by p / (2(p \xE2\x88\x92 1)) of the range.");
+            x += bw + t.Dp(4);
+        }
+        x += item_gap - t.Dp(4);
+    }
+
+    // Run (and Cancel while it runs), with the study's size.
+    const SensitivityOptions o = Options(ui);
+    const long long k = static_cast<long long>(o.levers.size());
+    const long long scenarios = (1 + 2 * k) + static_cast<long long>(o.trajectories) * (k + 1) + o.trajectories;
+    const long long runs = scenarios * o.replications;
+    const int weeks = ui.ws.Empty() ? 0 : ui.ws.ActiveScenario().horizon_weeks;
+    ui.hooks.Value("sens.runs", static_cast<double>(runs));
+    ui.hooks.Value("sens.levers", static_cast<double>(n_levers));
+    ui.hooks.Value("sens.outcomes", static_cast<double>(n_outcomes));
+    ui.hooks.Value("sens.replications", o.replications);
+    ui.hooks.Value("sens.trajectories", o.trajectories);
+    ui.hooks.Value("sens.levels", o.levels);
+    const bool running = state == State::Running || state == State::Waiting;
+    const float run_w = t.Dp(150);
+    const float right = p0.x + size.x - pad;
+    const std::string size_text = Thousands(runs) + " runs of " + std::to_string(weeks) + " weeks";
+    DrawTextRight(dl, f.small, right, cap_y, pal.text_muted, size_text.c_str());
+    ImGui::SetCursorScreenPos(ImVec2(right - run_w, ctl_y));
+    if (running) {  // the button's place says how to stop it
+        if (Button(t, "##sens_cancel", "Cancel study", Icon::Close, ImVec2(run_w, ctl_h), false)) ui.runner.CancelAnalysis();
+        ui.hooks.RecordLastItem("Sens:cancel");
+        if (ImGui::IsItemHovered()) Tooltip(t, "Cancel the study", "Stops its runs at once; nothing of it is shown.");
+        return;
+    }
+    const char* run_label = state == State::Stale || state == State::Done || state == State::Cancelled ? "Run again" : "Run study";
+    const bool can_run = n_levers > 0 && n_outcomes > 0 && !ui.ws.Empty();
+    if (Button(t, "##sens_run", run_label, Icon::Play, ImVec2(run_w, ctl_h), true, can_run)) Start(ui);
+    ui.hooks.RecordLastItem("Sens:run");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        Tooltip(t, "Run the study", !can_run ? "Pick at least one lever and one outcome."
+                                             : "It runs after the scenario's replications, on the same workers; the numbers equal "
+                                               "`orgsim sensitivity` with the same settings.");
+}
+
+// ---- [SECTION] before the result ------------------------------------------------------------------
+void SensitivityPanel::DrawIntro(Ui& ui, ImVec2 p0, ImVec2 size, State state) {
+    const Theme& t = ui.theme;
+    const Palette& pal = t.Colours();
+    const Fonts& f = t.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    SectionTile(t, dl, p0, ImVec2(p0.x + size.x, p0.y + size.y));
+    const float pad = t.Dp(28);
+    const float w = std::min(size.x - 2 * pad, t.Dp(860));
+    const float x = p0.x + pad;
+    float y = p0.y + pad;
+    std::string head, body;
+    switch (state) {
+        case State::Waiting:
+            head = std::string("Waiting for the replications") + kEllipsis;
+            body = "The study starts as soon as the scenario's own replications are done, on the same workers.";
+            break;
+        case State::Running: head = std::string("Running the study") + kEllipsis; break;
+        case State::Stale:
+            head = "The scenario changed while the study ran";
+            body = "It was stopped: its numbers would describe the scenario as it was. Press Run again to study the scenario as it is now.";
+            break;
+        case State::Cancelled:
+            head = "The study was cancelled";
+            body = "It stopped before every run was done, so there is nothing to show. Press Run again to start it over.";
+            break;
+        case State::Error:
+            head = "The study could not finish";
+            body = error_;
+            break;
+        default: head = "Which levers matter most?"; break;
+    }
+    if (state == State::Idle || state == State::Running) {
+        const SensitivityOptions o = Options(ui);
+        body = "Two stages, each with the same random numbers as the scenario. First a tornado: every lever on its own at the low and "
+               "at the high end of its range, against the scenario as it is. Then Morris elementary effects: " +
+               std::to_string(o.trajectories) + " random paths across a " + std::to_string(o.levels) +
+               "-level grid of all the chosen levers, so that effects that depend on the other levers show up too (\xCF\x83). "
+               "A lever whose effect \xCE\xBC* is not above the replication noise cannot be told from luck with " +
+               std::to_string(o.replications) + " replications per point.";
+    }
+    DrawText(dl, f.heading, ImVec2(x, y), state == State::Error ? pal.danger : pal.text, head.c_str());
+    y += FontSize(f.heading) + t.Dp(12);
+    ImGui::SetCursorScreenPos(ImVec2(x, y));
+    ImGui::PushFont(f.body);
+    ImGui::PushTextWrapPos(x + w - ImGui::GetWindowPos().x);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.text_muted));
+    ImGui::TextUnformatted(body.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    ui.hooks.Text("sens.intro", head + " " + body);
+    y = ImGui::GetCursorScreenPos().y + t.Dp(16);
+    // What the study will show: the two charts in miniature, each with what to read in it.
+    const float cards_h = std::min(t.Dp(240), p0.y + size.y - pad - (y + t.Dp(24)));
+    if (cards_h >= t.Dp(170)) {
+        const float cy0 = p0.y + size.y - pad - cards_h, cgap = t.Dp(16);
+        const float cw = std::min((size.x - 2 * pad - cgap) * 0.5f, t.Dp(520));
+        const char* titles[2] = {"1  Tornado: one lever at a time", "2  Morris: all levers together"};
+        const char* texts[2] = {"Bars from the scenario to each end of a lever's range; whiskers: 90% interval. The longest bar moves the outcome most.",
+                                "\xCE\xBC*: how much a lever matters anywhere on the grid; \xCF\x83 (the diamond): how much that depends on the other levers. "
+                                "Inside the grey band a lever cannot be told from noise."};
+        for (int c = 0; c < 2; ++c) {
+            const float cx = x + (cw + cgap) * static_cast<float>(c);
+            dl->AddRectFilled(ImVec2(cx, cy0), ImVec2(cx + cw, cy0 + cards_h), pal.card, t.Dp(10));
+            dl->AddRect(ImVec2(cx, cy0), ImVec2(cx + cw, cy0 + cards_h), pal.card_border, t.Dp(10));
+            const float ip = t.Dp(16);
+            DrawText(dl, f.label, ImVec2(cx + ip, cy0 + ip), pal.text, titles[c]);
+            ImGui::SetCursorScreenPos(ImVec2(cx + ip, cy0 + ip + FontSize(f.label) + t.Dp(6)));
+            ImGui::PushFont(f.small);
+            ImGui::PushTextWrapPos(cx + cw - ip - ImGui::GetWindowPos().x);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.text_muted));
+            ImGui::TextUnformatted(texts[c]);
+            ImGui::PopStyleColor();
+            ImGui::PopTextWrapPos();
+            ImGui::PopFont();
+            const float sy = ImGui::GetCursorScreenPos().y + t.Dp(10);
+            Sketch(t, dl, ImVec2(cx + ip, sy), ImVec2(cx + cw - ip, cy0 + cards_h - ip), c == 0);
+        }
+    }
+    if (state == State::Running && study_) {
+        const float bw = std::min(w, t.Dp(560)), bh = t.Dp(8);
+        const double frac = std::clamp(ui.runner.AnalysisProgress(), 0.0, 1.0);
+        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + bw, y + bh), pal.track, bh * 0.5f);
+        dl->AddRectFilled(ImVec2(x, y), ImVec2(x + std::max(bh, bw * static_cast<float>(frac)), y + bh), pal.accent, bh * 0.5f);
+        const long long total = study_->Runs();
+        const std::string txt = Thousands(static_cast<long long>(std::floor(frac * static_cast<double>(total)))) + " of " +
+                                Thousands(total) + " runs";
+        DrawText(dl, f.small, ImVec2(x + bw + t.Dp(12), y + bh * 0.5f - FontSize(f.small) * 0.5f), pal.text_muted, txt.c_str());
+    }
+}
+
+// ---- [SECTION] result -----------------------------------------------------------------------------
+void SensitivityPanel::DrawResult(Ui& ui, ImVec2 p0, ImVec2 size, State state) {
+    const Theme& t = ui.theme;
+    const Palette& pal = t.Colours();
+    const Fonts& f = t.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const int n_out = static_cast<int>(result_.outcomes.size());
+    int out = static_cast<int>(std::find(result_.outcomes.begin(), result_.outcomes.end(), shown_) - result_.outcomes.begin());
+    if (out >= n_out) out = 0;
+    float y = p0.y;
+
+    // Outcome tabs on the left; Export on the right.
+    const float th = t.Dp(34);
+    float x = p0.x;
+    const float export_w = t.Dp(164);
+    for (int i = 0; i < n_out; ++i) {
+        const SeriesInfo& info = SeriesTable()[static_cast<std::size_t>(result_.outcomes[static_cast<std::size_t>(i)])];
+        const float w = TextSize(f.label, info.label).x + t.Dp(28);
+        if (x + w > p0.x + size.x - export_w - t.Dp(16)) break;  // as many as fit
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
+        if (ToggleButton(t, (std::string("##sens_show_") + info.key).c_str(), info.label, Icon::None, ImVec2(w, th), i == out)) {
+            shown_ = info.id;
+            out = i;
+        }
+        ui.hooks.RecordLastItem(std::string("Sens:show:") + info.key);
+        x += w + t.Dp(6);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(p0.x + size.x - export_w, y));
+    if (DropButton(t, "##sens_export", "Export CSV", ImVec2(export_w, th), Icon::Download)) ImGui::OpenPopup("##sens_export_menu");
+    ui.hooks.RecordLastItem("Sens:export");
+    ImGui::SetNextWindowPos(ImVec2(p0.x + size.x - t.Dp(330), y + th + t.Dp(4)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Dp(10), t.Dp(10)));
+    if (ImGui::BeginPopup("##sens_export_menu")) {
+        const std::string base = Slug(run_name_) + "_sensitivity";
+        struct Item {
+            const char* key;
+            const char* label;
+            const char* detail;
+            std::string file, mime, data;
+        };
+        const Item items[] = {
+            {"problem", "SALib problem", "name, lower and upper bound of each lever", base + "_problem.txt", "text/plain", SalibProblem(result_)},
+            {"design", "Design with model outputs", "one row per design point, natural units", base + "_design.csv", "text/csv", SalibDesignCsv(result_)},
+            {"morris", "Morris results", "\xCE\xBC, \xCE\xBC*, \xCF\x83 and \xCE\xBC* confidence per outcome, with the noise", base + "_morris.csv", "text/csv",
+             SalibMorrisCsv(result_)},
+            {"tornado", "Tornado", "paired differences at both ends, 90% intervals", base + "_tornado.csv", "text/csv", TornadoCsv(result_)},
+        };
+        for (const Item& it : items) {
+            const ImVec2 a = ImGui::GetCursorScreenPos();
+            const float iw = t.Dp(310), ih = t.Dp(46);
+            if (ImGui::InvisibleButton((std::string("##sens_export_") + it.key).c_str(), ImVec2(iw, ih))) {
+                if (ui.download) ui.download(it.file, it.mime, it.data);
+                ui.hooks.Text("sens.last_export", it.file);
+                ImGui::CloseCurrentPopup();
+            }
+            ui.hooks.RecordLastItem(std::string("Sens:export:") + it.key);
+            ImDrawList* pdl = ImGui::GetWindowDrawList();
+            if (ImGui::IsItemHovered()) {
+                pdl->AddRectFilled(a, ImVec2(a.x + iw, a.y + ih), pal.control_hover, t.Dp(6));
+                ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            }
+            const float ty = a.y + (ih - FontSize(f.label) - FontSize(f.small) - t.Dp(3)) * 0.5f;
+            DrawText(pdl, f.label, ImVec2(a.x + t.Dp(10), ty), pal.text, it.label);
+            DrawTextRight(pdl, f.small, a.x + iw - t.Dp(10), ty + t.Dp(1), pal.text_faint, it.file.substr(base.size() + 1).c_str());
+            DrawText(pdl, f.small, ImVec2(a.x + t.Dp(10), ty + FontSize(f.label) + t.Dp(3)), pal.text_muted, it.detail);
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
+    y += th + t.Dp(12);
+
+    // Out of date: still shown, but said to be of the scenario as it was.
+    if (state == State::Stale) {
+        const char* note = "The scenario changed since this study: these numbers describe it as it was. Press Run again for a current study.";
+        DrawIcon(t, dl, Icon::Warning, ImVec2(p0.x + t.Dp(8), y + FontSize(f.label) * 0.5f), t.Dp(14), pal.danger, pal.card);
+        DrawText(dl, f.label, ImVec2(p0.x + t.Dp(24), y), pal.danger, Ellipsize(f.label, note, size.x - t.Dp(24)).c_str());
+        ui.hooks.Text("sens.stale", note);
+        y += FontSize(f.label) + t.Dp(10);
+    }
+
+    // The plain sentence: the top lever(s) for this outcome, and what is within the noise.
+    const SeriesId id = result_.outcomes[static_cast<std::size_t>(out)];
+    const OutcomeStyle& st = StyleOf(id);
+    std::string sentence;
+    if (!result_.tornado.empty() && !result_.tornado[static_cast<std::size_t>(out)].empty()) {
+        const auto& bars = result_.tornado[static_cast<std::size_t>(out)];
+        const TornadoBar& b = bars.front();
+        const ParamId pid = result_.levers[static_cast<std::size_t>(b.lever)].id;
+        const bool clear = b.low_lo > 0.0 || b.low_hi < 0.0 || b.high_lo > 0.0 || b.high_hi < 0.0;
+        if (!clear) {
+            sentence = "No lever clearly moves " + std::string(st.noun) + " on its own with " + std::to_string(result_.replications) +
+                       " replications per point.";
+        } else {
+            sentence = std::string(Info(pid).label) + " matters most for " + st.noun + ": " + FormatDifference(id, b.low_mean) + " at " +
+                       LeverText(pid, b.low_value) + ", " + FormatDifference(id, b.high_mean) + " at " + LeverText(pid, b.high_value) +
+                       " against the scenario as it is";
+            if (bars.size() > 1) {
+                sentence += "; next: " + std::string(Info(result_.levers[static_cast<std::size_t>(bars[1].lever)].id).label);
+                if (bars.size() > 2) sentence += ", then " + std::string(Info(result_.levers[static_cast<std::size_t>(bars[2].lever)].id).label);
+            }
+            sentence += ".";
+        }
+    }
+    if (!result_.morris.empty()) {
+        const MorrisResult& m = result_.morris[static_cast<std::size_t>(out)];
+        int within = 0;
+        for (std::size_t i = 0; i < m.mu_star_hi.size(); ++i)
+            if (m.mu_star_hi[i] <= result_.noise[static_cast<std::size_t>(out)]) ++within;
+        if (within > 0)
+            sentence += " In Morris, " + std::to_string(within) + " of " + std::to_string(m.mu_star.size()) + (m.mu_star.size() == 1 ? " lever does" : " levers do") +
+                        " not stand out from the replication noise.";
+    }
+    {
+        ImGui::SetCursorScreenPos(ImVec2(p0.x, y));
+        ImGui::PushFont(f.body);
+        ImGui::PushTextWrapPos(p0.x + size.x - ImGui::GetWindowPos().x);
+        ImGui::TextUnformatted(sentence.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+        ui.hooks.Text("sens.sentence", sentence);
+        y = ImGui::GetCursorScreenPos().y + t.Dp(8);
+    }
+
+    // The two charts side by side.
+    const float gap = t.Dp(14);
+    const float bottom = p0.y + size.y;
+    const float tw = std::floor((size.x - gap) * 0.53f);
+    DrawTornado(ui, ImVec2(p0.x, y), ImVec2(tw, bottom - y), out);
+    DrawMorris(ui, ImVec2(p0.x + tw + gap, y), ImVec2(size.x - tw - gap, bottom - y), out);
+    ui.hooks.Text("sens.shown", SeriesTable()[static_cast<std::size_t>(id)].key);
+}
+
+// ---- [SECTION] tornado ----------------------------------------------------------------------------
+void SensitivityPanel::DrawTornado(Ui& ui, ImVec2 p0, ImVec2 size, int out) {
+    const Theme& t = ui.theme;
+    const Palette& pal = t.Colours();
+    const Fonts& f = t.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    SectionTile(t, dl, p0, ImVec2(p0.x + size.x, p0.y + size.y));
+    ui.hooks.Record("Sens:tornado", p0.x, p0.y, size.x, size.y);
+    if (result_.tornado.empty()) return;
+    const SeriesId id = result_.outcomes[static_cast<std::size_t>(out)];
+    const double scale = StyleOf(id).scale;
+    const auto& bars = result_.tornado[static_cast<std::size_t>(out)];
+    const float pad = t.Dp(16);
+    const float x0 = p0.x + pad, w = size.x - 2 * pad;
+    float y = ChartHeader(t, dl, ImVec2(x0, p0.y + pad * 0.85f), w, "Tornado: one lever at a time",
+                          UnitWords(id) + kMiddot + "mean paired difference against the scenario" + kMiddot + std::to_string(result_.replications) +
+                              " replications");
+    // Legend.
+    y += t.Dp(8);
+    {
+        float lx = x0;
+        LegendItem(t, dl, &lx, &y, x0, x0 + w, "Low end of range", [&](ImVec2 a, ImVec2 b) { dl->AddRectFilled(a, b, LowColour(t), t.Dp(2)); });
+        LegendItem(t, dl, &lx, &y, x0, x0 + w, "High end", [&](ImVec2 a, ImVec2 b) { dl->AddRectFilled(a, b, HighColour(t), t.Dp(2)); });
+        LegendItem(t, dl, &lx, &y, x0, x0 + w, "90% interval", [&](ImVec2 a, ImVec2 b) {
+            Whisker(dl, a.x + t.Dp(2), b.x - t.Dp(2), (a.y + b.y) * 0.5f, t.Dp(4), pal.text, t.Dp(1.5f));
+        });
+    }
+    y += 2 * FontSize(f.small) + t.Dp(20);  // the legend, then the column labels over the rows
+
+    const float axis_h = 2 * FontSize(f.small) + t.Dp(14);
+    const float top = y, bottom = p0.y + size.y - pad * 0.7f - axis_h;
+    const int rows = std::max<int>(1, static_cast<int>(bars.size()));
+    const float row_h = std::clamp((bottom - top) / static_cast<float>(rows), t.Dp(16), t.Dp(52));
+    const bool two_lines = row_h >= t.Dp(38);
+    const float label_w = std::clamp(w * 0.34f, t.Dp(130), t.Dp(250));
+    const float swing_w = t.Dp(64);
+    // Domain: every mean and interval, and zero (the scenario), in display units.
+    double lo = 0.0, hi = 0.0;
+    for (const TornadoBar& b : bars)
+        for (const double v : {b.low_mean, b.low_lo, b.low_hi, b.high_mean, b.high_lo, b.high_hi})
+            if (std::isfinite(v)) {
+                lo = std::min(lo, v * scale);
+                hi = std::max(hi, v * scale);
+            }
+    const float bar_x0 = x0 + label_w + t.Dp(12), bar_x1 = x0 + w - swing_w - t.Dp(6);
+    const Axis axis = MakeAxis(lo, hi, bar_x0, bar_x1, std::clamp(static_cast<int>((bar_x1 - bar_x0) / t.Dp(70)), 2, 8));
+    const float rows_bottom = top + row_h * static_cast<float>(rows);
+    DrawAxis(t, dl, axis, id, top - t.Dp(4), rows_bottom + t.Dp(2), "difference against the scenario, " + UnitWords(id), true);
+    DrawTextRight(dl, f.small, x0 + w, top - t.Dp(4) - FontSize(f.small) - t.Dp(2), pal.text_faint, "swing");
+
+    const float X0 = axis.X(0.0);
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+        const TornadoBar& b = bars[i];
+        const LeverRange& l = result_.levers[static_cast<std::size_t>(b.lever)];
+        const ParamInfo& info = Info(l.id);
+        const float ry = top + row_h * static_cast<float>(i), cy = ry + row_h * 0.5f;
+        if (i % 2 == 1) dl->AddRectFilled(ImVec2(x0 - t.Dp(6), ry), ImVec2(x0 + w + t.Dp(6), ry + row_h), WithAlpha(pal.grid, 0.35f), t.Dp(4));
+        // Label: the lever, and the values at its two ends.
+        const std::string ends = LeverText(l.id, b.low_value) + kArrow + LeverText(l.id, b.high_value);
+        if (two_lines) {
+            const float ty = cy - (FontSize(f.label) + FontSize(f.small) + t.Dp(2)) * 0.5f;
+            DrawText(dl, f.label, ImVec2(x0, ty), pal.text, Ellipsize(f.label, info.label, label_w).c_str());
+            DrawText(dl, f.small, ImVec2(x0, ty + FontSize(f.label) + t.Dp(2)), pal.text_muted, Ellipsize(f.small, ends, label_w).c_str());
+        } else {
+            DrawText(dl, f.label, ImVec2(x0, cy - FontSize(f.label) * 0.5f), pal.text, Ellipsize(f.label, info.label, label_w).c_str());
+        }
+        // Bars from the scenario (zero) to each end's mean; the shorter drawn inside the longer when
+        // both ends move the outcome the same way.
+        const float bh = std::min(row_h * 0.64f, t.Dp(26));
+        const float xl = axis.X(b.low_mean * scale), xh = axis.X(b.high_mean * scale);
+        const bool same_side = (b.low_mean >= 0.0) == (b.high_mean >= 0.0);
+        auto bar = [&](float xe, ImU32 c, float hh) {
+            dl->AddRectFilled(ImVec2(std::min(X0, xe), cy - hh * 0.5f), ImVec2(std::max(X0, xe), cy + hh * 0.5f), c, t.Dp(3));
+        };
+        if (same_side && std::fabs(xl - X0) < std::fabs(xh - X0)) {
+            bar(xh, HighColour(t), bh);
+            bar(xl, LowColour(t), bh * 0.5f);
+        } else if (same_side) {
+            bar(xl, LowColour(t), bh);
+            bar(xh, HighColour(t), bh * 0.5f);
+        } else {
+            bar(xl, LowColour(t), bh);
+            bar(xh, HighColour(t), bh);
+        }
+        const float cap = std::max(t.Dp(3), bh * 0.18f);
+        Whisker(dl, axis.X(b.low_lo * scale), axis.X(b.low_hi * scale), cy - bh * 0.16f, cap, pal.text, t.Dp(1.5f));
+        Whisker(dl, axis.X(b.high_lo * scale), axis.X(b.high_hi * scale), cy + bh * 0.16f, cap, pal.text, t.Dp(1.5f));
+        const std::string swing = Magnitude(id, b.Swing());
+        DrawTextRight(dl, f.label, x0 + w, cy - FontSize(f.label) * 0.5f, pal.text, swing.c_str());
+        // Hover: both ends in words.
+        ImGui::SetCursorScreenPos(ImVec2(x0, ry));
+        ImGui::InvisibleButton((std::string("##sens_trow_") + info.key).c_str(), ImVec2(w, row_h));
+        ui.hooks.RecordLastItem(std::string("Sens:tornado:row:") + info.key);
+        if (ImGui::IsItemHovered()) {
+            const std::string body = "At " + LeverText(l.id, b.low_value) + ": " + FormatDifference(id, b.low_mean) + " [" +
+                                     FormatDifference(id, b.low_lo) + ", " + FormatDifference(id, b.low_hi) + "]\nAt " +
+                                     LeverText(l.id, b.high_value) + ": " + FormatDifference(id, b.high_mean) + " [" +
+                                     FormatDifference(id, b.high_lo) + ", " + FormatDifference(id, b.high_hi) + "]\n" +
+                                     "Mean paired difference against the scenario as it is, with its 90% interval.";
+            Tooltip(t, info.label + std::string(kMiddot) + ends, body);
+        }
+    }
+}
+
+// ---- [SECTION] Morris -----------------------------------------------------------------------------
+void SensitivityPanel::DrawMorris(Ui& ui, ImVec2 p0, ImVec2 size, int out) {
+    const Theme& t = ui.theme;
+    const Palette& pal = t.Colours();
+    const Fonts& f = t.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    SectionTile(t, dl, p0, ImVec2(p0.x + size.x, p0.y + size.y));
+    ui.hooks.Record("Sens:morris", p0.x, p0.y, size.x, size.y);
+    if (result_.morris.empty()) return;
+    const SeriesId id = result_.outcomes[static_cast<std::size_t>(out)];
+    const double scale = StyleOf(id).scale;
+    const MorrisResult& m = result_.morris[static_cast<std::size_t>(out)];
+    const double noise = result_.noise[static_cast<std::size_t>(out)], noise_conf = result_.noise_conf[static_cast<std::size_t>(out)];
+    const float pad = t.Dp(16);
+    const float x0 = p0.x + pad, w = size.x - 2 * pad;
+    const std::string sub = UnitWords(id) + " per move across a lever's range" + kMiddot + std::to_string(run_trajectories_) +
+                            " trajectories, " + std::to_string(run_levels_) + " levels";
+    float y = ChartHeader(t, dl, ImVec2(x0, p0.y + pad * 0.85f), w, "Morris: all levers together", sub);
+    const ImU32 bar_colour = pal.accent, weak_colour = Mix(pal.accent, pal.track, 0.6f);
+    const ImU32 noise_fill = WithAlpha(pal.text_muted, 0.16f), noise_line = WithAlpha(pal.text_muted, 0.75f);
+    auto diamond = [&](ImVec2 c, float r, ImU32 col) {
+        dl->AddQuadFilled(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y), pal.card);
+        dl->AddQuad(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y), col, t.Dp(1.8f));
+    };
+    y += t.Dp(8);
+    {
+        float lx = x0;
+        LegendItem(t, dl, &lx, &y, x0, x0 + w, "\xCE\xBC* importance, 90% interval",
+                   [&](ImVec2 a, ImVec2 b) { dl->AddRectFilled(a, b, bar_colour, t.Dp(2)); });
+        LegendItem(t, dl, &lx, &y, x0, x0 + w, "\xCF\x83 interactions",
+                   [&](ImVec2 a, ImVec2 b) { diamond(ImVec2((a.x + b.x) * 0.5f, (a.y + b.y) * 0.5f), t.Dp(5), pal.ink); });
+        LegendItem(t, dl, &lx, &y, x0, x0 + w, "replication noise", [&](ImVec2 a, ImVec2 b) {
+            dl->AddRectFilled(a, b, noise_fill, t.Dp(2));
+            dl->AddLine(ImVec2(b.x - 1, a.y), ImVec2(b.x - 1, b.y), noise_line, t.Dp(1.5f));
+        });
+    }
+    y += 2 * FontSize(f.small) + t.Dp(20);  // the legend, then the column labels over the rows
+
+    // Rows: levers by mu*, then the noise's own bar.
+    std::vector<std::size_t> order(m.mu_star.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return m.mu_star[a] > m.mu_star[b]; });
+    const float axis_h = 2 * FontSize(f.small) + t.Dp(14);
+    const float top = y, bottom = p0.y + size.y - pad * 0.7f - axis_h;
+    const int rows = static_cast<int>(order.size()) + 1;
+    const float row_h = std::clamp((bottom - top) / static_cast<float>(rows), t.Dp(16), t.Dp(52));
+    const float label_w = std::clamp(w * 0.34f, t.Dp(120), t.Dp(230));
+    const float value_w = t.Dp(64);
+    double hi = noise + noise_conf;
+    for (std::size_t i = 0; i < order.size(); ++i) hi = std::max({hi, m.mu_star_hi[i], m.mu_star[i], m.sigma[i]});
+    const float bar_x0 = x0 + label_w + t.Dp(12), bar_x1 = x0 + w - value_w - t.Dp(6);
+    const Axis axis = MakeAxis(0.0, std::max(hi * scale, 1e-12), bar_x0, bar_x1, std::clamp(static_cast<int>((bar_x1 - bar_x0) / t.Dp(70)), 2, 8));
+    const float rows_bottom = top + row_h * static_cast<float>(rows);
+    DrawAxis(t, dl, axis, id, top - t.Dp(4), rows_bottom + t.Dp(2), std::string("mean |elementary effect| \xCE\xBC*, ") + UnitWords(id), false);
+    DrawTextRight(dl, f.small, x0 + w, top - t.Dp(4) - FontSize(f.small) - t.Dp(2), pal.text_faint, "\xCE\xBC*");
+    // The noise band behind every row: an effect inside it cannot be told from luck at this R.
+    const float xn = axis.X(noise * scale);
+    dl->AddRectFilled(ImVec2(axis.X(0.0), top - t.Dp(4)), ImVec2(xn, rows_bottom), noise_fill);
+    for (float yy = top - t.Dp(4); yy < rows_bottom; yy += t.Dp(7))  // dashed edge
+        dl->AddLine(ImVec2(xn, yy), ImVec2(xn, std::min(rows_bottom, yy + t.Dp(4))), noise_line, t.Dp(1.5f));
+    DrawText(dl, f.small, ImVec2(xn + t.Dp(4), top - t.Dp(4) - FontSize(f.small) - t.Dp(2)), pal.text_muted, "noise");
+
+    for (int r = 0; r < rows; ++r) {
+        const bool noise_row = r == rows - 1;
+        const float ry = top + row_h * static_cast<float>(r), cy = ry + row_h * 0.5f;
+        const float bh = std::min(row_h * 0.58f, t.Dp(22));
+        if (r % 2 == 1) dl->AddRectFilled(ImVec2(x0 - t.Dp(6), ry), ImVec2(x0 + w + t.Dp(6), ry + row_h), WithAlpha(pal.grid, 0.35f), t.Dp(4));
+        if (noise_row) {
+            dl->AddLine(ImVec2(x0, ry), ImVec2(x0 + w, ry), pal.grid, 1.0f);
+            DrawText(dl, f.label, ImVec2(x0, cy - FontSize(f.label) * 0.5f), pal.text_muted, "Replication noise");
+            dl->AddRectFilled(ImVec2(axis.X(0.0), cy - bh * 0.5f), ImVec2(xn, cy + bh * 0.5f), WithAlpha(pal.text_muted, 0.45f), t.Dp(3));
+            Whisker(dl, axis.X(std::max(0.0, noise - noise_conf) * scale), axis.X((noise + noise_conf) * scale), cy, std::max(t.Dp(3), bh * 0.18f),
+                    pal.text, t.Dp(1.5f));
+            DrawTextRight(dl, f.label, x0 + w, cy - FontSize(f.label) * 0.5f, pal.text_muted, Magnitude(id, noise).c_str());
+            ImGui::SetCursorScreenPos(ImVec2(x0, ry));
+            ImGui::InvisibleButton("##sens_mrow_noise", ImVec2(w, row_h));
+            ui.hooks.RecordLastItem("Sens:morris:row:noise");
+            if (ImGui::IsItemHovered())
+                Tooltip(t, "Replication noise", "How far the outcome moves at the same lever settings with other random numbers "
+                                                "(replications R..2R\xE2\x88\x92" "1 against 0..R\xE2\x88\x92" "1), on the same scale as "
+                                                "\xCE\xBC*: mean " + Magnitude(id, noise) + ", 95% interval \xC2\xB1" + Magnitude(id, noise_conf) +
+                                                ". Levers whose \xCE\xBC* is not above it cannot be told from luck with this many replications.");
+            continue;
+        }
+        const std::size_t i = order[static_cast<std::size_t>(r)];
+        const ParamInfo& info = Info(result_.levers[i].id);
+        const bool within = m.mu_star_hi[i] <= noise;
+        DrawText(dl, f.label, ImVec2(x0, cy - FontSize(f.label) * 0.5f), within ? pal.text_muted : pal.text,
+                 Ellipsize(f.label, info.label, label_w).c_str());
+        const float xm = axis.X(m.mu_star[i] * scale);
+        dl->AddRectFilled(ImVec2(axis.X(0.0), cy - bh * 0.5f), ImVec2(std::max(axis.X(0.0) + 1.0f, xm), cy + bh * 0.5f), within ? weak_colour : bar_colour,
+                          t.Dp(3));
+        Whisker(dl, axis.X(m.mu_star_lo[i] * scale), axis.X(m.mu_star_hi[i] * scale), cy, std::max(t.Dp(3), bh * 0.18f), pal.text, t.Dp(1.5f));
+        diamond(ImVec2(axis.X(m.sigma[i] * scale), cy), std::max(t.Dp(4), bh * 0.26f), pal.ink);
+        if (within) {
+            const float tx = std::max(axis.X(m.mu_star_hi[i] * scale), xn) + t.Dp(8);
+            if (tx + TextSize(f.small, "within noise").x < bar_x1)
+                DrawText(dl, f.small, ImVec2(tx, cy - FontSize(f.small) * 0.5f), pal.text_faint, "within noise");
+        }
+        DrawTextRight(dl, f.label, x0 + w, cy - FontSize(f.label) * 0.5f, within ? pal.text_muted : pal.text, Magnitude(id, m.mu_star[i]).c_str());
+        ImGui::SetCursorScreenPos(ImVec2(x0, ry));
+        ImGui::InvisibleButton((std::string("##sens_mrow_") + info.key).c_str(), ImVec2(w, row_h));
+        ui.hooks.RecordLastItem(std::string("Sens:morris:row:") + info.key);
+        if (ImGui::IsItemHovered()) {
+            const std::string body = std::string(kMuStar) + " " + Magnitude(id, m.mu_star[i]) + " [" + Magnitude(id, m.mu_star_lo[i]) + ", " +
+                                     Magnitude(id, m.mu_star_hi[i]) + "] (90% bootstrap)\n\xCE\xBC " + FormatDifference(id, m.mu[i]) + kMiddot +
+                                     kSigma + " " + Magnitude(id, m.sigma[i]) + "\n" +
+                                     (within ? "Not above the replication noise: cannot be told from luck with this many replications."
+                                             : m.sigma[i] > 0.5 * m.mu_star[i] ? "A large \xCF\x83: the effect depends on the other levers or is not linear."
+                                                                               : "A small \xCF\x83: about the same effect wherever the other levers are.");
+            Tooltip(t, info.label, body);
+        }
+    }
+}
+
+// ---- [SECTION] test values ------------------------------------------------------------------------
+void SensitivityPanel::PublishResult(Ui& ui) const {
+    TestHooks& h = ui.hooks;
+    h.Value("sens.absorbed", absorbed_ ? 1.0 : 0.0);
+    if (!absorbed_) return;
+    h.Value("sens.result.replications", result_.replications);
+    h.Value("sens.result.weeks", result_.weeks);
+    h.Value("sens.result.levers", static_cast<double>(result_.levers.size()));
+    h.Value("sens.result.outcomes", static_cast<double>(result_.outcomes.size()));
+    h.Value("sens.result.revision", static_cast<double>(run_revision_));
+    h.Value("sens.result.slot", run_slot_);
+    for (std::size_t o = 0; o < result_.outcomes.size(); ++o) {
+        const std::string out = SeriesTable()[static_cast<std::size_t>(result_.outcomes[o])].key;
+        if (o < result_.tornado.size())
+            for (std::size_t r = 0; r < result_.tornado[o].size(); ++r) {
+                const TornadoBar& b = result_.tornado[o][r];
+                const std::string k = "sens.tornado." + out + "." + std::to_string(r);
+                h.Text(k + ".lever", Info(result_.levers[static_cast<std::size_t>(b.lever)].id).key);
+                h.Value(k + ".swing", b.Swing());
+                h.Value(k + ".low_value", b.low_value);
+                h.Value(k + ".high_value", b.high_value);
+                h.Value(k + ".low_mean", b.low_mean);
+                h.Value(k + ".low_lo", b.low_lo);
+                h.Value(k + ".low_hi", b.low_hi);
+                h.Value(k + ".high_mean", b.high_mean);
+                h.Value(k + ".high_lo", b.high_lo);
+                h.Value(k + ".high_hi", b.high_hi);
+            }
+        if (o < result_.morris.size()) {
+            const MorrisResult& m = result_.morris[o];
+            for (std::size_t i = 0; i < result_.levers.size(); ++i) {
+                const std::string k = "sens.morris." + out + "." + Info(result_.levers[i].id).key;
+                h.Value(k + ".mu_star", m.mu_star[i]);
+                h.Value(k + ".mu", m.mu[i]);
+                h.Value(k + ".sigma", m.sigma[i]);
+                h.Value(k + ".lo", m.mu_star_lo[i]);
+                h.Value(k + ".hi", m.mu_star_hi[i]);
+            }
+            h.Value("sens.noise." + out, result_.noise[o]);
+            h.Value("sens.noise_conf." + out, result_.noise_conf[o]);
+        }
+    }
+}
+
+}  // namespace orgsim::ui

@@ -1,0 +1,347 @@
+// why.cpp: the "Why?" panel of the Compare view (see why.h).
+//
+// [SECTION] index: replications / state / layout (Draw) / before the result / waterfall.
+#include "web/why.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sim/experiment.h"
+#include "sim/report.h"
+#include "web/charts.h"
+#include "web/theme.h"
+#include "web/widgets.h"
+#include "web/workspace.h"
+
+namespace orgsim::ui {
+
+// ---- [SECTION] replications -----------------------------------------------------------------------
+int WhyReplications(int factors, int baseline_replications) {
+    const int cap = std::max(1, std::min(baseline_replications, kExplainDefaultReplications));
+    const long combos = 1L << std::clamp(factors, 0, kMaxExplainFactors);
+    const int fit = static_cast<int>(std::max<long>(1, kWhyRunBudget / combos));
+    return std::min(cap, std::max(std::min(kWhyMinReplications, cap), fit));
+}
+
+namespace {
+constexpr const char* kOwner = "explain";
+
+std::vector<SeriesId> AllOutcomes() {
+    std::vector<SeriesId> ids;
+    for (int k = 0; k < kSeriesCount; ++k) ids.push_back(static_cast<SeriesId>(k));
+    return ids;
+}
+
+/// The explanation of one outcome, or nullptr.
+const OutcomeExplanation* Find(const Explanation& ex, SeriesId id) {
+    for (const OutcomeExplanation& oe : ex.outcomes)
+        if (oe.id == id) return &oe;
+    return nullptr;
+}
+}  // namespace
+
+// ---- [SECTION] state ------------------------------------------------------------------------------
+WhyPanel::State WhyPanel::Refresh(Ui& ui) {
+    if (!error_.empty()) return State::Error;
+    if (!explainer_) return State::Idle;
+    const bool ours = ui.runner.AnalysisOwner() == kOwner && ui.runner.AnalysisRevision() == run_revision_;
+    if (!absorbed_ && ours && ui.runner.AnalysisDone() && !ui.runner.Analysis().empty()) {
+        if (!explainer_->Absorb(*ui.runner.Analysis()[0])) {
+            error_ = "The runs did not match the comparison; run Why? again.";
+            return State::Error;
+        }
+        result_ = explainer_->Result();
+        absorbed_ = true;
+    }
+    if (absorbed_) return run_revision_ == ui.ws.Revision() ? State::Done : State::Stale;
+    if (!ours || ui.runner.AnalysisCancelled() || run_revision_ != ui.ws.Revision())
+        return run_revision_ == ui.ws.Revision() ? State::Cancelled : State::Stale;
+    return State::Running;
+}
+
+void WhyPanel::Start(Ui& ui) {
+    error_.clear();
+    absorbed_ = false;
+    result_ = Explanation{};
+    const Scenario& a = ui.ws.GetScenario(0);
+    const Scenario& b = ui.ws.GetScenario(alt_);
+    const int k = static_cast<int>(DiffFactors(a, b).size());
+    const int reps = WhyReplications(k, a.replications);
+    explainer_ = std::make_unique<Explainer>(a, b, AllOutcomes(), reps, a.horizon_weeks);
+    run_alt_ = alt_;
+    run_revision_ = ui.ws.Revision();
+    if (!explainer_->Error().empty()) {
+        error_ = explainer_->Error();
+        return;
+    }
+    if (explainer_->Factors().empty()) {  // nothing to attribute: no runs needed
+        result_ = explainer_->Result();
+        absorbed_ = true;
+        return;
+    }
+    AnalysisBatch batch;
+    batch.scenarios = explainer_->Hybrids();
+    batch.replications = explainer_->Replications();
+    batch.weeks = explainer_->Weeks();
+    ui.runner.StartAnalysis(kOwner, {std::move(batch)}, run_revision_);
+}
+
+// ---- [SECTION] layout -----------------------------------------------------------------------------
+void WhyPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size, SeriesId* outcome) {
+    const Theme& theme = ui.theme;
+    const Palette& pal = theme.Colours();
+    const Fonts& fonts = theme.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    SectionTile(theme, dl, pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    ui.hooks.Record("Why:panel", pos.x, pos.y, size.x, size.y);
+    const int slots = ui.ws.SlotCount();
+    alt_ = std::clamp(alt_, 1, std::max(1, slots - 1));
+    const State state = Refresh(ui);
+    const float pad = theme.Dp(16);
+    const float x0 = pos.x + pad, width = size.x - 2 * pad;
+    float y = pos.y + pad * 0.85f;
+
+    // Header: the outcome (a menu), which alternative, the run button.
+    if (!ui.presenting) {  // the title is a menu of the outcomes (it draws the chevron, not the title)
+        ImGui::PushID("why");  // the chart above has an outcome menu of its own
+        OutcomeMenu(theme, ui.hooks, ImVec2(x0, y), outcome, "Why:select", "Why:pick:");
+        ImGui::PopID();
+    }
+    DrawText(dl, fonts.heading, ImVec2(x0, y), pal.text, SeriesTable()[static_cast<std::size_t>(*outcome)].label);
+    const float bh = theme.Dp(34);
+    float bx = x0 + width;
+    const char* run_label = state == State::Done ? "Explained" : state == State::Running ? "Running\xE2\x80\xA6" : "Explain";
+    const float run_w = theme.Dp(150);
+    bx -= run_w;
+    ImGui::SetCursorScreenPos(ImVec2(bx, y - theme.Dp(4)));
+    const bool can_run = slots >= 2 && state != State::Running && !(state == State::Done && run_alt_ == alt_);
+    if (Button(theme, "##why_run", run_label, Icon::Play, ImVec2(run_w, bh), state != State::Done, can_run)) Start(ui);
+    ui.hooks.RecordLastItem("Why:run");
+    for (int s = slots - 1; s >= 1 && slots > 2; --s) {  // which alternative, when there are several
+        const float w = theme.Dp(44);
+        bx -= w + theme.Dp(6);
+        ImGui::SetCursorScreenPos(ImVec2(bx, y - theme.Dp(4)));
+        const std::string id = "##why_alt" + std::to_string(s);
+        const std::string label(1, static_cast<char>('A' + s));
+        if (ToggleButton(theme, id.c_str(), label.c_str(), Icon::None, ImVec2(w, bh), alt_ == s)) alt_ = s;
+        ui.hooks.RecordLastItem("Why:alt:" + std::to_string(s));
+    }
+    ui.hooks.Value("why.alt", alt_);
+    y += FontSize(fonts.heading) + theme.Dp(14);
+
+    const ImVec2 body(x0, y), body_size(width, pos.y + size.y - pad * 0.7f - y);
+    const bool show_result = absorbed_ && (state == State::Done || state == State::Stale) && run_alt_ == alt_;
+    ui.hooks.Value("why.state", static_cast<double>(static_cast<int>(state)));
+    if (show_result) {
+        if (state == State::Stale) {  // still shown, but said to be of the documents as they were
+            const char* note = "The scenarios changed since this explanation: press Explain for a current one.";
+            DrawText(dl, fonts.label, ImVec2(x0, y - theme.Dp(10)), pal.danger, note);
+            ui.hooks.Text("why.stale", note);
+        }
+        DrawWaterfall(ui, ImVec2(body.x, body.y + (state == State::Stale ? theme.Dp(12) : 0.0f)), body_size, *outcome);
+    } else {
+        DrawIntro(ui, body, body_size, state);
+    }
+}
+
+// ---- [SECTION] before the result ------------------------------------------------------------------
+void WhyPanel::DrawIntro(Ui& ui, ImVec2 p0, ImVec2 size, State state) {
+    const Theme& theme = ui.theme;
+    const Palette& pal = theme.Colours();
+    const Fonts& fonts = theme.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Scenario& a = ui.ws.GetScenario(0);
+    const std::string alt = Workspace::SlotLabel(alt_);
+    std::string head, body;
+    if (state == State::Error) {
+        head = "Why? could not run";
+        body = error_;
+    } else if (state == State::Running) {
+        head = "Splitting the difference among the changes\xE2\x80\xA6";
+        body = "Running every combination of the " + std::to_string(explainer_->Factors().size()) + " changes (" +
+               Thousands(explainer_->Hybrids().size()) + " scenarios) for " + std::to_string(explainer_->Replications()) +
+               " replications each, with the same random numbers as the comparison.";
+    } else {
+        const std::vector<Factor> factors = DiffFactors(a, ui.ws.GetScenario(alt_));
+        const int reps = WhyReplications(static_cast<int>(factors.size()), a.replications);
+        head = "Why does " + alt + " differ from the baseline?";
+        if (factors.empty()) {
+            body = alt + " differs from the baseline in nothing that changes the results.";
+        } else {
+            body = "Explain splits each outcome's expected difference among the " + std::to_string(factors.size()) +
+                   " changes that set " + alt + " apart: ";
+            for (std::size_t i = 0; i < factors.size(); ++i)
+                body += (i ? (i + 1 == factors.size() ? " and " : "; ") : "") + factors[i].name;
+            body += ". It runs every combination of them (" + Thousands(1L << factors.size()) + " scenarios, " +
+                    std::to_string(reps) + " replications each) and credits each change with its average effect over "
+                    "all the orders in which it could be made (Shapley values), so the bars add up to the difference.";
+        }
+        if (state == State::Stale) body = "The scenarios changed since the last explanation. " + body;
+        if (state == State::Cancelled) body = "The last explanation was stopped. " + body;
+    }
+    DrawText(dl, fonts.heading, p0, pal.text, head.c_str());
+    ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + FontSize(fonts.heading) + theme.Dp(10)));
+    ImGui::PushFont(fonts.body);
+    ImGui::PushTextWrapPos(p0.x + std::min(size.x, theme.Dp(900)) - ImGui::GetWindowPos().x);
+    ImGui::PushStyleColor(ImGuiCol_Text, state == State::Error ? pal.danger : pal.text_muted);
+    ImGui::TextUnformatted(body.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    ui.hooks.Text("why.intro", body);
+    if (state == State::Running) {
+        const float by = ImGui::GetCursorScreenPos().y + theme.Dp(14), bw = std::min(size.x, theme.Dp(520)), bh = theme.Dp(6);
+        const float frac = std::clamp(static_cast<float>(ui.runner.AnalysisProgress()), 0.0f, 1.0f);
+        dl->AddRectFilled(ImVec2(p0.x, by), ImVec2(p0.x + bw, by + bh), pal.track, bh);
+        dl->AddRectFilled(ImVec2(p0.x, by), ImVec2(p0.x + bw * frac, by + bh), pal.accent, bh);
+        const std::string pct = std::to_string(static_cast<int>(std::lround(frac * 100.0f))) + "%";
+        DrawText(dl, fonts.small, ImVec2(p0.x + bw + theme.Dp(10), by - theme.Dp(5)), pal.text_muted, pct.c_str());
+        ui.hooks.Value("why.progress", frac);
+    }
+}
+
+// ---- [SECTION] waterfall --------------------------------------------------------------------------
+void WhyPanel::DrawWaterfall(Ui& ui, ImVec2 p0, ImVec2 size, SeriesId id) {
+    const Theme& theme = ui.theme;
+    const Palette& pal = theme.Colours();
+    const Fonts& fonts = theme.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const SeriesInfo& info = SeriesTable()[static_cast<std::size_t>(id)];
+    const OutcomeExplanation* oe = Find(result_, id);
+    const std::string alt = Workspace::SlotLabel(run_alt_);
+    if (!oe) return;
+    const std::size_t k = result_.factors.size();
+    if (k == 0) {
+        DrawText(dl, fonts.body, p0, pal.text_muted, (alt + " differs from the baseline in nothing that changes the results.").c_str());
+        ui.hooks.Value("why.bars", 0);
+        return;
+    }
+
+    // Subtitle: what the numbers are.
+    std::string sub = std::string(info.unit) + kMiddot + "mean paired difference " + alt + " \xE2\x88\x92 baseline, split among " +
+                      std::to_string(k) + " changes (Shapley, " + std::to_string(result_.replications) +
+                      " replications of " + Thousands(result_.Hybrids()) + " combinations)" + kMiddot + "whiskers: 90% interval";
+    DrawText(dl, fonts.small, p0, pal.text_muted, Ellipsize(fonts.small, sub, size.x).c_str());
+    float y = p0.y + FontSize(fonts.small) + theme.Dp(12);
+
+    // Rows: one per factor, then the total. Cumulative positions make the waterfall.
+    const int rows = static_cast<int>(k) + 1;
+    const float sentences_h = (FontSize(fonts.body) + theme.Dp(4)) * 3.6f + theme.Dp(10);
+    const float axis_h = FontSize(fonts.small) + theme.Dp(10);
+    const float avail = std::max(theme.Dp(120), size.y - (y - p0.y) - sentences_h - axis_h);
+    const float row_h = std::clamp(avail / static_cast<float>(rows), theme.Dp(22), theme.Dp(40));
+    const float label_w = std::clamp(size.x * 0.30f, theme.Dp(200), theme.Dp(400));
+    const float value_w = theme.Dp(270);
+    const float bar_x0 = p0.x + label_w + theme.Dp(12), bar_x1 = p0.x + size.x - value_w - theme.Dp(8);
+
+    std::vector<double> start(k + 1), end(k + 1);
+    double cum = 0.0, lo = 0.0, hi = 0.0, sum = 0.0;
+    for (std::size_t i = 0; i < k; ++i) {
+        const FactorEffect& f = oe->factors[i];
+        start[i] = cum;
+        cum += f.shapley;
+        end[i] = cum;
+        sum += f.shapley;
+        lo = std::min({lo, cum, start[i] + f.lo});
+        hi = std::max({hi, cum, start[i] + f.hi});
+    }
+    start[k] = 0.0;
+    end[k] = oe->total;
+    lo = std::min({lo, oe->total, oe->total_lo});
+    hi = std::max({hi, oe->total, oe->total_hi});
+    if (hi - lo <= 0.0) hi = lo + 1.0;
+    const std::vector<double> ticks = NiceTicks(lo, hi, 5);
+    if (!ticks.empty()) {
+        lo = std::min(lo, ticks.front());
+        hi = std::max(hi, ticks.back());
+    }
+    auto X = [&](double v) { return bar_x0 + static_cast<float>((v - lo) / (hi - lo)) * (bar_x1 - bar_x0); };
+    const float rows_y0 = y, rows_y1 = y + row_h * static_cast<float>(rows);
+    for (double t : ticks) {
+        const float x = X(t);
+        dl->AddLine(ImVec2(x, rows_y0), ImVec2(x, rows_y1), t == 0.0 ? pal.axis : pal.grid, t == 0.0 ? theme.Dp(1.5f) : 1.0f);
+        const std::string lab = t == 0.0 ? "0" : FormatDifference(id, t);
+        const ImVec2 ts = TextSize(fonts.small, lab.c_str());
+        DrawText(dl, fonts.small, ImVec2(x - ts.x * 0.5f, rows_y1 + theme.Dp(4)), pal.text_muted, lab.c_str());
+    }
+    const ImU32 up = info.higher_is_better ? BetterColour(theme) : WorseColour(theme);
+    const ImU32 down = info.higher_is_better ? WorseColour(theme) : BetterColour(theme);
+    for (int r = 0; r < rows; ++r) {
+        const auto i = static_cast<std::size_t>(r);
+        const bool total = i == k;
+        const float ry = y + row_h * static_cast<float>(r), cy = ry + row_h * 0.5f;
+        const std::string name = total ? "Difference: " + alt + " \xE2\x88\x92 baseline" : result_.factors[i].name;
+        DrawText(dl, total ? fonts.label : fonts.body, ImVec2(p0.x, cy - FontSize(total ? fonts.label : fonts.body) * 0.55f),
+                 total ? pal.text : pal.text, Ellipsize(total ? fonts.label : fonts.body, name, label_w).c_str());
+        const double v = total ? oe->total : oe->factors[i].shapley;
+        const double vlo = total ? oe->total_lo : start[i] + oe->factors[i].lo;
+        const double vhi = total ? oe->total_hi : start[i] + oe->factors[i].hi;
+        const float xa = X(std::min(start[i], end[i])), xb = X(std::max(start[i], end[i]));
+        const float bh = row_h * 0.56f;
+        const ImU32 fill = total ? pal.ink : (v >= 0.0 ? up : down);
+        dl->AddRectFilled(ImVec2(xa, cy - bh * 0.5f), ImVec2(std::max(xb, xa + 1.5f), cy + bh * 0.5f), fill, theme.Dp(2));
+        // The whisker: the bar's 90% interval, drawn at its end.
+        const float wl = X(vlo), wr = X(vhi), tick = bh * 0.32f;
+        dl->AddLine(ImVec2(wl, cy), ImVec2(wr, cy), pal.text, theme.Dp(1.3f));
+        dl->AddLine(ImVec2(wl, cy - tick), ImVec2(wl, cy + tick), pal.text, theme.Dp(1.3f));
+        dl->AddLine(ImVec2(wr, cy - tick), ImVec2(wr, cy + tick), pal.text, theme.Dp(1.3f));
+        if (!total && r + 1 < rows) {  // the connector to the next bar
+            const float xe = X(end[i]);
+            dl->AddLine(ImVec2(xe, cy + bh * 0.5f), ImVec2(xe, cy + row_h - bh * 0.5f), pal.text_faint, 1.0f);
+        }
+        const std::string val = FormatDifference(id, v) + "  [" + FormatDifference(id, total ? oe->total_lo : oe->factors[i].lo) +
+                                ", " + FormatDifference(id, total ? oe->total_hi : oe->factors[i].hi) + "]";
+        DrawText(dl, total ? fonts.label : fonts.small, ImVec2(bar_x1 + theme.Dp(12), cy - FontSize(fonts.small) * 0.55f),
+                 pal.text, Ellipsize(fonts.small, val, value_w).c_str());
+        if (!total) {
+            ui.hooks.Text("why.factor." + std::to_string(r), result_.factors[i].name);
+            ui.hooks.Value("why.bar." + std::to_string(r), v);
+        }
+        ui.hooks.Record(total ? std::string("Why:total") : "Why:bar:" + std::to_string(r), p0.x, ry, size.x, row_h);
+    }
+    // Legend (the sign of every value says the same: colour is never alone).
+    {
+        float lx = bar_x1 + theme.Dp(12);
+        const float ly = rows_y1 + theme.Dp(6), sw = theme.Dp(10);
+        const std::pair<ImU32, const char*> items[] = {{BetterColour(theme), "better"}, {WorseColour(theme), "worse"}, {pal.ink, "total"}};
+        for (const auto& [colour, word] : items) {
+            dl->AddRectFilled(ImVec2(lx, ly + theme.Dp(2)), ImVec2(lx + sw, ly + theme.Dp(2) + sw), colour, theme.Dp(2));
+            DrawText(dl, fonts.small, ImVec2(lx + sw + theme.Dp(5), ly), pal.text_muted, word);
+            lx += sw + theme.Dp(5) + TextSize(fonts.small, word).x + theme.Dp(14);
+        }
+    }
+    ui.hooks.Value("why.bars", static_cast<double>(k));
+    ui.hooks.Value("why.sum", sum);
+    ui.hooks.Value("why.total", oe->total);
+    ui.hooks.Value("why.interaction", oe->interaction_share);
+    ui.hooks.Value("why.replications", result_.replications);
+    ui.hooks.Text("why.outcome", info.key);
+
+    // What it means: the interaction share and the sentences of the largest bars.
+    y = rows_y1 + axis_h + theme.Dp(8);
+    const double share = oe->interaction_share;
+    std::string inter = "Interaction " + FormatPercent(share) + ": ";
+    inter += share < 0.1 ? "the changes add up; each does about the same alone as together."
+             : share < 0.5 ? "the changes partly depend on each other; alone they would do somewhat differently."
+                            : "the changes work together; what each does alone says little about what they do in company.";
+    DrawText(dl, fonts.small, ImVec2(p0.x, y), pal.text_muted, Ellipsize(fonts.small, inter, size.x).c_str());
+    y += FontSize(fonts.small) + theme.Dp(8);
+    ImGui::SetCursorScreenPos(ImVec2(p0.x, y));
+    ImGui::PushFont(fonts.body);
+    ImGui::PushTextWrapPos(p0.x + size.x - ImGui::GetWindowPos().x);
+    const std::size_t most = std::min<std::size_t>(oe->sentences.size(), 3);
+    std::size_t n = 0;
+    for (; n < most; ++n) {  // as many as fit
+        if (ImGui::GetCursorScreenPos().y + FontSize(fonts.body) > p0.y + size.y) break;
+        ImGui::TextUnformatted(oe->sentences[n].c_str());
+        ui.hooks.Text("why.sentence." + std::to_string(n), oe->sentences[n]);
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+    ui.hooks.Value("why.sentences", static_cast<double>(n));
+}
+
+}  // namespace orgsim::ui
