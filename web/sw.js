@@ -1,13 +1,13 @@
-// sw.js: OrgSim's service worker: keeps the page, its script and its WebAssembly (and the
-// replication workers': pool.js, worker.js, orgsim_worker.js/.wasm) in a cache on the first visit and
-// serves them from there (cache first), so the app starts without a network and still runs its
-// replications on every core. The build writes its own version below (a hash of the site's files):
-// a new build is a new worker, which installs the new files and deletes the old cache.
+// sw.js: OrgSim's service worker: keeps the page (index.html, page.css, boot.js), its script and its
+// WebAssembly (and the replication workers': pool.js, worker.js, orgsim_worker.js/.wasm) in a cache on
+// the first visit and serves them from there (cache first), so the app starts without a network and
+// still runs its replications on every core. The build writes its own version below (a hash of the
+// site's files): a new build is a new worker, which installs the new files and deletes the old cache.
 'use strict';
 
 const VERSION = '@ORGSIM_SW_VERSION@';
 const CACHE = 'orgsim-' + VERSION;
-const FILES = ['index.html', 'orgsim.js', 'orgsim.wasm', 'pool.js', 'worker.js', 'orgsim_worker.js', 'orgsim_worker.wasm'];
+const FILES = ['index.html', 'page.css', 'boot.js', 'orgsim.js', 'orgsim.wasm', 'pool.js', 'worker.js', 'orgsim_worker.js', 'orgsim_worker.wasm'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
