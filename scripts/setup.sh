@@ -38,7 +38,7 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   pkgs+=(nodejs npm)
 fi
 [ $want_web = 1 ] && pkgs+=(emscripten dpkg-dev)
-[ $want_browser = 1 ] && pkgs+=(chromium)
+[ $want_browser = 1 ] && pkgs+=(chromium xvfb xauth libgl1-mesa-dri)   # xvfb: the desktop app's check (tests/desktop.sh)
 [ $want_san = 1 ] && pkgs+=(clang-14 libclang-rt-14-dev)   # libclang-rt-14-dev holds libclang_rt.fuzzer
 
 missing=()

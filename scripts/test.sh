@@ -26,6 +26,8 @@ if failed; then echo "setup failed: nothing else can run" >&2; exit 1; fi
 
 step "native build" bash -c 'cmake --preset native-release >/dev/null && cmake --build --preset native-release -j '"$jobs"
 step "native tests (unit, CLI, docs)" ctest --preset native-release -j "$jobs"
+step "desktop app under Xvfb (Mesa software GL): screenshot and state" \
+  bash tests/desktop.sh build/native-release/orgsim_app build/screenshots
 step "sanitizer build (ASan+UBSan)" bash -c 'cmake --preset native-asan >/dev/null && cmake --build --preset native-asan -j '"$jobs"
 step "sanitizer tests" ctest --preset native-asan -j "$jobs"
 # Every reader of outside input under libFuzzer (clang, ASan+UBSan) for a short while; long runs:

@@ -18,6 +18,15 @@
 #include "web/theme.h"
 #include "web/ui_test_hooks.h"
 
+#ifndef __EMSCRIPTEN__
+#include <cstdio>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "web/services.h"
+#endif
+
 namespace {
 
 using namespace orgsim::ui;
@@ -42,7 +51,52 @@ struct Runtime {
     bool fullscreen_wanted = false;  // the app asked for full screen (presentation mode)
     bool fullscreen_seen = false;    // ... and the platform granted it at least once since
     int settle = kStartupFrames;     // frames still to draw without a new reason
+#ifndef __EMSCRIPTEN__
+    // --self-check: draw until the comparison's results are current, save a screenshot and the test
+    // state into the working folder, quit (tests/desktop.sh runs it under Xvfb).
+    bool self_check = false;
+    int self_check_frames = 0;
+    Uint64 self_check_start = 0;
+#endif
 };
+
+#ifndef __EMSCRIPTEN__
+/// Frames the self-check draws at least (fonts, layout, the first replications).
+constexpr int kSelfCheckMinFrames = 30;
+/// Seconds after which the self-check saves what it has even if the results are not current.
+constexpr double kSelfCheckTimeoutSeconds = 120.0;
+
+/// After a drawn frame (before the swap): true when the self-check is done (files written).
+bool SelfCheckDone(Runtime& rt) {
+    ++rt.self_check_frames;
+    rt.hooks.RequestFrames(2);  // keep drawing while it waits
+    const double secs = static_cast<double>(SDL_GetPerformanceCounter() - rt.self_check_start) /
+                        static_cast<double>(SDL_GetPerformanceFrequency());
+    bool current = false;
+    try {
+        const auto state = nlohmann::json::parse(rt.hooks.StateJson());
+        current = state.at("runner").at("results_current").get<bool>() && !state.at("runner").at("running").get<bool>();
+    } catch (const std::exception&) {
+        current = false;
+    }
+    if (rt.self_check_frames < kSelfCheckMinFrames || (!current && secs < kSelfCheckTimeoutSeconds)) return false;
+    int fw = 0, fh = 0;
+    SDL_GL_GetDrawableSize(rt.window, &fw, &fh);
+    std::vector<std::uint8_t> rgba;
+    services::ReadPixels(0, 0, fw, fh, rgba);
+    std::vector<std::uint8_t> top_first(rgba.size());  // GL rows are bottom first
+    const std::size_t row = static_cast<std::size_t>(fw) * 4;
+    for (int y = 0; y < fh; ++y)
+        std::copy_n(rgba.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(fh - 1 - y)), row,
+                    top_first.begin() + static_cast<std::ptrdiff_t>(row * static_cast<std::size_t>(y)));
+    std::string error;
+    const std::string png = services::SavePng("orgsim-desktop.png", fw, fh, top_first, &error);
+    const std::string json = services::Download("orgsim-desktop-state.json", "application/json", rt.hooks.StateJson(), &error);
+    std::printf("self-check: %d frames in %.1f s, results %s; wrote %s and %s%s\n", rt.self_check_frames, secs,
+                current ? "current" : "NOT current", png.c_str(), json.c_str(), error.empty() ? "" : (" (" + error + ")").c_str());
+    return true;
+}
+#endif
 
 // Device pixels per logical pixel of the window (2 on a "Retina" screen or browser at 200%).
 float PixelRatio(SDL_Window* window) {
@@ -142,6 +196,9 @@ bool Frame(void* user) {
     PlatformClear(fw, fh, bg.x, bg.y, bg.z);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     rt.app->AfterRender();  // before the swap: the back buffer still holds this frame
+#ifndef __EMSCRIPTEN__
+    if (rt.self_check && SelfCheckDone(rt)) keep_running = false;
+#endif
     SDL_GL_SwapWindow(rt.window);
     return keep_running;
 }
@@ -197,6 +254,14 @@ int main(int argc, char** argv) {
     EnsureFonts(*rt);
     SetActiveTestHooks(&rt->hooks);
     rt->app = std::make_unique<App>(rt->assets_dir, ScenarioPath(argc, argv, rt->assets_dir), rt->theme, rt->hooks);
+#ifndef __EMSCRIPTEN__
+    for (int i = 1; i < argc; ++i)
+        if (std::string(argv[i]) == "--self-check") {
+            rt->self_check = true;
+            rt->self_check_start = SDL_GetPerformanceCounter();
+            SDL_WarpMouseInWindow(rt->window, 4, 4);  // the pointer starts mid-screen (Xvfb): no tooltip in the shot
+        }
+#endif
 
     PlatformRunLoop(Frame, rt);  // returns only on the desktop, when the window closes
 
