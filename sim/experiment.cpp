@@ -39,15 +39,16 @@ ReplicationResult Collect(const World& w, bool keep_series) {
 }
 }  // namespace
 
-ReplicationResult RunReplication(const Scenario& prepared, int replication, bool keep_series) {
-    World w(prepared, replication);
+ReplicationResult RunReplication(const Scenario& prepared, int replication, bool keep_series, const StructureOverride* structure) {
+    World w(prepared, replication, structure);
     w.StepWeeks(prepared.horizon_weeks);
     return Collect(w, keep_series);
 }
 
 ReplicationResult Experiment::RunTask(int task) const {
     const int n = ScenarioCount();
-    ReplicationResult r = RunReplication(scenarios_[static_cast<std::size_t>(task % n)], first_replication_ + task / n, keep_series_);
+    ReplicationResult r = RunReplication(scenarios_[static_cast<std::size_t>(task % n)], first_replication_ + task / n, keep_series_,
+                                         OverrideOf(task % n));
     r.task = task;
     return r;
 }
@@ -104,7 +105,8 @@ bool Experiment::RunSlice(long max_weeks) {
             Merge(r);
             continue;
         }
-        if (running_.empty()) running_.emplace_back(scenarios_[static_cast<std::size_t>(current_scenario_)], first_replication_ + completed_);
+        if (running_.empty()) running_.emplace_back(scenarios_[static_cast<std::size_t>(current_scenario_)], first_replication_ + completed_,
+                                                     OverrideOf(current_scenario_));
         World& w = running_[0];
         const int chunk = static_cast<int>(std::min<long>(budget, 52));
         budget -= w.StepWeeks(chunk);
@@ -114,6 +116,18 @@ bool Experiment::RunSlice(long max_weeks) {
         Merge(r);
     }
     return !Done();
+}
+
+bool Experiment::SetOverrides(std::vector<StructureOverride> overrides) {
+    if (!overrides.empty() && overrides.size() != scenarios_.size()) return false;
+    overrides_ = std::move(overrides);
+    return true;
+}
+
+const StructureOverride* Experiment::OverrideOf(int i) const {
+    if (overrides_.empty()) return nullptr;
+    const StructureOverride& o = overrides_[static_cast<std::size_t>(i)];
+    return o.mechanisms ? &o : nullptr;
 }
 
 const std::vector<double>& Experiment::Finals(int i, SeriesId id) const {

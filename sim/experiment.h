@@ -30,7 +30,9 @@ struct ReplicationResult {
 /// Run replication `replication` of a scenario prepared by an Experiment (its GetScenario(), which
 /// carries the common seed and the horizon) and collect what the experiment keeps. Pure: the same
 /// arguments give the same result on any thread, worker or machine.
-ReplicationResult RunReplication(const Scenario& prepared, int replication, bool keep_series);
+/// `structure`, if given, makes some mechanisms read other structural facts ("Why?" by mechanism).
+ReplicationResult RunReplication(const Scenario& prepared, int replication, bool keep_series,
+                                 const StructureOverride* structure = nullptr);
 
 class Experiment {
 public:
@@ -61,6 +63,11 @@ public:
     /// or the result has the wrong shape). Merges every result now contiguous with the merged ones.
     bool Accept(ReplicationResult r);
     bool KeepsSeries() const { return keep_series_; }
+    /// Structure overrides, one per scenario (a mask of 0: none), for "Why?" by mechanism; set before
+    /// running. False, and nothing set, when the count differs from ScenarioCount().
+    bool SetOverrides(std::vector<StructureOverride> overrides);
+    /// Scenario i's override, or nullptr.
+    const StructureOverride* OverrideOf(int i) const;
 
     int ScenarioCount() const { return static_cast<int>(scenarios_.size()); }
     const Scenario& GetScenario(int i) const { return scenarios_[static_cast<std::size_t>(i)]; }
@@ -99,6 +106,7 @@ private:
     std::vector<std::vector<std::vector<float>>> series_;
     std::vector<std::vector<std::uint64_t>> hashes_;
     std::vector<ReplicationResult> pending_;  ///< accepted results not yet contiguous, by task
+    std::vector<StructureOverride> overrides_;  ///< empty, or one per scenario
 
     void Merge(const ReplicationResult& r);
 };

@@ -922,12 +922,17 @@ void Explainer::RunParallel(const ParallelFor& parallel) {
 }
 
 bool Explainer::Absorb(const Experiment& e) {
-    // By mechanism the worlds carry structure overrides, which an Experiment does not run.
-    if (!error_.empty() || by_ == ExplainBy::Mechanism || e.ScenarioCount() != static_cast<int>(hybrids_.size()) || e.FirstReplication() != 0 ||
+    if (!error_.empty() || e.ScenarioCount() != static_cast<int>(hybrids_.size()) || e.FirstReplication() != 0 ||
         e.Replications() != replications_ || e.Weeks() != weeks_)
         return false;
-    for (int m = 0; m < e.ScenarioCount(); ++m)
+    for (int m = 0; m < e.ScenarioCount(); ++m) {
         if (!(e.GetScenario(m) == hybrids_[static_cast<std::size_t>(m)])) return false;
+        // By mechanism the worlds carry structure overrides: the experiment must have run the same.
+        const StructureOverride* want = Override(static_cast<std::size_t>(m));
+        const StructureOverride* got = e.OverrideOf(m);
+        const bool want_any = want && want->mechanisms, got_any = got != nullptr;
+        if (want_any != got_any || (want_any && (want->mechanisms != got->mechanisms || want->structure != got->structure))) return false;
+    }
     running_.clear();
     const int done = e.Completed();
     for (std::size_t o = 0; o < outcomes_.size(); ++o)

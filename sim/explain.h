@@ -192,6 +192,9 @@ public:
     /// The prepared hybrids in mask order (A's seed, the common horizon). Run elsewhere (Web Workers)
     /// as one Experiment of these scenarios, replications 0..Replications()-1, then Absorb it.
     const std::vector<Scenario>& Hybrids() const { return hybrids_; }
+    /// By mechanism: the structure override of each of Hybrids() (empty by factor); an Experiment of
+    /// the hybrids must carry them (Experiment::SetOverrides) to be absorbed.
+    const std::vector<StructureOverride>& Overrides() const { return overrides_; }
     /// Take the finals of the Experiment's completed replications instead of running them here
     /// (replaces what ran so far). False, and nothing taken, when it is not an Experiment of Hybrids()
     /// or the explanation is by mechanism (its worlds carry structure overrides: run them here).

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -64,6 +65,49 @@ inline std::string WorkerScenarioText(const Scenario& prepared) {
     const ReadResult back = ReadScenario(text);
     if (!back.ok() || !SameBits(*back.scenario, prepared)) return "";
     return text;
+}
+
+/// A world's structure override ("Why?" by mechanism) travels to a worker as one line before its
+/// scenario's JSON: "structure-override <distance> <cio boss role> <cdo> <cmt> <ciso> <mechanism bits>".
+constexpr const char* kOverridePrefix = "structure-override ";
+
+inline std::string EncodeOverride(const StructureOverride& o) {
+    const Structure& st = o.structure;
+    return std::string(kOverridePrefix) + std::to_string(st.distance) + " " + std::to_string(static_cast<int>(st.cio_boss)) + " " +
+           (st.has_cdo ? "1" : "0") + " " + (st.has_cmt ? "1" : "0") + " " + (st.has_ciso ? "1" : "0") + " " +
+           std::to_string(o.mechanisms) + "\n";
+}
+
+/// Split a worker's scenario text into an optional override and the JSON. False when the text starts
+/// with the prefix but the line is malformed (out-of-range values included).
+inline bool SplitOverride(const std::string& text, bool& has_override, StructureOverride& o, std::string& json) {
+    has_override = text.rfind(kOverridePrefix, 0) == 0;
+    if (!has_override) {
+        json = text;
+        return true;
+    }
+    const std::size_t eol = text.find('\n');
+    if (eol == std::string::npos) return false;
+    long v[6] = {0, 0, 0, 0, 0, 0};
+    const char* p = text.c_str() + std::strlen(kOverridePrefix);
+    const char* end = text.c_str() + eol;
+    for (long& x : v) {
+        char* next = nullptr;
+        x = std::strtol(p, &next, 10);
+        if (next == p || next > end) return false;
+        p = next;
+    }
+    if (p != end || v[0] < 0 || v[0] > 64 || v[1] < 0 || v[1] > static_cast<long>(Role::Ciso) || v[2] < 0 || v[2] > 1 || v[3] < 0 ||
+        v[3] > 1 || v[4] < 0 || v[4] > 1 || v[5] < 0 || v[5] >= (1L << kMechanismCount))
+        return false;
+    o.structure.distance = static_cast<int>(v[0]);
+    o.structure.cio_boss = static_cast<Role>(v[1]);
+    o.structure.has_cdo = v[2] != 0;
+    o.structure.has_cmt = v[3] != 0;
+    o.structure.has_ciso = v[4] != 0;
+    o.mechanisms = static_cast<std::uint32_t>(v[5]);
+    json = text.substr(eol + 1);
+    return true;
 }
 
 }  // namespace orgsim::ui

@@ -41,7 +41,11 @@ public:
         JoinFinished();
         auto job = std::make_shared<Job>();
         job->generation = generation;
-        for (int i = 0; i < e.ScenarioCount(); ++i) job->scenarios.push_back(e.GetScenario(i));
+        for (int i = 0; i < e.ScenarioCount(); ++i) {
+            job->scenarios.push_back(e.GetScenario(i));
+            const StructureOverride* o = e.OverrideOf(i);
+            job->overrides.push_back(o ? *o : StructureOverride{});
+        }
         job->task_count = e.TaskCount();
         job->keep_series = e.KeepsSeries();
         job->first_replication = e.FirstReplication();
@@ -68,6 +72,7 @@ private:
         int task_count = 0;
         bool keep_series = true;
         int first_replication = 0;
+        std::vector<StructureOverride> overrides;  ///< per scenario (mask 0: none)
         std::atomic<int> next{0};
         std::atomic<bool> stop{false};
     };
@@ -83,7 +88,9 @@ private:
             if (task >= job.task_count) return;
             PoolEvent ev;
             ev.generation = job.generation;
-            ev.result = RunReplication(job.scenarios[static_cast<std::size_t>(task % n)], job.first_replication + task / n, job.keep_series);
+            const StructureOverride& o = job.overrides[static_cast<std::size_t>(task % n)];
+            ev.result = RunReplication(job.scenarios[static_cast<std::size_t>(task % n)], job.first_replication + task / n,
+                                       job.keep_series, o.mechanisms ? &o : nullptr);
             ev.result.task = task;
             if (job.stop.load()) return;
             std::lock_guard<std::mutex> lock(mutex_);

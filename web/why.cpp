@@ -70,8 +70,10 @@ void WhyPanel::Start(Ui& ui) {
     const Scenario& b = ui.ws.GetScenario(alt_);
     const int k = static_cast<int>(DiffFactors(a, b).size());
     const int reps = WhyReplications(k, a.replications);
-    explainer_ = std::make_unique<Explainer>(a, b, AllOutcomes(), reps, a.horizon_weeks);
+    explainer_ = std::make_unique<Explainer>(a, b, AllOutcomes(), reps, a.horizon_weeks,
+                                             by_mechanism_ ? ExplainBy::Mechanism : ExplainBy::Factor);
     run_alt_ = alt_;
+    run_by_mechanism_ = by_mechanism_;
     run_revision_ = ui.ws.Revision();
     if (!explainer_->Error().empty()) {
         error_ = explainer_->Error();
@@ -86,6 +88,7 @@ void WhyPanel::Start(Ui& ui) {
     batch.scenarios = explainer_->Hybrids();
     batch.replications = explainer_->Replications();
     batch.weeks = explainer_->Weeks();
+    batch.overrides = explainer_->Overrides();  // by mechanism: which mechanisms read the baseline's org chart
     ui.runner.StartAnalysis(kOwner, {std::move(batch)}, run_revision_);
 }
 
@@ -117,8 +120,11 @@ void WhyPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size, SeriesId* outcome) {
     const float run_w = theme.Dp(150);
     bx -= run_w;
     ImGui::SetCursorScreenPos(ImVec2(bx, y - theme.Dp(4)));
-    const bool can_run = slots >= 2 && state != State::Running && !(state == State::Done && run_alt_ == alt_);
-    if (Button(theme, "##why_run", run_label, Icon::Play, ImVec2(run_w, bh), state != State::Done, can_run)) Start(ui);
+    const bool same = run_alt_ == alt_ && run_by_mechanism_ == by_mechanism_;
+    const bool can_run = slots >= 2 && state != State::Running && !(state == State::Done && same);
+    if (Button(theme, "##why_run", (state == State::Done && !same) ? "Explain" : run_label, Icon::Play, ImVec2(run_w, bh),
+               !(state == State::Done && same), can_run))
+        Start(ui);
     ui.hooks.RecordLastItem("Why:run");
     for (int s = slots - 1; s >= 1 && slots > 2; --s) {  // which alternative, when there are several
         const float w = theme.Dp(44);
@@ -130,10 +136,22 @@ void WhyPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size, SeriesId* outcome) {
         ui.hooks.RecordLastItem("Why:alt:" + std::to_string(s));
     }
     ui.hooks.Value("why.alt", alt_);
+    // By change (what the user edited) or by mechanism (which agents' decisions carry it).
+    {
+        const float mw = theme.Dp(132);
+        bx -= theme.Dp(18) + 2 * mw + theme.Dp(6);
+        ImGui::SetCursorScreenPos(ImVec2(bx, y - theme.Dp(4)));
+        if (ToggleButton(theme, "##why_by_change", "By change", Icon::None, ImVec2(mw, bh), !by_mechanism_)) by_mechanism_ = false;
+        ui.hooks.RecordLastItem("Why:by:change");
+        ImGui::SetCursorScreenPos(ImVec2(bx + mw + theme.Dp(6), y - theme.Dp(4)));
+        if (ToggleButton(theme, "##why_by_mechanism", "By mechanism", Icon::None, ImVec2(mw, bh), by_mechanism_)) by_mechanism_ = true;
+        ui.hooks.RecordLastItem("Why:by:mechanism");
+        ui.hooks.Value("why.by_mechanism", by_mechanism_ ? 1.0 : 0.0);
+    }
     y += FontSize(fonts.heading) + theme.Dp(14);
 
     const ImVec2 body(x0, y), body_size(width, pos.y + size.y - pad * 0.7f - y);
-    const bool show_result = absorbed_ && (state == State::Done || state == State::Stale) && run_alt_ == alt_;
+    const bool show_result = absorbed_ && (state == State::Done || state == State::Stale) && same;
     ui.hooks.Value("why.state", static_cast<double>(static_cast<int>(state)));
     if (show_result) {
         if (state == State::Stale) {  // still shown, but said to be of the documents as they were
@@ -160,10 +178,31 @@ void WhyPanel::DrawIntro(Ui& ui, ImVec2 p0, ImVec2 size, State state) {
         head = "Why? could not run";
         body = error_;
     } else if (state == State::Running) {
-        head = "Splitting the difference among the changes\xE2\x80\xA6";
-        body = "Running every combination of the " + std::to_string(explainer_->Factors().size()) + " changes (" +
+        head = run_by_mechanism_ ? "Splitting the difference among the mechanisms\xE2\x80\xA6" : "Splitting the difference among the changes\xE2\x80\xA6";
+        body = "Running every combination of the " + std::to_string(explainer_->Factors().size()) + (run_by_mechanism_ ? " bars (" : " changes (") +
                Thousands(explainer_->Hybrids().size()) + " scenarios) for " + std::to_string(explainer_->Replications()) +
                " replications each, with the same random numbers as the comparison.";
+    } else if (by_mechanism_) {
+        const unsigned diff = StructureDiff(StructureOf(a), StructureOf(ui.ws.GetScenario(alt_)));
+        head = "Which of the agents' decisions carry the difference?";
+        body = "By mechanism gives each mechanism that reads the org chart (the CIO's boss, the reporting steps between "
+               "the CMO and the CIO, a CDO, CMT or CISO) either the baseline's org chart or " + alt +
+               "'s, never switching it off, over every combination (Shapley values); what is left (headcounts, budgets, "
+               "levers) is one bar, \"not structural\". ";
+        if (diff == 0) {
+            body += "The two org charts do not differ in any of these facts, so that bar carries everything.";
+        } else {
+            body += "The org charts differ in: ";
+            bool first = true;
+            for (unsigned f = 1; f < (1u << kStructureFactCount); f <<= 1)
+                if (diff & f) {
+                    body += (first ? "" : "; ") + std::string(StructureFactLabel(static_cast<StructureFact>(f)));
+                    first = false;
+                }
+            body += ".";
+        }
+        if (state == State::Stale) body = "The scenarios changed since the last explanation. " + body;
+        if (state == State::Cancelled) body = "The last explanation was stopped. " + body;
     } else {
         const std::vector<Factor> factors = DiffFactors(a, ui.ws.GetScenario(alt_));
         const int reps = WhyReplications(static_cast<int>(factors.size()), a.replications);
@@ -221,9 +260,11 @@ void WhyPanel::DrawWaterfall(Ui& ui, ImVec2 p0, ImVec2 size, SeriesId id) {
     }
 
     // Subtitle: what the numbers are.
+    const bool mech = result_.by == ExplainBy::Mechanism;
     std::string sub = std::string(info.unit) + kMiddot + "mean paired difference " + alt + " \xE2\x88\x92 baseline, split among " +
-                      std::to_string(k) + " changes (Shapley, " + std::to_string(result_.replications) +
-                      " replications of " + Thousands(result_.Hybrids()) + " combinations)" + kMiddot + "whiskers: 90% interval";
+                      (mech ? std::to_string(k - 1) + " mechanisms and what is not structural" : std::to_string(k) + " changes") +
+                      " (Shapley, " + std::to_string(result_.replications) + " replications of " + Thousands(result_.Worlds()) +
+                      " worlds)" + kMiddot + "whiskers: 90% interval";
     DrawText(dl, fonts.small, p0, pal.text_muted, Ellipsize(fonts.small, sub, size.x).c_str());
     float y = p0.y + FontSize(fonts.small) + theme.Dp(12);
 
@@ -281,7 +322,7 @@ void WhyPanel::DrawWaterfall(Ui& ui, ImVec2 p0, ImVec2 size, SeriesId id) {
         const double vhi = total ? oe->total_hi : start[i] + oe->factors[i].hi;
         const float xa = X(std::min(start[i], end[i])), xb = X(std::max(start[i], end[i]));
         const float bh = row_h * 0.56f;
-        const ImU32 fill = total ? pal.ink : (v >= 0.0 ? up : down);
+        const ImU32 fill = total ? pal.ink : v > 0.0 ? up : v < 0.0 ? down : pal.text_faint;
         dl->AddRectFilled(ImVec2(xa, cy - bh * 0.5f), ImVec2(std::max(xb, xa + 1.5f), cy + bh * 0.5f), fill, theme.Dp(2));
         // The whisker: the bar's 90% interval, drawn at its end.
         const float wl = X(vlo), wr = X(vhi), tick = bh * 0.32f;

@@ -37,6 +37,8 @@ private:
     void DrawWaterfall(Ui& ui, ImVec2 p0, ImVec2 size, SeriesId id);
 
     int alt_ = 1;                          ///< the alternative explained against the baseline
+    bool by_mechanism_ = false;            ///< bars per mechanism instead of per change
+    bool run_by_mechanism_ = false;        ///< of the last start
     std::unique_ptr<Explainer> explainer_;  ///< of the last start
     int run_alt_ = 0;                      ///< its alternative
     std::uint64_t run_revision_ = 0;       ///< the workspace revision it was made from

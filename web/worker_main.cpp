@@ -15,6 +15,7 @@
 namespace {
 // The worker's state: one module instance per Web Worker, one run's scenarios at a time.
 std::vector<orgsim::Scenario> g_scenarios;
+std::vector<orgsim::StructureOverride> g_overrides;  ///< per scenario (mask 0: none)
 std::vector<std::uint8_t> g_result;
 std::string g_error;
 }  // namespace
@@ -26,6 +27,7 @@ EMSCRIPTEN_KEEPALIVE int orgsim_worker_begin(int count) {
     g_scenarios.clear();
     if (count < 1 || count > orgsim::kMaxExperimentScenarios) return 0;
     g_scenarios.resize(static_cast<std::size_t>(count));
+    g_overrides.assign(static_cast<std::size_t>(count), orgsim::StructureOverride{});
     return 1;
 }
 
@@ -37,12 +39,20 @@ EMSCRIPTEN_KEEPALIVE int orgsim_worker_set_scenario(int index, const char* json)
         g_error = "scenario index out of range";
         return 0;
     }
-    orgsim::ReadResult r = orgsim::ReadScenario(json);
+    bool has_override = false;
+    orgsim::StructureOverride o;
+    std::string text;
+    if (!orgsim::ui::SplitOverride(json, has_override, o, text)) {
+        g_error = "malformed structure override";
+        return 0;
+    }
+    orgsim::ReadResult r = orgsim::ReadScenario(text);
     if (!r.ok()) {
         g_error = r.Report();
         return 0;
     }
     g_scenarios[static_cast<std::size_t>(index)] = std::move(*r.scenario);
+    g_overrides[static_cast<std::size_t>(index)] = has_override ? o : orgsim::StructureOverride{};
     return 1;
 }
 
@@ -54,7 +64,8 @@ EMSCRIPTEN_KEEPALIVE const std::uint8_t* orgsim_worker_run(int index, int replic
         return nullptr;
     }
     const orgsim::ReplicationResult r =
-        orgsim::RunReplication(g_scenarios[static_cast<std::size_t>(index)], replication, keep_series != 0);
+        orgsim::RunReplication(g_scenarios[static_cast<std::size_t>(index)], replication, keep_series != 0,
+                               g_overrides[static_cast<std::size_t>(index)].mechanisms ? &g_overrides[static_cast<std::size_t>(index)] : nullptr);
     orgsim::ui::EncodeResult(r, g_result);
     return g_result.data();
 }

@@ -380,7 +380,9 @@ void Runner::StartAnalysis(const std::string& owner, std::vector<AnalysisBatch> 
     analysis_batch_ = 0;
     for (AnalysisBatch& b : batches) {
         if (b.scenarios.empty()) continue;
-        analysis_.push_back(std::make_unique<Experiment>(std::move(b.scenarios), b.replications, b.weeks, false, b.first_replication));
+        auto e = std::make_unique<Experiment>(std::move(b.scenarios), b.replications, b.weeks, false, b.first_replication);
+        e->SetOverrides(std::move(b.overrides));  // a wrong count leaves none: Absorb then refuses the result
+        analysis_.push_back(std::move(e));
     }
     PumpAnalysis();
 }

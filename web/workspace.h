@@ -147,6 +147,7 @@ struct AnalysisBatch {
     int replications = 0;
     int weeks = 0;
     int first_replication = 0;
+    std::vector<StructureOverride> overrides;  ///< empty, or one per scenario ("Why?" by mechanism)
 };
 
 /// Runs made from a workspace: the live replication of each slot, and the replications.

@@ -8,6 +8,7 @@
 
 #include "tests/unit/fixtures.h"
 #include "sim/explain.h"
+#include "web/pool_codec.h"
 #include "web/workspace.h"
 
 using namespace orgsim;
@@ -424,7 +425,7 @@ std::unique_ptr<Explainer> StartWhy(Runner& runner, const Workspace& ws) {
     auto ex = std::make_unique<Explainer>(ws.GetScenario(0), ws.GetScenario(1),
                                           std::vector<SeriesId>{SeriesId::TimeToMarket, SeriesId::Trust}, 3, 52);
     REQUIRE(ex->Error().empty());
-    AnalysisBatch b{ex->Hybrids(), ex->Replications(), ex->Weeks(), 0};
+    AnalysisBatch b{ex->Hybrids(), ex->Replications(), ex->Weeks(), 0, ex->Overrides()};
     runner.StartAnalysis("explain", {b}, ws.Revision());
     return ex;
 }
@@ -509,7 +510,7 @@ TEST_CASE("runner: analysis batches run one after the other, from their first re
     REQUIRE(ws.SetRunSettings(9, 26, 2).ok);
     Runner runner;
     const Scenario s = ws.GetScenario(0);
-    runner.StartAnalysis("test", {AnalysisBatch{{s}, 2, 26, 0}, AnalysisBatch{{s, s}, 2, 26, 4}}, ws.Revision());
+    runner.StartAnalysis("test", {AnalysisBatch{{s}, 2, 26, 0, {}}, AnalysisBatch{{s, s}, 2, 26, 4, {}}}, ws.Revision());
     while (runner.Slice(5.0)) {
     }
     REQUIRE(runner.AnalysisDone());
@@ -523,4 +524,56 @@ TEST_CASE("runner: analysis batches run one after the other, from their first re
     CHECK(a[1]->Hashes(1)[0] == RunReplication(prepared, 4, false).hash);
     CHECK(a[1]->Hashes(0)[1] == RunReplication(prepared, 5, false).hash);
     CHECK(a[1]->Hashes(0)[0] != a[0]->Hashes(0)[0]);
+}
+
+TEST_CASE("runner: \"Why?\" by mechanism runs its structure overrides on the pool and in slices, as orgsim explain --by mechanism") {
+    Workspace ws = TwoSlots(2);  // the CIO under the CEO: the CIO's boss and the reporting distance differ
+    const std::vector<SeriesId> outs{SeriesId::TimeToMarket, SeriesId::ItCost};
+    const Explanation want = ExplainByMechanism(ws.GetScenario(0), ws.GetScenario(1), outs, 3, 52);
+    REQUIRE(want.factors.size() >= 3u);  // some mechanisms and the residual
+    for (bool pooled : {false, true}) {
+        CAPTURE(pooled);
+        SyncPool pool;
+        Runner runner;
+        if (pooled) runner.SetPool(&pool);
+        Explainer ex(ws.GetScenario(0), ws.GetScenario(1), outs, 3, 52, ExplainBy::Mechanism);
+        REQUIRE_FALSE(ex.Overrides().empty());
+        runner.StartAnalysis("explain", {AnalysisBatch{ex.Hybrids(), ex.Replications(), ex.Weeks(), 0, ex.Overrides()}}, ws.Revision());
+        while (runner.Slice(5.0)) {
+        }
+        REQUIRE(runner.AnalysisDone());
+        REQUIRE(ex.Absorb(*runner.Analysis()[0]));
+        CheckSameExplanation(ex.Result(), want);
+        // Without its overrides the same worlds are other worlds: refused.
+        Runner plain;
+        plain.StartAnalysis("explain", {AnalysisBatch{ex.Hybrids(), ex.Replications(), ex.Weeks(), 0, {}}}, ws.Revision());
+        while (plain.Slice(5.0)) {
+        }
+        CHECK_FALSE(ex.Absorb(*plain.Analysis()[0]));
+    }
+}
+
+TEST_CASE("pool codec: a structure override travels before its scenario's text and malformed ones are refused") {
+    StructureOverride o;
+    o.structure.distance = 3;
+    o.structure.cio_boss = Role::Cfo;
+    o.structure.has_cmt = true;
+    o.mechanisms = (1u << static_cast<unsigned>(Mechanism::Budget)) | (1u << static_cast<unsigned>(Mechanism::Trust));
+    const std::string text = EncodeOverride(o) + "{\"x\":1}";
+    bool has = false;
+    StructureOverride back;
+    std::string json;
+    REQUIRE(SplitOverride(text, has, back, json));
+    CHECK(has);
+    CHECK(json == "{\"x\":1}");
+    CHECK(back.structure == o.structure);
+    CHECK(back.mechanisms == o.mechanisms);
+    REQUIRE(SplitOverride("{\"y\":2}", has, back, json));
+    CHECK_FALSE(has);
+    CHECK(json == "{\"y\":2}");
+    for (const char* bad : {"structure-override 3 2 0 1 0\n{}", "structure-override 3 99 0 1 0 4\n{}", "structure-override 3 2 0 1 0 4096\n{}",
+                            "structure-override 3 2 0 1 0 4", "structure-override -1 2 0 1 0 4\n{}", "structure-override 3 2 0 1 0 4 7\n{}"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(SplitOverride(bad, has, back, json));
+    }
 }

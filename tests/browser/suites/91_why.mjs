@@ -7,8 +7,10 @@
 //       the build's CLI under Node) to 1e-9;
 //   (b) another outcome from the panel's menu is explained from the same runs (no new run), its bars
 //       again summing to its difference;
-//   (c) an edit of the alternative makes the explanation stale: the panel says so and Explain runs again.
-// Screenshots: compare-why.png, compare-why-dark.png.
+//   (c) an edit of the alternative makes the explanation stale: the panel says so and Explain runs again;
+//   (d) by mechanism, for the CIO moved under the CEO: the worlds carry structure overrides to the
+//       workers; bars (mechanisms and "not structural") sum to the difference and equal the CLI's.
+// Screenshots: compare-why.png, compare-why-dark.png, compare-why-mechanism.png.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -124,6 +126,50 @@ export default async function (lib) {
     check(Math.abs(sumOf(b) - total) <= 1e-9 * Math.max(1, Math.abs(total)), `bars sum ${sumOf(b)} vs ${total}`);
     check([0, 1, 2, 3].some((i) => /hadow/.test(s.texts[`why.factor.${i}`])), 'no factor for the shadow-IT policy');
     return `stale note shown; 4 factors after the edit: ${[0, 1, 2, 3].map((i) => s.texts[`why.factor.${i}`]).join('; ')}`;
+  });
+
+  await test('why: by mechanism, the CIO moved under the CEO: mechanisms that read the org chart carry it, as the CLI says', async () => {
+    const pair = ['default', 'cio_reports_to_ceo'].map((id) => {
+      const sc = JSON.parse(fs.readFileSync(path.join(root, 'scenarios', `${id}.json`), 'utf8'));
+      sc.seed = SEED;
+      sc.replications = 6;
+      const f = path.join(tmp, `m_${id}.json`);
+      fs.writeFileSync(f, JSON.stringify(sc));
+      return { id, s: sc, f };
+    });
+    const u = new URL(args.url);
+    u.hash = 'w=' + Buffer.from(JSON.stringify({ format: 'orgsim-workspace/1', active: 1,
+      slots: pair.map(({ id, s: sc }) => ({ origin: id, scenario: sc })) })).toString('base64url');
+    await page.goto('about:blank');  // a new page load, not a change of the fragment
+    await page.goto(u.href, { waitUntil: 'load', timeout: 60000 });
+    await page.waitForSelector('body[data-ready="1"]', { timeout: 60000, state: 'attached' });
+    await showCompare();
+    await waitFor(page, (x) => x.values['compare.current'] === 1 && x.slot_count === 2, 240000, 'the comparison');
+    await clickWidget(page, 'Compare:mode:why');
+    await waitFor(page, (x) => x.widgets['Why:by:mechanism'], 3000, 'the mode buttons');
+    await clickWidget(page, 'Why:by:mechanism');
+    let s = await waitFor(page, (x) => x.values['why.by_mechanism'] === 1 && /differ in: [^.]*the CIO's boss/.test(x.texts['why.intro'] || ''), 3000, 'the mechanism intro');
+    await clickWidget(page, 'Why:run');
+    s = await waitFor(page, (x) => x.values['why.state'] === DONE && x.values['why.bars'] > 0, 240000, 'the explanation by mechanism');
+    const b = bars(s), total = s.values['why.total'];
+    const names = b.map((_, i) => s.texts[`why.factor.${i}`]);
+    check(Math.abs(sumOf(b) - total) <= 1e-9 * Math.max(1, Math.abs(total)), `bars sum ${sumOf(b)} vs total ${total}`);
+    check(/not structural/i.test(names[names.length - 1]), `the last bar is "${names[names.length - 1]}"`);
+    check(names.some((n) => /Portfolio/.test(n)), `no Portfolio bar: ${names.join('; ')}`);
+    const cliOut = JSON.parse(execFileSync('node', [process.env.ORGSIM_NODE_CLI, 'explain', pair[0].f, pair[1].f, '--by', 'mechanism',
+      '--replications', '6', '--format', 'json', '--outcome', s.texts['why.outcome'], '--threads', '1'],
+      { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'pipe'] }));
+    const o = cliOut.outcomes[0];
+    check(Math.abs(o.difference - total) <= 1e-9 * Math.max(1, Math.abs(total)), `CLI difference ${o.difference} vs ${total}`);
+    check(o.bars.length === b.length, `CLI ${o.bars.length} bars, page ${b.length}`);
+    o.bars.forEach((bar, i) => {
+      check(bar.factor === names[i], `bar ${i}: CLI "${bar.factor}" vs "${names[i]}"`);
+      check(Math.abs(bar.shapley - b[i]) <= 1e-9 * Math.max(1, Math.abs(b[i])), `bar ${i}: CLI ${bar.shapley} vs ${b[i]}`);
+    });
+    await page.mouse.move(5, 760);
+    await sleep(300);
+    await page.screenshot({ path: path.join(args.out, 'compare-why-mechanism.png') });
+    return `${s.texts['why.outcome']} ${total.toFixed(3)} = ${names.map((n, i) => `${n.split(' (')[0]} ${b[i].toFixed(3)}`).join(' + ')} (the CLI's)`;
   });
 
   await ctx.context.close();
