@@ -288,7 +288,7 @@ void App::ApplyRunSettings(std::uint64_t seed, int horizon, int replications) {
 }
 
 Ui App::MakeUi() {
-    Ui ui{ws_, runner_, theme_, hooks_, assets_dir_, presenting_, {}, {}, {}, {}, {}};
+    Ui ui{ws_, runner_, theme_, hooks_, assets_dir_, presenting_, {}, {}, {}, {}, {}, {}};
     ui.notify = [this](const std::string& message, bool error) { Notify(message, error); };
     ui.show = [this](View v) { view_ = v; };
     ui.export_png = [](ImVec2 min, ImVec2 max, const std::string& file_name) { RequestPng(min, max, file_name); };
@@ -296,6 +296,10 @@ Ui App::MakeUi() {
         if (!Download(file_name, mime, data)) Notify(file_name + " could not be saved.", true);
     };
     ui.open_model_doc = [this](const std::string& where) { OpenModelDoc(where); };
+    ui.open_sweep = [this](SweepResult result, const std::string& file_name) {
+        sensitivity_.OpenSweep(std::move(result), file_name);
+        view_ = View::Sensitivity;
+    };
     return ui;
 }
 
@@ -338,6 +342,7 @@ void App::Frame(std::int64_t dt_us) {
     // The model page reads better wide: it takes the rail's place too.
     if (!presenting_ && view_ != View::Model) DrawRail(ui, l);
     DrawContent(ui, l);
+    files_.DrawNotice(ui, l.content_min, l.content_size);  // storage refused the autosave: offer a file
     DrawToasts();
     if (help_open_) DrawHelp();
 }

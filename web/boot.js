@@ -198,8 +198,9 @@
 
   // ---- Files (web/files.cpp, web/services_web.cpp) --------------------------------------------
   // Files chosen in the picker or dropped on the page wait in orgsimIO.queue until the app takes
-  // them (every frame). Over the app's limit (the engine's kMaxScenarioBytes) they are not read.
-  var MAX_OPEN_BYTES = 4 * 1024 * 1024;
+  // them (every frame). Over the app's largest limit (a merged sweep result: sim/sweep.h's
+  // kMaxSweepResultBytes; scenarios are checked against kMaxScenarioBytes in the app) they are not read.
+  var MAX_OPEN_BYTES = 32 * 1024 * 1024;
   var io = window.orgsimIO = window.orgsimIO || { queue: [] };
   function enqueueFile(file) {
     var entry = { name: file.name, size: file.size, bytes: null, pending: false, error: '' };

@@ -1,7 +1,7 @@
 // files.cpp: files and sharing (see files.h).
 //
 // [SECTION] PNG requests and downloads (free functions)
-// [SECTION] Startup: share link, else autosave
+// [SECTION] Startup: share link, else autosave (restore prompt)
 // [SECTION] Frame: incoming files, autosave, clipboard, test values
 // [SECTION] Opening
 // [SECTION] Saving, sharing, exporting
@@ -12,8 +12,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cctype>
 #include <cstdio>
 
+#include "imgui_internal.h"  // BringWindowToDisplayFront: the storage notice stays above the panels
 #include "web/theme.h"
 #include "web/widgets.h"
 
@@ -131,10 +133,33 @@ void FilesMenu::AfterRender() {
 // [SECTION] Startup: share link, else autosave
 //-----------------------------------------------------------------------------------------------
 void FilesMenu::Startup(Ui& ui) {
+    // Both generations are read whatever opens, so that the next write never lands on the last
+    // good copy (a link or ?scenario= opened now keeps the autosave for a later visit).
+    std::optional<std::string> stored[2], legacy;
+    for (int k = 0; k < 2; ++k)
+        if (std::string text; services::StorageGet(kAutosaveKeys[k], text)) stored[k] = std::move(text);
+    if (std::string text; services::StorageGet(kAutosaveKey, text)) legacy = std::move(text);
+    AutosaveChoice choice = ChooseAutosave(stored[0], stored[1], legacy);
+    if (choice.source == 2 && !stored[0] && !stored[1]) {
+        // An autosave of an earlier version: migrate it into the first generation, then drop the
+        // old key (kept when the copy cannot be written, and read again next time).
+        std::string error;
+        if (services::StorageSet(kAutosaveKeys[0], EncodeAutosave(1, *legacy), &error)) {
+            services::StorageRemove(kAutosaveKey);
+            choice.source = 0;
+            choice.write_key = 1;
+            choice.next_generation = 2;
+        }
+    }
+    autosave_key_ = choice.write_key;
+    autosave_generation_ = choice.next_generation;
+    if (!choice.problem.empty()) std::fprintf(stderr, "OrgSim: autosave: %s\n", choice.problem.c_str());
+
     const std::string fragment = services::GetFragment();
     if (IsShareFragment(fragment)) {
         // A link always wins over the autosave: the user clicked it to see that workspace. A broken
         // link leaves the default open and says why.
+        autosave_status_ = "link";
         DocResult r = DecodeShareFragment(fragment);
         if (!r.ok()) {
             ShowProblems("This link could not be opened", r.problems);
@@ -144,18 +169,43 @@ void FilesMenu::Startup(Ui& ui) {
             link_revision_ = ui.ws.Revision();
             if (ui.notify) ui.notify("Opened the shared workspace (" + Plural(r.doc->slots.size(), "scenario", "scenarios") + ")", false);
         }
-    } else if (std::string text; !AsksForScenario(services::PageUrl()) && services::StorageGet(kAutosaveKey, text)) {
-        DocResult r = ReadWorkspace(text);
-        if (r.ok() && ApplyWorkspace(ui.ws, *r.doc).ok) {
-            const double age = r.doc->saved_at > 0.0 ? NowSeconds() - r.doc->saved_at : 0.0;
-            if (ui.notify) ui.notify("Restored your work from " + DescribeAge(age), false);
-        } else if (ui.notify) {
-            // An autosave from another version or a damaged store: keep the default, say so once.
-            ui.notify("Your last session could not be restored; the default scenario is open.", true);
-        }
+    } else if (AsksForScenario(services::PageUrl())) {
+        autosave_status_ = "scenario";
+    } else if (choice.doc) {
+        // Ask before replacing the default: the prompt shows what would come back.
+        autosave_status_ = choice.newest_damaged ? "fallback" : "found";
+        restore_age_ = choice.doc->saved_at > 0.0 ? std::max(0.0, NowSeconds() - choice.doc->saved_at) : -1.0;
+        restore_fallback_ = choice.newest_damaged;
+        pending_restore_ = std::move(choice.doc);
+        dialog_ = Dialog::Restore;
+        dialog_opened_ = false;
+        dialog_title_ = "Continue where you left off?";
+    } else if (choice.all_damaged) {
+        // Damaged store (or an autosave from another version): keep the default, say so once.
+        autosave_status_ = "damaged";
+        last_error_ = "autosave: " + choice.problem;
+        if (ui.notify) ui.notify("Your autosaved work could not be restored: the saved copies are damaged. The default scenario is open.", true);
+    } else {
+        autosave_status_ = "none";
     }
     autosaved_revision_ = seen_revision_ = ui.ws.Revision();
     changed_at_ = 0.0;
+}
+
+void FilesMenu::Restore(Ui& ui) {
+    if (!pending_restore_) return;
+    const WorkspaceDoc doc = std::move(*pending_restore_);
+    pending_restore_.reset();
+    if (const EditResult e = ApplyWorkspace(ui.ws, doc); !e.ok) {
+        ShowProblems("Your work could not be restored", {{"autosave", e.message}});
+        return;
+    }
+    // The restored copy is what is stored: no write until the next change (which goes to the other key).
+    autosaved_revision_ = seen_revision_ = ui.ws.Revision();
+    const std::string when = restore_age_ >= 0.0 ? "saved " + DescribeAge(restore_age_) : std::string("saved earlier");
+    if (!ui.notify) return;
+    if (restore_fallback_) ui.notify("The last autosave was damaged; restored the one " + when + ".", true);
+    else ui.notify("Restored your work (" + DescribeRestore(doc, restore_age_) + ")", false);
 }
 
 //-----------------------------------------------------------------------------------------------
@@ -163,7 +213,8 @@ void FilesMenu::Startup(Ui& ui) {
 //-----------------------------------------------------------------------------------------------
 void FilesMenu::Frame(Ui& ui) {
     services::IncomingFile file;
-    while (services::TakeIncomingFile(kMaxOpenBytes, file)) HandleFile(ui, file);
+    // Sweep results (CSV) may be larger than scenarios; ReadAnyFile applies each kind's own limit.
+    while (services::TakeIncomingFile(std::max<std::size_t>(kMaxOpenBytes, kMaxSweepResultBytes), file)) HandleFile(ui, file);
 
     Autosave(ui);
 
@@ -202,15 +253,18 @@ void FilesMenu::Autosave(Ui& ui) {
     autosave_due_ = rev != autosaved_revision_ && !ui.ws.Empty();
     if (!autosave_due_ || now - changed_at_ < kAutosaveDelaySeconds) return;
     autosave_due_ = false;
-    const std::string text = WriteWorkspace(ui.ws, NowSeconds(), true);
+    // Into the key that does not hold the last good copy: a failed or cut-off write loses nothing.
+    const std::string text = EncodeAutosave(autosave_generation_, WriteWorkspace(ui.ws, NowSeconds(), true));
     std::string error;
     autosaved_revision_ = rev;  // also on failure: retried on the next change, not every frame
-    if (services::StorageSet(kAutosaveKey, text, &error)) {
+    if (services::StorageSet(kAutosaveKeys[autosave_key_], text, &error)) {
         autosave_bytes_ = text.size();
-        autosave_failed_ = false;
-    } else if (!autosave_failed_) {
-        autosave_failed_ = true;
-        if (ui.notify) ui.notify("Your work is not kept in this browser (" + error + "); use Save to keep it.", true);
+        autosave_key_ = 1 - autosave_key_;
+        ++autosave_generation_;  // wraps around; NewerGeneration compares across the wrap
+        storage_error_.clear();
+    } else {
+        // The notice (DrawNotice) stays until a later autosave works.
+        storage_error_ = error.empty() ? std::string("browser storage refused the write") : error;
     }
     // The URL still holds the link this workspace came from; after an edit a reload must bring
     // back the edit (the autosave), not the link.
@@ -229,12 +283,16 @@ void FilesMenu::Publish(Ui& ui) {
     TestHooks& h = ui.hooks;
     h.Value("files.autosave_revision", static_cast<double>(autosaved_revision_));
     h.Value("files.autosave_bytes", static_cast<double>(autosave_bytes_));
+    h.Value("files.autosave_generation", static_cast<double>(autosave_generation_));
+    h.Text("files.autosave_next_key", kAutosaveKeys[autosave_key_]);
+    h.Text("files.autosave_status", autosave_status_);
+    h.Text("files.storage_error", storage_error_);
     h.Value("files.png_width", Png().width);
     h.Value("files.png_height", Png().height);
     h.Text("files.last_error", last_error_);
     h.Text("files.share_url", share_url_);
     h.Text("files.last_download", last_download_);
-    static const char* kDialogNames[] = {"", "problems", "open_choice", "copy_link", "open_path"};
+    static const char* kDialogNames[] = {"", "problems", "open_choice", "copy_link", "open_path", "restore"};
     h.Text("files.dialog", kDialogNames[static_cast<int>(dialog_)]);
 }
 
@@ -253,11 +311,19 @@ void FilesMenu::ShowProblems(const std::string& title, const std::vector<Problem
 void FilesMenu::HandleFile(Ui& ui, const services::IncomingFile& file) {
     const std::string title = (file.name.empty() ? std::string("The file") : file.name) + " could not be opened";
     if (!file.error.empty()) return ShowProblems(title, {{"file", file.error}});
-    if (file.too_large)
-        return ShowProblems(title, {{"file", "the file is " + MegaBytes(file.size) + "; OrgSim opens files up to " +
-                                                 MegaBytes(kMaxOpenBytes) + " (a scenario is a few kilobytes)"}});
+    // Each kind's size limit: scenarios and workspaces kMaxOpenBytes, sweep results (CSV) more.
+    const bool sweep = !file.too_large && LooksLikeSweepResult(file.data);
+    if (file.too_large || (!sweep && std::max<std::uint64_t>(file.size, file.data.size()) > kMaxOpenBytes))
+        return ShowProblems(title, {{"file", "the file is " + MegaBytes(file.size) + "; OrgSim opens files up to " + MegaBytes(kMaxOpenBytes) +
+                                                 " (a scenario is a few kilobytes), sweep results up to " + MegaBytes(kMaxSweepResultBytes)}});
     OpenedFile opened = ReadAnyFile(file.data);
     if (!opened.ok()) return ShowProblems(title, opened.problems);
+    if (opened.kind == FileKind::SweepResult) {  // shown beside the scenarios, never instead of them
+        last_error_.clear();
+        if (ui.open_sweep) ui.open_sweep(std::move(*opened.sweep), file.name);
+        if (ui.notify) ui.notify("Opened the sweep result " + file.name + " in Sensitivity", false);
+        return;
+    }
     if (!opened.notices.empty() && ui.notify) {
         std::string text = file.name + " opened with " + std::to_string(opened.notices.size()) + " notice" +
                            (opened.notices.size() == 1 ? "" : "s") + ":";
@@ -479,6 +545,53 @@ float FilesMenu::DrawButtons(Ui& ui, ImVec2 pos, float height) {
     return x - gap - pos.x;
 }
 
+void FilesMenu::DrawNotice(Ui& ui, ImVec2 min, ImVec2 size) {
+    if (storage_error_.empty() || dialog_ == Dialog::Restore || ui.ws.Empty()) return;
+    const Theme& t = ui.theme;
+    const Palette& p = t.Colours();
+    const Fonts& f = t.GetFonts();
+    // At the bottom of the content area: the toolbars at the top stay usable while storage is full.
+    const float w = std::min(t.Dp(720), size.x - t.Dp(32));
+    const float h = t.Dp(68);
+    const ImVec2 pos(std::floor(min.x + (size.x - w) * 0.5f), std::floor(min.y + size.y - h - t.Dp(16)));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
+    // A card of its own, kept in front of the panels (it is drawn after them).
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(ImVec2(w, h + t.Dp(4)));
+    ImGui::Begin("##files_notice", nullptr,
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
+                     ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 a = pos, b(pos.x + w, pos.y + h);
+    dl->AddRectFilled(ImVec2(a.x, a.y + t.Dp(3)), ImVec2(b.x, b.y + t.Dp(3)), IM_COL32(0, 0, 0, 30), t.Dp(12));
+    dl->AddRectFilled(a, b, p.card, t.Dp(12));
+    dl->AddRectFilled(a, ImVec2(a.x + t.Dp(6), b.y), p.danger, t.Dp(12), ImDrawFlags_RoundCornersLeft);
+    dl->AddRect(a, b, WithAlpha(p.danger, 0.55f), t.Dp(12), 0, t.Dp(1.5f));
+    const float icon = t.Dp(20);
+    DrawIcon(t, dl, Icon::Warning, ImVec2(a.x + t.Dp(30), a.y + h * 0.5f), icon, p.danger, p.card);
+    const ImVec2 button(t.Dp(150), t.Dp(40));
+    const float text_x = a.x + t.Dp(52);
+    const float text_w = w - (text_x - a.x) - button.x - t.Dp(32);
+    const float block = FontSize(f.label) + t.Dp(4) + FontSize(f.small);
+    const float ty = a.y + (h - block) * 0.5f;
+    DrawText(dl, f.label, ImVec2(text_x, ty), p.text, Ellipsize(f.label, "Your work is not being saved in this browser", text_w).c_str());
+    std::string why = storage_error_;
+    if (!why.empty()) why[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(why[0])));
+    why += ". Save it to a file; OrgSim tries again after your next change.";
+    DrawText(dl, f.small, ImVec2(text_x, ty + FontSize(f.label) + t.Dp(4)), p.text_muted, Ellipsize(f.small, why, text_w).c_str());
+    ImGui::SetCursorScreenPos(ImVec2(b.x - button.x - t.Dp(14), a.y + (h - button.y) * 0.5f));
+    if (Button(t, "##notice_save", "Save to file", Icon::Save, button, true)) SaveWorkspace(ui);
+    ui.hooks.RecordLastItem("Files:notice:save");
+    ui.hooks.Record("Files:notice", a.x, a.y, w, h);
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor();
+}
+
 //-----------------------------------------------------------------------------------------------
 // [SECTION] Dialogs
 //-----------------------------------------------------------------------------------------------
@@ -639,13 +752,73 @@ void FilesMenu::DrawDialog(Ui& ui) {
             ImGui::SameLine();
             if (Button(t, "##path_open", "Open", Icon::Open, button, true, open_path_[0] != '\0') || (enter && open_path_[0] != '\0')) {
                 services::IncomingFile file;
-                services::ReadFile(open_path_.data(), kMaxOpenBytes, file);
+                services::ReadFile(open_path_.data(), std::max<std::size_t>(kMaxOpenBytes, kMaxSweepResultBytes), file);
                 dialog_ = Dialog::None;  // HandleFile may open another dialog
                 HandleFile(ui, file);
                 if (dialog_ == Dialog::None) close = true;
                 else dialog_opened_ = true;  // the popup is open already: show the new content
             }
             hooks.RecordLastItem("Files:path:open");
+            break;
+        }
+        case Dialog::Restore: {
+            if (!pending_restore_) {
+                close = true;
+                break;
+            }
+            const WorkspaceDoc& doc = *pending_restore_;
+            const std::string summary = DescribeRestore(doc, restore_age_);
+            text(f.body, p.text_muted, "Your work from the last visit is kept in this browser: " + summary + ".");
+            if (restore_fallback_) {
+                // The newest copy could not be read: say which one this is before the user picks.
+                const ImVec2 c = ImGui::GetCursorScreenPos();
+                const float icon = t.Dp(16);
+                DrawIcon(t, dl, Icon::Warning, ImVec2(c.x + icon * 0.5f, c.y + FontSize(f.body) * 0.5f + t.Dp(1)), icon, p.danger, p.card);
+                ImGui::SetCursorScreenPos(ImVec2(c.x + icon + t.Dp(8), c.y));
+                text(f.body, p.danger, "The last autosave was damaged; this is the copy saved before it.");
+            }
+            // One row per scenario: its slot and its name, the active one marked.
+            const float row_h = FontSize(f.body) + t.Dp(14);
+            const ImVec2 top = ImGui::GetCursorScreenPos();
+            const float list_h = static_cast<float>(doc.slots.size()) * row_h + t.Dp(12);
+            ImGui::Dummy(ImVec2(inner, list_h));
+            dl->AddRectFilled(top, ImVec2(top.x + inner, top.y + list_h), p.background, t.Dp(10));
+            const float label_w = t.Dp(112);
+            std::string names;
+            for (std::size_t i = 0; i < doc.slots.size(); ++i) {
+                const float y = top.y + t.Dp(6) + static_cast<float>(i) * row_h;
+                const float ty = y + (row_h - FontSize(f.body)) * 0.5f;
+                if (i > 0) dl->AddLine(ImVec2(top.x + t.Dp(14), y), ImVec2(top.x + inner - t.Dp(14), y), p.grid, t.Dp(1));
+                const std::string label = Workspace::SlotLabel(static_cast<int>(i));
+                DrawText(dl, f.small, ImVec2(top.x + t.Dp(14), y + (row_h - FontSize(f.small)) * 0.5f), p.text_muted, label.c_str());
+                const bool active = static_cast<int>(i) == doc.active;
+                const float name_w = inner - label_w - t.Dp(28) - (active ? t.Dp(60) : 0.0f);
+                const std::string name = Ellipsize(f.body, doc.slots[i].scenario.name, name_w);
+                DrawText(dl, f.body, ImVec2(top.x + t.Dp(14) + label_w, ty), p.text, name.c_str());
+                if (active) DrawTextRight(dl, f.small, top.x + inner - t.Dp(14), y + (row_h - FontSize(f.small)) * 0.5f, p.text_faint, "open");
+                names += (i ? " | " : "") + label + ": " + doc.slots[i].scenario.name;
+            }
+            hooks.Text("files.restore_summary", summary);
+            hooks.Text("files.restore_names", names);
+            const ImVec2 wide(t.Dp(140), button.y);
+            ImGui::SetCursorScreenPos(ImVec2(right_buttons_x(wide.x * 2 + t.Dp(10)), ImGui::GetCursorScreenPos().y + t.Dp(6)));
+            if (Button(t, "##restore_fresh", "Start fresh", Icon::None, wide, false)) {
+                // The stored copy stays: the next write goes to the other key.
+                pending_restore_.reset();
+                close = true;
+                if (ui.notify) ui.notify("Started with the default scenario. Your autosaved work stays stored until you change something.", false);
+            }
+            hooks.RecordLastItem("Files:restore:fresh");
+            ImGui::SameLine();
+            const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                               ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+            if (Button(t, "##restore_ok", "Restore", Icon::Check, wide, true) || (enter && !close)) {
+                dialog_ = Dialog::None;  // Restore may open the problems dialog
+                Restore(ui);
+                if (dialog_ == Dialog::None) close = true;
+                else dialog_opened_ = true;
+            }
+            hooks.RecordLastItem("Files:restore:ok");
             break;
         }
         case Dialog::None: break;

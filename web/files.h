@@ -27,15 +27,19 @@ bool Download(const std::string& file_name, const std::string& mime, const std::
 /// framebuffer's resolution: the image is (max - min) x the device pixel ratio.
 void RequestPng(ImVec2 min, ImVec2 max, const std::string& file_name);
 
-/// localStorage key (browser) / file stem under ~/.config/orgsim (desktop) of the autosave.
+/// localStorage key (browser) / file stem under ~/.config/orgsim (desktop) of the autosave of
+/// earlier versions (one plain workspace document); read and migrated, no longer written.
 constexpr const char* kAutosaveKey = "orgsim.autosave";
+/// The two keys the autosave alternates between (one generation each: persist.h, EncodeAutosave).
+constexpr const char* kAutosaveKeys[2] = {"orgsim.autosave.a", "orgsim.autosave.b"};
 /// Seconds without workspace changes before the autosave is written.
 constexpr double kAutosaveDelaySeconds = 1.0;
 
 class FilesMenu {
 public:
-    /// Once, before the first frame, after the default scenario is open: restore what the user
-    /// had (share link in the URL, else autosave), or keep the default.
+    /// Once, before the first frame, after the default scenario is open: open a share link in the
+    /// URL, else offer the newest valid autosave in a restore prompt (the default stays open until
+    /// the user picks Restore).
     void Startup(Ui& ui);
     /// Every frame (before panels): take dropped or picked files, autosave after changes, draw the
     /// problems dialog when the last file or link was rejected.
@@ -43,6 +47,9 @@ public:
     /// Draw the file buttons (Open, Save, Share, Export) in a row starting at pos with the given
     /// height; returns the width used. Hidden in presentation mode (the shell does not call it).
     float DrawButtons(Ui& ui, ImVec2 pos, float height);
+    /// After the panels: while autosaves fail (storage full or forbidden), a notice at the foot of
+    /// the content area (min, size) that work is not kept in the browser, with "Save to file".
+    void DrawNotice(Ui& ui, ImVec2 min, ImVec2 size);
     /// After ImGui's draw data is rendered and before the frame is presented: read back pixels
     /// for a pending PNG export.
     void AfterRender();
@@ -51,13 +58,14 @@ public:
     bool Busy() const;
 
 private:
-    enum class Dialog { None, Problems, OpenChoice, CopyLink, OpenPath };
+    enum class Dialog { None, Problems, OpenChoice, CopyLink, OpenPath, Restore };
 
     void HandleFile(Ui& ui, const services::IncomingFile& file);
     void OpenScenario(Ui& ui, const Scenario& s, const std::string& origin, bool as_alternative);
     void OpenWorkspace(Ui& ui, const WorkspaceDoc& doc, const std::string& origin);
     void ShowProblems(const std::string& title, const std::vector<Problem>& problems);
     void Autosave(Ui& ui);
+    void Restore(Ui& ui);
     void Share(Ui& ui);
     void SaveScenario(Ui& ui);
     void SaveWorkspace(Ui& ui);
@@ -74,7 +82,14 @@ private:
     std::uint64_t seen_revision_ = 0;
     double changed_at_ = 0.0;        ///< ImGui time of the last change, seconds
     std::size_t autosave_bytes_ = 0;
-    bool autosave_failed_ = false;   ///< told the user once; retried on the next change
+    int autosave_key_ = 0;               ///< key of the next write (never the one with the last good copy)
+    std::uint32_t autosave_generation_ = 1;  ///< generation of the next write
+    std::string storage_error_;          ///< why the last autosave failed ("" = it worked): the notice
+    std::string autosave_status_;        ///< what startup found (test hooks)
+    // The restore prompt: the copy offered, how old it is, and whether a newer copy was damaged.
+    std::optional<WorkspaceDoc> pending_restore_;
+    double restore_age_ = -1.0;          ///< seconds; negative = unknown
+    bool restore_fallback_ = false;
     bool autosave_due_ = false;      ///< a change waits for its autosave
     std::uint64_t link_revision_ = 0;  ///< revision a share link opened (fragment cleared after edits)
 

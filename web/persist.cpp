@@ -5,10 +5,12 @@
 // [SECTION] Base64url and LZ compression
 // [SECTION] Share links
 // [SECTION] CSV
+// [SECTION] Autosave generations
 // [SECTION] Helpers
 #include "web/persist.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cinttypes>
 #include <cmath>
 #include <cstdio>
@@ -17,6 +19,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/hash.h"
 #include "sim/json_util.h"
 #include "sim/params.h"
 #include "sim/world.h"
@@ -169,6 +172,13 @@ EditResult ApplyWorkspace(Workspace& ws, const WorkspaceDoc& doc) {
 //-----------------------------------------------------------------------------------------------
 OpenedFile ReadAnyFile(const std::string& text) {
     OpenedFile f;
+    if (LooksLikeSweepResult(text)) {
+        f.kind = FileKind::SweepResult;
+        SweepResultRead r = ReadSweepResult(text);
+        f.problems = std::move(r.problems);
+        f.sweep = std::move(r.result);
+        return f;
+    }
     std::optional<json> parsed = ParseJsonText(text, kMaxOpenBytes, f.problems);
     if (!parsed) return f;
     if (parsed->is_object()) {
@@ -534,6 +544,144 @@ std::string ReplicationsCsv(const Experiment& e) {
             Row(out, row);
         }
     }
+    return out;
+}
+
+//-----------------------------------------------------------------------------------------------
+// [SECTION] Autosave generations
+//-----------------------------------------------------------------------------------------------
+namespace {
+
+std::uint64_t Checksum(const std::string& bytes) {
+    Fnv1a h;
+    h.Bytes(bytes.data(), bytes.size());
+    return h.h;
+}
+
+// A whole unsigned decimal or hex number, nothing else (strtoull alone accepts signs and spaces).
+bool ParseUnsigned(const std::string& s, int base, std::uint64_t max, std::uint64_t& out) {
+    if (s.empty() || s.size() > 20) return false;
+    for (char c : s) {
+        const bool digit = (c >= '0' && c <= '9') || (base == 16 && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+        if (!digit) return false;
+    }
+    errno = 0;
+    const unsigned long long v = std::strtoull(s.c_str(), nullptr, base);
+    if (errno != 0 || v > max) return false;
+    out = v;
+    return true;
+}
+
+}  // namespace
+
+std::string EncodeAutosave(std::uint32_t generation, const std::string& document) {
+    char header[96];
+    std::snprintf(header, sizeof header, "%s %" PRIu32 " %zu %016" PRIx64 "\n", kAutosaveFormat, generation, document.size(),
+                  Checksum(document));
+    return header + document;
+}
+
+bool NewerGeneration(std::uint32_t a, std::uint32_t b) {
+    return a != b && static_cast<std::uint32_t>(a - b) < 0x80000000u;
+}
+
+AutosaveCopy VerifyAutosave(const std::string& stored) {
+    AutosaveCopy out;
+    const std::size_t eol = stored.find('\n');
+    if (eol == std::string::npos || eol > 200) {
+        out.problem = "no autosave header (the write was cut off or the text was replaced)";
+        return out;
+    }
+    std::vector<std::string> parts;
+    for (std::size_t at = 0; at <= eol;) {
+        const std::size_t sp = std::min(stored.find(' ', at), eol);
+        parts.push_back(stored.substr(at, sp - at));
+        at = sp + 1;
+    }
+    std::uint64_t generation = 0, length = 0, sum = 0;
+    if (parts.size() != 4 || parts[0] != kAutosaveFormat || !ParseUnsigned(parts[1], 10, 0xFFFFFFFFull, generation) ||
+        !ParseUnsigned(parts[2], 10, kMaxOpenBytes, length) || parts[3].size() != 16 || !ParseUnsigned(parts[3], 16, ~0ull, sum)) {
+        out.problem = "the autosave header is damaged";
+        return out;
+    }
+    out.header_ok = true;
+    out.generation = static_cast<std::uint32_t>(generation);
+    const std::string document = stored.substr(eol + 1);
+    if (document.size() != length) {
+        out.problem = "the document has " + std::to_string(document.size()) + " bytes, the header says " + std::to_string(length) +
+                      " (a write was cut off)";
+        return out;
+    }
+    if (Checksum(document) != sum) {
+        out.problem = "the checksum does not match (damaged bytes)";
+        return out;
+    }
+    DocResult r = ReadWorkspace(document);
+    if (!r.ok()) {
+        out.problem = "the document cannot be read: " + (r.problems.empty() ? std::string("?") : r.problems[0].where + ": " + r.problems[0].message);
+        return out;
+    }
+    out.valid = true;
+    out.doc = std::move(r.doc);
+    return out;
+}
+
+AutosaveChoice ChooseAutosave(const std::optional<std::string>& key0, const std::optional<std::string>& key1,
+                              const std::optional<std::string>& legacy) {
+    AutosaveChoice out;
+    AutosaveCopy copies[2];
+    const std::optional<std::string>* texts[2] = {&key0, &key1};
+    for (int k = 0; k < 2; ++k)
+        if (*texts[k]) copies[k] = VerifyAutosave(**texts[k]);
+    int best = -1;
+    for (int k = 0; k < 2; ++k)
+        if (copies[k].valid && (best < 0 || NewerGeneration(copies[k].generation, copies[best].generation))) best = k;
+    // A damaged copy counts as possibly newer than the chosen one unless its readable header says it is older.
+    auto damaged_newer = [&](int k) {
+        if (!*texts[k] || copies[k].valid) return false;
+        return best < 0 || !copies[k].header_ok || NewerGeneration(copies[k].generation, copies[best].generation);
+    };
+    for (int k = 0; k < 2; ++k)
+        if (damaged_newer(k)) {
+            out.newest_damaged = true;
+            out.problem = "key " + std::to_string(k) + ": " + copies[k].problem;
+        }
+    // The next write follows every readable generation, damaged ones too, so that it is the newest
+    // even beside a damaged copy that claims a later generation.
+    bool any_header = false;
+    std::uint32_t latest = 0;
+    for (int k = 0; k < 2; ++k)
+        if (copies[k].header_ok && (!any_header || NewerGeneration(copies[k].generation, latest))) {
+            latest = copies[k].generation;
+            any_header = true;
+        }
+    if (any_header) out.next_generation = latest + 1;  // wraps to 0 after 0xFFFFFFFF
+    if (best >= 0) {
+        out.source = best;
+        out.doc = std::move(copies[best].doc);
+        out.generation = copies[best].generation;
+        out.write_key = 1 - best;
+        return out;
+    }
+    const bool any_new = key0.has_value() || key1.has_value();
+    if (legacy) {
+        DocResult r = ReadWorkspace(*legacy);
+        if (r.ok()) {
+            out.source = 2;
+            out.doc = std::move(r.doc);
+            return out;
+        }
+        if (out.problem.empty()) out.problem = "legacy: " + (r.problems.empty() ? std::string("?") : r.problems[0].where + ": " + r.problems[0].message);
+    }
+    out.newest_damaged = false;
+    out.all_damaged = any_new || legacy.has_value();
+    return out;
+}
+
+std::string DescribeRestore(const WorkspaceDoc& doc, double age_seconds) {
+    const std::size_t n = doc.slots.size();
+    std::string out = std::to_string(n) + (n == 1 ? " scenario" : " scenarios");
+    if (age_seconds >= 0.0) out += ", saved " + DescribeAge(age_seconds);
     return out;
 }
 

@@ -11,6 +11,7 @@
 
 #include "sim/experiment.h"
 #include "sim/scenario.h"
+#include "sim/sweep.h"
 #include "web/workspace.h"
 
 namespace orgsim::ui {
@@ -53,17 +54,19 @@ DocResult ReadWorkspace(const std::string& text);
 EditResult ApplyWorkspace(Workspace& ws, const WorkspaceDoc& doc);
 
 /// What an opened file holds.
-enum class FileKind { Scenario, Workspace };
+enum class FileKind { Scenario, Workspace, SweepResult };
 struct OpenedFile {
     FileKind kind = FileKind::Scenario;
     std::optional<Scenario> scenario;      ///< kind == Scenario and no problems
     std::optional<WorkspaceDoc> workspace; ///< kind == Workspace and no problems
+    std::optional<orgsim::SweepResult> sweep;  ///< kind == SweepResult and no problems
     std::vector<Problem> problems;
     std::vector<Problem> notices;          ///< opened, but the user should know (e.g. a removed parameter)
-    bool ok() const { return problems.empty() && (scenario || workspace); }
+    bool ok() const { return problems.empty() && (scenario || workspace || sweep); }
 };
-/// Read a file that is either a scenario or a workspace (told apart by its "format"); refuses
-/// text over kMaxOpenBytes before parsing.
+/// Read a file that is a scenario or a workspace (told apart by its "format"), or a merged sweep
+/// result (`orgsim merge`'s CSV, first line "# orgsim-sweep"); refuses JSON over kMaxOpenBytes and a
+/// sweep result over kMaxSweepResultBytes before parsing.
 OpenedFile ReadAnyFile(const std::string& text);
 
 // ---- Share links -----------------------------------------------------------------------------------
@@ -110,6 +113,53 @@ std::size_t ReplicationsCsvRows(const Experiment& e);
 std::string FormatNumber(double v);
 /// A CSV field, quoted (RFC 4180) when it holds a comma, quote or line break.
 std::string CsvField(const std::string& s);
+
+// ---- Autosave in two generations -------------------------------------------------------------------
+// The autosave is written alternately into two storage keys, each holding one generation:
+//   "orgsim-autosave/2 <generation> <bytes> <fnv1a-64, 16 hex digits>\n<compact workspace document>"
+// A write goes to the key that does not hold the last good copy, so a write that fails or is cut off
+// never touches that copy. At startup both keys are verified and the newest valid copy is offered;
+// the byte count catches a cut-off write, the checksum damaged bytes, the reader anything else.
+
+constexpr const char* kAutosaveFormat = "orgsim-autosave/2";
+
+/// One stored generation: the header line, then the document as is.
+std::string EncodeAutosave(std::uint32_t generation, const std::string& document);
+/// True when generation a was written after b. Generations count writes and wrap around (0 follows
+/// 0xFFFFFFFF): compared with serial-number arithmetic (RFC 1982), valid while they differ by less
+/// than 2^31 (two keys hold consecutive generations).
+bool NewerGeneration(std::uint32_t a, std::uint32_t b);
+
+/// One key's stored text, verified.
+struct AutosaveCopy {
+    bool valid = false;               ///< header, length, checksum and document all good
+    bool header_ok = false;           ///< the header was readable (generation is known)
+    std::uint32_t generation = 0;     ///< from the header
+    std::optional<WorkspaceDoc> doc;  ///< set when valid
+    std::string problem;              ///< why it is not valid ("" when valid)
+};
+/// Verify one stored generation: header, byte length, checksum, then ReadWorkspace.
+AutosaveCopy VerifyAutosave(const std::string& stored);
+
+/// What startup can restore from the two keys (std::nullopt = key absent) and the single-key
+/// autosave of earlier versions (legacy: a plain workspace document, used only when neither key
+/// holds a valid copy).
+struct AutosaveChoice {
+    int source = -1;                   ///< 0 / 1 = that key, 2 = the legacy key, -1 = nothing to restore
+    std::optional<WorkspaceDoc> doc;   ///< set when source >= 0
+    std::uint32_t generation = 0;      ///< of the chosen copy (0 for legacy)
+    bool newest_damaged = false;       ///< a copy that may be newer was stored but is damaged: tell the user
+    bool all_damaged = false;          ///< something was stored, nothing could be read
+    std::string problem;               ///< why the damaged copy was refused ("key N: ...")
+    int write_key = 0;                 ///< key of the next write: never the one holding the chosen copy
+    std::uint32_t next_generation = 1; ///< of the next write: after every readable generation
+};
+AutosaveChoice ChooseAutosave(const std::optional<std::string>& key0, const std::optional<std::string>& key1,
+                              const std::optional<std::string>& legacy);
+
+/// What a restore brings back, in one line: "3 scenarios, saved 12 minutes ago" (age in seconds;
+/// negative = unknown, then only the count).
+std::string DescribeRestore(const WorkspaceDoc& doc, double age_seconds);
 
 // ---- Small helpers ---------------------------------------------------------------------------------
 

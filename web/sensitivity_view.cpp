@@ -1,7 +1,7 @@
 // sensitivity_view.cpp: the Sensitivity view (see sensitivity_view.h).
 //
 // [SECTION] index: helpers / choices and state / layout (Draw) / controls / before the result /
-// result (outcome tabs, export, sentence) / tornado / Morris / test values.
+// result (outcome tabs, export, sentence) / tornado / Morris / test values / sweep result.
 #include "web/sensitivity_view.h"
 
 #include <algorithm>
@@ -340,6 +340,38 @@ void SensitivityPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
 
     // Header: title, what is studied, the study's state.
     DrawText(dl, fonts.title, ImVec2(x0, y), pal.text, "Sensitivity");
+    // With a sweep result open: two tabs, the study and the result.
+    ui.hooks.Value("sweep.open", sweep_ ? 1.0 : 0.0);
+    ui.hooks.Value("sweep.shown", sweep_ && show_sweep_ ? 1.0 : 0.0);
+    if (sweep_) {
+        const float tab_h = theme.Dp(30), tab_y = y + (FontSize(fonts.title) - tab_h) * 0.5f + theme.Dp(2);
+        float tx = x0 + TextSize(fonts.title, "Sensitivity").x + theme.Dp(24);
+        for (int k = 0; k < 2; ++k) {
+            const char* label = k == 0 ? "Study" : "Sweep result";
+            const float tw = TextSize(fonts.label, label).x + theme.Dp(28);
+            ImGui::SetCursorScreenPos(ImVec2(tx, tab_y));
+            if (ToggleButton(theme, k == 0 ? "##sens_tab_study" : "##sens_tab_sweep", label, Icon::None, ImVec2(tw, tab_h), show_sweep_ == (k == 1)))
+                show_sweep_ = k == 1;
+            ui.hooks.RecordLastItem(k == 0 ? "Sens:tab:study" : "Sens:tab:sweep");
+            tx += tw + theme.Dp(6);
+        }
+    }
+    if (sweep_ && show_sweep_) {
+        const std::string sub = "A sweep run with orgsim sweep and merged: " + sweep_file_ + kMiddot + "your scenarios are not changed";
+        DrawText(dl, fonts.small, ImVec2(x0, y + FontSize(fonts.title) + theme.Dp(4)), pal.text_muted, Ellipsize(fonts.small, sub, width * 0.7f).c_str());
+        ImGui::SetCursorScreenPos(ImVec2(x0 + width - theme.Dp(96), y));
+        if (Button(theme, "##sweep_close", "Close", Icon::None, ImVec2(theme.Dp(96), theme.Dp(30)), false)) {
+            sweep_.reset();
+            show_sweep_ = false;
+        }
+        ui.hooks.RecordLastItem("Sweep:close");
+        y += theme.Dp(52);
+        if (sweep_) DrawSweep(ui, ImVec2(x0, y), ImVec2(width, pos.y + size.y - pad * 0.8f - y));
+        PublishResult(ui);
+        PublishSweep(ui);
+        EndCard();
+        return;
+    }
     // Of the scenario studied last (the active one before the first study).
     const bool studied = study_ != nullptr;
     const std::string of = studied ? run_name_ : ui.ws.Empty() ? std::string() : ui.ws.ActiveScenario().name;
@@ -390,6 +422,7 @@ void SensitivityPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
     if (absorbed_ && (state == State::Done || state == State::Stale)) DrawResult(ui, body, body_size, state);
     else DrawIntro(ui, body, body_size, state);
     PublishResult(ui);
+    PublishSweep(ui);
     EndCard();
 }
 
@@ -1036,6 +1069,346 @@ void SensitivityPanel::PublishResult(Ui& ui) const {
             h.Value("sens.noise." + out, result_.noise[o]);
             h.Value("sens.noise_conf." + out, result_.noise_conf[o]);
         }
+    }
+}
+
+// ---- [SECTION] sweep result -----------------------------------------------------------------------
+namespace {
+
+/// Colour of the line of level k of n of the second lever: steps of the viridis scale (ordered
+/// levels read as an ordered scale); one line uses the accent colour.
+ImU32 SweepLineColour(const Theme& t, int k, int n) {
+    if (n <= 1) return t.Colours().accent;
+    const float lo = t.Kind() == ThemeKind::Light ? 0.12f : 0.45f, hi = t.Kind() == ThemeKind::Light ? 0.78f : 0.95f;
+    return SequentialColour(lo + (hi - lo) * static_cast<float>(k) / static_cast<float>(n - 1));
+}
+
+std::string SeriesKey(SeriesId id) { return SeriesTable()[static_cast<std::size_t>(id)].key; }
+std::string SeriesLabel(SeriesId id) { return SeriesTable()[static_cast<std::size_t>(id)].label; }
+
+/// "Security share of IT (5%, 10%, 20%)": a lever with its levels, as people read them.
+std::string LeverWithLevels(ParamId id, const std::vector<double>& levels) {
+    std::string s = std::string(Info(id).label) + " (";
+    for (std::size_t i = 0; i < levels.size(); ++i) {
+        if (i == 6 && levels.size() > 7) {
+            s += ", " + std::string(kEllipsis) + " " + std::to_string(levels.size()) + " levels";
+            break;
+        }
+        s += (i ? ", " : "") + LeverText(id, levels[i]);
+    }
+    return s + ")";
+}
+
+}  // namespace
+
+void SensitivityPanel::OpenSweep(SweepResult result, const std::string& file_name) {
+    sweep_ = std::move(result);
+    sweep_file_ = file_name;
+    show_sweep_ = true;
+    sweep_outcome_ = 0;
+    // Start with time to market when the sweep has it (the app's headline outcome).
+    for (std::size_t o = 0; o < sweep_->outcomes.size(); ++o)
+        if (sweep_->outcomes[o] == SeriesId::TimeToMarket) sweep_outcome_ = static_cast<int>(o);
+    sweep_points_ = SweepPoints(*sweep_, sweep_outcome_);
+}
+
+void SensitivityPanel::DrawSweep(Ui& ui, ImVec2 p0, ImVec2 size) {
+    const Theme& t = ui.theme;
+    const Palette& pal = t.Colours();
+    const Fonts& f = t.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const SweepResult& r = *sweep_;
+    ui.hooks.Record("Sweep:panel", p0.x, p0.y, size.x, size.y);
+
+    // The plan's summary: name, levers with their levels, size, horizon, model.
+    const float sum_h = t.Dp(92), pad = t.Dp(16);
+    SectionTile(t, dl, p0, ImVec2(p0.x + size.x, p0.y + sum_h));
+    ui.hooks.Record("Sweep:summary", p0.x, p0.y, size.x, sum_h);
+    const float tx = p0.x + pad, tw = size.x - 2 * pad;
+    float y = p0.y + t.Dp(12);
+    const std::string name = r.name.empty() ? sweep_file_ : r.name;
+    DrawText(dl, f.heading, ImVec2(tx, y), pal.text, Ellipsize(f.heading, name, tw * 0.66f).c_str());
+    // Key figures at the right: cells, replications, runs.
+    {
+        const std::string figs[3] = {FormatNumber(r.cells, 0), FormatNumber(r.replications, 0), FormatNumber(r.tasks, 0)};
+        const char* caps[3] = {"cells", "replications each", "runs"};
+        float fx = p0.x + size.x - pad;
+        for (int k = 2; k >= 0; --k) {
+            const float w = std::max(TextSize(f.display, figs[k].c_str()).x, TextSize(f.small, caps[k]).x);
+            fx -= w;
+            DrawText(dl, f.display, ImVec2(fx + w - TextSize(f.display, figs[k].c_str()).x, p0.y + t.Dp(8)), pal.text, figs[k].c_str());
+            DrawText(dl, f.small, ImVec2(fx + w - TextSize(f.small, caps[k]).x, p0.y + t.Dp(10) + FontSize(f.display)), pal.text_muted, caps[k]);
+            fx -= t.Dp(28);
+        }
+    }
+    y += FontSize(f.heading) + t.Dp(6);
+    std::string levers;
+    for (std::size_t l = 0; l < r.levers.size(); ++l) levers += (l ? "  \xC3\x97  " : "") + LeverWithLevels(r.levers[l], r.levels[l]);
+    DrawText(dl, f.body, ImVec2(tx, y), pal.text, Ellipsize(f.body, levers, tw * 0.66f).c_str());
+    y += FontSize(f.body) + t.Dp(5);
+    std::string facts = (r.weeks > 0 ? FormatNumber(r.weeks, 0) + " weeks" + std::string(kMiddot) : std::string()) + "model " + r.model +
+                        kMiddot + "plan " + r.fingerprint;
+    if (r.levers.size() > 2) facts += kMiddot + std::string("the chart pools the levers after the second");
+    DrawText(dl, f.small, ImVec2(tx, y), pal.text_muted, Ellipsize(f.small, facts, tw * 0.66f).c_str());
+
+    // Below: the chart (left) and the table (right).
+    const float top = p0.y + sum_h + t.Dp(14);
+    const float h = p0.y + size.y - top;
+    const float table_w = std::clamp(size.x * 0.4f, t.Dp(320), t.Dp(520));
+    const float chart_w = size.x - table_w - t.Dp(14);
+    DrawSweepChart(ui, ImVec2(p0.x, top), ImVec2(chart_w, h));
+    DrawSweepTable(ui, ImVec2(p0.x + chart_w + t.Dp(14), top), ImVec2(table_w, h));
+}
+
+void SensitivityPanel::DrawSweepChart(Ui& ui, ImVec2 p0, ImVec2 size) {
+    const Theme& t = ui.theme;
+    const Palette& pal = t.Colours();
+    const Fonts& f = t.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const SweepResult& r = *sweep_;
+    const SeriesId id = r.outcomes[static_cast<std::size_t>(sweep_outcome_)];
+    const OutcomeStyle& st = StyleOf(id);
+    SectionTile(t, dl, p0, ImVec2(p0.x + size.x, p0.y + size.y));
+    ui.hooks.Record("Sweep:chart", p0.x, p0.y, size.x, size.y);
+    const float pad = t.Dp(16);
+    const float x0 = p0.x + pad, w = size.x - 2 * pad;
+
+    // The title is the outcome picker: the outcome's name with a chevron, a menu of the sweep's outcomes.
+    const std::string title = SeriesLabel(id) + " by " + Info(r.levers[0]).label;
+    ImGui::SetCursorScreenPos(ImVec2(x0 - t.Dp(8), p0.y + t.Dp(8)));
+    const float title_w = std::min(w, TextSize(f.heading, title.c_str()).x + t.Dp(44));
+    if (ImGui::InvisibleButton("##sweep_outcome", ImVec2(title_w, FontSize(f.heading) + t.Dp(12)))) ImGui::OpenPopup("##sweep_outcome_menu");
+    ui.hooks.RecordLastItem("Sweep:outcome");
+    const bool title_hover = ImGui::IsItemHovered();
+    if (title_hover) {
+        dl->AddRectFilled(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), pal.control_hover, t.Dp(6));
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    DrawText(dl, f.heading, ImVec2(x0, p0.y + t.Dp(14)), pal.text, Ellipsize(f.heading, title, title_w - t.Dp(36)).c_str());
+    {
+        const float cx = x0 - t.Dp(8) + title_w - t.Dp(16), cy = p0.y + t.Dp(14) + FontSize(f.heading) * 0.55f, k = t.Dp(4.5f);
+        dl->AddTriangleFilled(ImVec2(cx - k, cy - k * 0.45f), ImVec2(cx + k, cy - k * 0.45f), ImVec2(cx, cy + k * 0.65f), pal.text_muted);
+    }
+    ImGui::SetNextWindowPos(ImVec2(x0 - t.Dp(8), p0.y + t.Dp(12) + FontSize(f.heading) + t.Dp(14)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Dp(10), t.Dp(10)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(t.Dp(6), t.Dp(2)));
+    if (ImGui::BeginPopup("##sweep_outcome_menu")) {
+        for (std::size_t o = 0; o < r.outcomes.size(); ++o) {
+            const SeriesId oid = r.outcomes[o];
+            if (CheckRow(t, ("##sweep_outcome_" + SeriesKey(oid)).c_str(), SeriesLabel(oid).c_str(), UnitWords(oid), static_cast<int>(o) == sweep_outcome_,
+                         t.Dp(300))) {
+                sweep_outcome_ = static_cast<int>(o);
+                sweep_points_ = SweepPoints(r, sweep_outcome_);
+                ImGui::CloseCurrentPopup();
+            }
+            ui.hooks.RecordLastItem("Sweep:outcome:" + SeriesKey(oid));
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar(2);
+    const std::string unit = UnitWords(id);
+    const std::string subtitle = "Mean of " + FormatNumber(r.replications, 0) + " replications per point" +
+                                 (r.levers.size() > 2 ? std::string(" (pooled over the other levers)") : std::string()) +
+                                 "; whiskers: 90% of replications (5th to 95th percentile)" + (unit.empty() ? "" : "; " + unit);
+    float y = p0.y + t.Dp(14) + FontSize(f.heading) + t.Dp(8);
+    DrawText(dl, f.small, ImVec2(x0, y), pal.text_muted, Ellipsize(f.small, subtitle, w).c_str());
+    y += FontSize(f.small) + t.Dp(10);
+
+    // Legend: the second lever's levels.
+    const int lines = r.levels.size() > 1 ? static_cast<int>(r.levels[1].size()) : 1;
+    if (r.levels.size() > 1) {
+        float lx = x0, ly = y;
+        const std::string head = std::string(Info(r.levers[1]).label) + ":";
+        DrawText(dl, f.label, ImVec2(lx, ly), pal.text, head.c_str());
+        lx += TextSize(f.label, head.c_str()).x + t.Dp(12);
+        for (int k = 0; k < lines; ++k) {
+            const std::string label = LeverText(r.levers[1], r.levels[1][static_cast<std::size_t>(k)]);
+            const ImU32 c = SweepLineColour(t, k, lines);
+            LegendItem(t, dl, &lx, &ly, x0, x0 + w, label.c_str(), [&](ImVec2 a, ImVec2 b) {
+                const float cy = (a.y + b.y) * 0.5f;
+                dl->AddLine(ImVec2(a.x, cy), ImVec2(b.x, cy), c, t.Dp(2.5f));
+                dl->AddCircleFilled(ImVec2((a.x + b.x) * 0.5f, cy), t.Dp(4), c);
+            });
+        }
+        y = ly + FontSize(f.small) + t.Dp(10);
+    }
+
+    // Plot area: y axis (display units) at the left, the first lever's levels evenly along x.
+    const float label_w = t.Dp(64);
+    const float plot_x0 = x0 + label_w, plot_x1 = x0 + w - t.Dp(8);
+    const float plot_y0 = y + t.Dp(4), plot_y1 = p0.y + size.y - pad - 2 * FontSize(f.small) - t.Dp(14);
+    if (plot_y1 - plot_y0 < t.Dp(40) || sweep_points_.empty()) return;
+    double lo = 1e300, hi = -1e300;
+    for (const SweepPoint& pt : sweep_points_) {
+        for (const double v : {pt.p05, pt.p95, pt.mean})
+            if (std::isfinite(v)) {
+                lo = std::min(lo, v * st.scale);
+                hi = std::max(hi, v * st.scale);
+            }
+    }
+    if (!(hi >= lo)) {
+        lo = 0.0;
+        hi = 1.0;
+    }
+    if (hi - lo < 1e-9 * std::max(1.0, std::fabs(hi))) {
+        lo -= 0.5;
+        hi += 0.5;
+    }
+    const std::vector<double> ticks = NiceTicks(lo, hi, 5);
+    const double ylo = ticks.front(), yhi = ticks.back() > ticks.front() ? ticks.back() : ticks.front() + 1.0;
+    const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1.0;
+    auto Y = [&](double display) { return plot_y1 - static_cast<float>((display - ylo) / (yhi - ylo)) * (plot_y1 - plot_y0); };
+    for (const double v : ticks) {
+        const float yy = std::floor(Y(v)) + 0.5f;
+        dl->AddLine(ImVec2(plot_x0, yy), ImVec2(plot_x1, yy), pal.grid, 1.0f);
+        const std::string label = TickText(id, v, step) + st.suffix;
+        DrawText(dl, f.small, ImVec2(plot_x0 - t.Dp(8) - TextSize(f.small, label.c_str()).x, yy - FontSize(f.small) * 0.5f), pal.text_muted,
+                 label.c_str());
+    }
+    dl->AddLine(ImVec2(plot_x0, plot_y1 + 0.5f), ImVec2(plot_x1, plot_y1 + 0.5f), pal.axis, t.Dp(1.5f));
+    const int nx = static_cast<int>(r.levels[0].size());
+    const float slot = (plot_x1 - plot_x0) / static_cast<float>(nx);
+    auto X = [&](int x) { return plot_x0 + slot * (static_cast<float>(x) + 0.5f); };
+    for (int x = 0; x < nx; ++x) {
+        const std::string label = LeverText(r.levers[0], r.levels[0][static_cast<std::size_t>(x)]);
+        const std::string shown = Ellipsize(f.small, label, slot - t.Dp(4));
+        DrawText(dl, f.small, ImVec2(X(x) - TextSize(f.small, shown.c_str()).x * 0.5f, plot_y1 + t.Dp(6)), pal.text_muted, shown.c_str());
+        dl->AddLine(ImVec2(X(x), plot_y1), ImVec2(X(x), plot_y1 + t.Dp(4)), pal.axis, 1.0f);
+    }
+    const std::string xtitle = Info(r.levers[0]).label;
+    DrawText(dl, f.small, ImVec2((plot_x0 + plot_x1 - TextSize(f.small, xtitle.c_str()).x) * 0.5f, plot_y1 + t.Dp(8) + FontSize(f.small)), pal.text_faint,
+             xtitle.c_str());
+    ui.hooks.Record("Sweep:plot", plot_x0, plot_y0, plot_x1 - plot_x0, plot_y1 - plot_y0);
+
+    // Lines: whiskers first, then the means joined across x, dodged a little per line so that
+    // whiskers at the same level do not hide one another.
+    const float dodge = std::min(t.Dp(7), slot * 0.6f / static_cast<float>(std::max(1, lines)));
+    const float ox_mid = 0.5f * static_cast<float>(lines - 1);
+    int hovered = -1;
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    for (int k = 0; k < lines; ++k) {
+        const ImU32 c = SweepLineColour(t, k, lines);
+        const float ox = (static_cast<float>(k) - ox_mid) * dodge;
+        ImVec2 prev;
+        bool have_prev = false;
+        for (std::size_t i = 0; i < sweep_points_.size(); ++i) {
+            const SweepPoint& pt = sweep_points_[i];
+            if (pt.line != k) continue;
+            const float px = X(pt.x) + ox, py = Y(pt.mean * st.scale);
+            dl->AddLine(ImVec2(px, Y(pt.p05 * st.scale)), ImVec2(px, Y(pt.p95 * st.scale)), WithAlpha(c, 0.75f), t.Dp(2));
+            dl->AddLine(ImVec2(px - t.Dp(4), Y(pt.p05 * st.scale)), ImVec2(px + t.Dp(4), Y(pt.p05 * st.scale)), WithAlpha(c, 0.75f), t.Dp(2));
+            dl->AddLine(ImVec2(px - t.Dp(4), Y(pt.p95 * st.scale)), ImVec2(px + t.Dp(4), Y(pt.p95 * st.scale)), WithAlpha(c, 0.75f), t.Dp(2));
+            if (have_prev) dl->AddLine(prev, ImVec2(px, py), c, t.Dp(2.5f));
+            prev = ImVec2(px, py);
+            have_prev = true;
+            if (std::fabs(mouse.x - px) < t.Dp(8) && std::fabs(mouse.y - py) < t.Dp(8)) hovered = static_cast<int>(i);
+        }
+        for (const SweepPoint& pt : sweep_points_) {
+            if (pt.line != k) continue;
+            const ImVec2 c0(X(pt.x) + ox, Y(pt.mean * st.scale));
+            dl->AddCircleFilled(c0, t.Dp(5.5f), pal.card);
+            dl->AddCircleFilled(c0, t.Dp(4), c);
+        }
+    }
+    if (hovered >= 0 && ImGui::IsWindowHovered()) {
+        const SweepPoint& pt = sweep_points_[static_cast<std::size_t>(hovered)];
+        std::string body = std::string(Info(r.levers[0]).label) + ": " + LeverText(r.levers[0], r.levels[0][static_cast<std::size_t>(pt.x)]);
+        if (r.levels.size() > 1) body += "\n" + std::string(Info(r.levers[1]).label) + ": " + LeverText(r.levers[1], r.levels[1][static_cast<std::size_t>(pt.line)]);
+        body += "\nMean " + FormatOutcome(id, pt.mean) + ", 90% of replications " + FormatOutcome(id, pt.p05) + " to " + FormatOutcome(id, pt.p95) +
+                " (" + std::to_string(pt.n) + " runs)";
+        Tooltip(t, SeriesLabel(id), body);
+    }
+}
+
+void SensitivityPanel::DrawSweepTable(Ui& ui, ImVec2 p0, ImVec2 size) {
+    const Theme& t = ui.theme;
+    const Palette& pal = t.Colours();
+    const Fonts& f = t.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const SweepResult& r = *sweep_;
+    const SeriesId id = r.outcomes[static_cast<std::size_t>(sweep_outcome_)];
+    SectionTile(t, dl, p0, ImVec2(p0.x + size.x, p0.y + size.y));
+    ui.hooks.Record("Sweep:table", p0.x, p0.y, size.x, size.y);
+    const float pad = t.Dp(16), x0 = p0.x + pad, x1 = p0.x + size.x - pad;
+    float y = p0.y + t.Dp(14);
+    DrawText(dl, f.heading, ImVec2(x0, y), pal.text, "Every point");
+    y += FontSize(f.heading) + t.Dp(10);
+    // Columns: the levers' levels (a swatch for the line), mean, 90% interval.
+    const bool two = r.levels.size() > 1;
+    const float col_mean = x0 + (x1 - x0) * (two ? 0.56f : 0.42f), col_int = x1;
+    const float lever_w = two ? (col_mean - x0 - t.Dp(72)) * 0.5f : col_mean - x0 - t.Dp(72);
+    auto right = [&](ImFont* font, float x, float yy, ImU32 c, const std::string& s) {
+        DrawText(dl, font, ImVec2(x - TextSize(font, s.c_str()).x, yy), c, s.c_str());
+    };
+    // Lever headers, shortened to their columns; the whole name on hover.
+    for (int l = 0; l < (two ? 2 : 1); ++l) {
+        const float hx = x0 + static_cast<float>(l) * (lever_w + t.Dp(12));
+        DrawText(dl, f.label, ImVec2(hx, y), pal.text_muted, Ellipsize(f.label, Info(r.levers[static_cast<std::size_t>(l)]).label, lever_w).c_str());
+        if (ImGui::IsMouseHoveringRect(ImVec2(hx, y), ImVec2(hx + lever_w, y + FontSize(f.label))) && ImGui::IsWindowHovered())
+            Tooltip(t, Info(r.levers[static_cast<std::size_t>(l)]).label, Info(r.levers[static_cast<std::size_t>(l)]).doc);
+    }
+    right(f.label, col_mean, y, pal.text_muted, "Mean");
+    right(f.label, col_int, y, pal.text_muted, "90% range");
+    y += FontSize(f.label) + t.Dp(6);
+    dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), pal.axis, 1.0f);
+    y += t.Dp(4);
+    const float row_h = FontSize(f.body) + t.Dp(9);
+    const int lines = two ? static_cast<int>(r.levels[1].size()) : 1;
+    const int fit = std::max(0, static_cast<int>((p0.y + size.y - pad - FontSize(f.small) - t.Dp(4) - y) / row_h));
+    const int total = static_cast<int>(sweep_points_.size());
+    const int shown = total <= fit ? total : std::max(0, fit - 1);
+    for (int i = 0; i < shown; ++i) {
+        const SweepPoint& pt = sweep_points_[static_cast<std::size_t>(i)];
+        const float ty = y + (row_h - FontSize(f.body)) * 0.5f;
+        if (i % 2 == 1) dl->AddRectFilled(ImVec2(x0 - t.Dp(6), y), ImVec2(x1 + t.Dp(6), y + row_h), WithAlpha(pal.grid, 0.35f), t.Dp(4));
+        DrawText(dl, f.body, ImVec2(x0, ty), pal.text,
+                 Ellipsize(f.body, LeverText(r.levers[0], r.levels[0][static_cast<std::size_t>(pt.x)]), lever_w).c_str());
+        if (two) {
+            const float sx = x0 + lever_w + t.Dp(12);
+            dl->AddCircleFilled(ImVec2(sx + t.Dp(5), y + row_h * 0.5f), t.Dp(4.5f), SweepLineColour(t, pt.line, lines));
+            DrawText(dl, f.body, ImVec2(sx + t.Dp(16), ty), pal.text,
+                     Ellipsize(f.body, LeverText(r.levers[1], r.levels[1][static_cast<std::size_t>(pt.line)]), lever_w - t.Dp(16)).c_str());
+        }
+        right(f.strong, col_mean, ty, pal.text, FormatOutcome(id, pt.mean));
+        right(f.body, col_int, ty, pal.text_muted, FormatOutcome(id, pt.p05) + " to " + FormatOutcome(id, pt.p95));
+        ui.hooks.Record("Sweep:row:" + std::to_string(i), x0, y, x1 - x0, row_h);
+        y += row_h;
+    }
+    if (shown < total)
+        DrawText(dl, f.small, ImVec2(x0, y + t.Dp(4)), pal.text_faint,
+                 (std::string(kEllipsis) + " and " + std::to_string(total - shown) + " more points (the chart shows them all)").c_str());
+    ui.hooks.Value("sweep.table_rows", shown);
+}
+
+void SensitivityPanel::PublishSweep(Ui& ui) const {
+    if (!sweep_) return;
+    TestHooks& h = ui.hooks;
+    const SweepResult& r = *sweep_;
+    h.Text("sweep.file", sweep_file_);
+    h.Text("sweep.name", r.name);
+    h.Text("sweep.model", r.model);
+    h.Text("sweep.plan", r.fingerprint);
+    h.Value("sweep.tasks", r.tasks);
+    h.Value("sweep.cells", r.cells);
+    h.Value("sweep.replications", r.replications);
+    h.Value("sweep.weeks", r.weeks);
+    h.Value("sweep.levers", static_cast<double>(r.levers.size()));
+    h.Value("sweep.outcomes", static_cast<double>(r.outcomes.size()));
+    for (std::size_t l = 0; l < r.levers.size(); ++l) {
+        h.Text("sweep.lever." + std::to_string(l), Info(r.levers[l]).key);
+        for (std::size_t k = 0; k < r.levels[l].size(); ++k) h.Value("sweep.level." + std::to_string(l) + "." + std::to_string(k), r.levels[l][k]);
+    }
+    h.Text("sweep.outcome", SeriesKey(r.outcomes[static_cast<std::size_t>(sweep_outcome_)]));
+    h.Value("sweep.points", static_cast<double>(sweep_points_.size()));
+    for (std::size_t i = 0; i < sweep_points_.size(); ++i) {
+        const SweepPoint& pt = sweep_points_[i];
+        const std::string k = "sweep.point." + std::to_string(i);
+        h.Value(k + ".x", pt.x);
+        h.Value(k + ".line", pt.line);
+        h.Value(k + ".n", pt.n);
+        h.Value(k + ".mean", pt.mean);
+        h.Value(k + ".p05", pt.p05);
+        h.Value(k + ".p95", pt.p95);
     }
 }
 

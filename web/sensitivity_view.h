@@ -6,15 +6,20 @@
 // reads as noise. The runs are a SensitivityStudy's batches run as an analysis of the Runner (on the
 // Web Workers after the comparison's replications, or in slices on the page): the same numbers as
 // `orgsim sensitivity`. Exports SALib's layouts (problem, design with outputs, Morris) and the tornado.
+// Beside the study, a "Sweep result" tab shows a merged `orgsim sweep` result opened as a file: the
+// plan's summary, an outcome picker, the outcome's mean (whiskers: 5th-95th percentile of the
+// replications) against the first lever's levels, one line per level of the second, and a table.
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "imgui.h"
 #include "sim/sensitivity.h"
+#include "sim/sweep.h"
 #include "web/ui.h"
 
 namespace orgsim::ui {
@@ -30,6 +35,9 @@ public:
     SensitivityPanel();
     /// Draw the view into the screen rectangle pos/size (logical pixels).
     void Draw(Ui& ui, ImVec2 pos, ImVec2 size);
+    /// Show a merged sweep result (a valid one from ReadSweepResult) in the "Sweep result" tab,
+    /// replacing the one shown before; the workspace and the study are left alone.
+    void OpenSweep(SweepResult result, const std::string& file_name);
 
 private:
     enum class State { Idle, Waiting, Running, Done, Stale, Cancelled, Error };
@@ -43,6 +51,10 @@ private:
     void DrawTornado(Ui& ui, ImVec2 p0, ImVec2 size, int out);
     void DrawMorris(Ui& ui, ImVec2 p0, ImVec2 size, int out);
     void PublishResult(Ui& ui) const;
+    void DrawSweep(Ui& ui, ImVec2 p0, ImVec2 size);
+    void DrawSweepChart(Ui& ui, ImVec2 p0, ImVec2 size);
+    void DrawSweepTable(Ui& ui, ImVec2 p0, ImVec2 size);
+    void PublishSweep(Ui& ui) const;
 
     // The choices (kept across runs).
     std::vector<LeverRange> all_levers_;  ///< AllLevers()
@@ -63,6 +75,13 @@ private:
     SensitivityResult result_;
     std::string error_;
     SeriesId shown_ = SeriesId::TimeToMarket;  ///< the outcome the charts show
+
+    // The sweep result opened last (none before a file is opened).
+    std::optional<SweepResult> sweep_;
+    std::string sweep_file_;
+    bool show_sweep_ = false;             ///< the "Sweep result" tab is shown
+    int sweep_outcome_ = 0;               ///< index into sweep_->outcomes
+    std::vector<SweepPoint> sweep_points_;  ///< SweepPoints of the shown outcome
 };
 
 }  // namespace orgsim::ui

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "sim/sweep.h"
 #include "web/theme.h"
 #include "web/ui_test_hooks.h"
 #include "web/workspace.h"
@@ -36,6 +37,8 @@ struct Ui {
     /// Show the page "How the model works" at a heading (ModelDocPanel::Open: candidates separated
     /// by '|'; empty = the top).
     std::function<void(const std::string& where)> open_model_doc;
+    /// Show a merged sweep result (opened as a file) in the Sensitivity view's "Sweep result" tab.
+    std::function<void(SweepResult result, const std::string& file_name)> open_sweep;
 };
 
 }  // namespace orgsim::ui

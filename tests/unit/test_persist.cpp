@@ -383,3 +383,166 @@ TEST_CASE("persist: numbers round-trip; CSV fields are quoted; helpers") {
     CHECK(FileStem("a/b\\c: d?") == "abc_d");
     CHECK(FileStem("???") == "scenario");
 }
+
+// ---- Autosave in two generations ----------------------------------------------------------------
+namespace {
+
+Workspace OneSlot(const char* preset) {
+    Workspace ws;
+    REQUIRE(ws.SetBaseline(testing::Preset(preset), preset).ok);
+    return ws;
+}
+
+}  // namespace
+
+TEST_CASE("autosave: a generation round-trips; damaged, cut-off or re-summed copies are refused") {
+    const Workspace ws = FourSlots();
+    const std::string doc = WriteWorkspace(ws, 1763900000.0, true);
+    const std::string stored = EncodeAutosave(7, doc);
+    const AutosaveCopy good = VerifyAutosave(stored);
+    REQUIRE_MESSAGE(good.valid, good.problem);
+    CHECK(good.generation == 7);
+    REQUIRE(good.doc);
+    CHECK(good.doc->slots.size() == 4);
+    CHECK(good.doc->saved_at == 1763900000.0);
+
+    SUBCASE("one flipped byte in the document: the checksum catches it") {
+        std::string bad = stored;
+        const std::size_t at = bad.find("\"name\"");
+        REQUIRE(at != std::string::npos);
+        bad[at + 9] = static_cast<char>(bad[at + 9] ^ 0x01);
+        const AutosaveCopy c = VerifyAutosave(bad);
+        CHECK_FALSE(c.valid);
+        CHECK(c.header_ok);
+        CHECK(c.problem.find("checksum") != std::string::npos);
+    }
+    SUBCASE("cut off (an interrupted write): the length catches it") {
+        for (std::size_t keep : {stored.size() - 1, stored.size() / 2, stored.find('\n') + 1}) {
+            const AutosaveCopy c = VerifyAutosave(stored.substr(0, keep));
+            CHECK_FALSE(c.valid);
+            CHECK(c.problem.find("cut off") != std::string::npos);
+        }
+        CHECK_FALSE(VerifyAutosave(stored.substr(0, 10)).valid);  // inside the header
+        CHECK_FALSE(VerifyAutosave("").valid);
+    }
+    SUBCASE("a wrong checksum in the header") {
+        std::string bad = stored;
+        const std::size_t eol = bad.find('\n');
+        bad[eol - 1] = bad[eol - 1] == '0' ? '1' : '0';
+        const AutosaveCopy c = VerifyAutosave(bad);
+        CHECK_FALSE(c.valid);
+        CHECK(c.problem.find("checksum") != std::string::npos);
+    }
+    SUBCASE("damaged headers") {
+        for (const char* h : {"orgsim-autosave/3 7 10 0000000000000000\n", "orgsim-autosave/2 -7 10 0000000000000000\n",
+                              "orgsim-autosave/2 7 10 00000000\n", "orgsim-autosave/2 4294967296 10 0000000000000000\n",
+                              "orgsim-autosave/2 7 10 000000000000000g\n", "orgsim-autosave/2 7 10\n", "garbage\n"}) {
+            const AutosaveCopy c = VerifyAutosave(std::string(h) + "0123456789");
+            CHECK_MESSAGE(!c.valid, h);
+            CHECK_MESSAGE(!c.header_ok, h);
+        }
+    }
+    SUBCASE("checksum and length right, but not a workspace (the reader refuses it)") {
+        const AutosaveCopy c = VerifyAutosave(EncodeAutosave(3, "{\"format\":\"orgsim-workspace/1\",\"slots\":[]}"));
+        CHECK_FALSE(c.valid);
+        CHECK(c.header_ok);
+        CHECK(c.problem.find("cannot be read") != std::string::npos);
+    }
+}
+
+TEST_CASE("autosave: startup restores the newest valid generation and writes over the other key") {
+    const std::string old_doc = WriteWorkspace(OneSlot("default.json"), 1000.0, true);
+    const std::string new_doc = WriteWorkspace(FourSlots(), 2000.0, true);
+    const std::string g4 = EncodeAutosave(4, old_doc), g5 = EncodeAutosave(5, new_doc);
+
+    SUBCASE("both good: the newer, whichever key holds it") {
+        for (int order = 0; order < 2; ++order) {
+            const AutosaveChoice c = order == 0 ? ChooseAutosave(g4, g5, std::nullopt) : ChooseAutosave(g5, g4, std::nullopt);
+            REQUIRE(c.doc);
+            CHECK(c.source == (order == 0 ? 1 : 0));
+            CHECK(c.doc->slots.size() == 4);
+            CHECK(c.generation == 5);
+            CHECK(c.next_generation == 6);
+            CHECK(c.write_key == 1 - c.source);  // the last good copy is never the next write's target
+            CHECK_FALSE(c.newest_damaged);
+            CHECK_FALSE(c.all_damaged);
+        }
+    }
+    SUBCASE("the newest is damaged: the older is restored, the user is told, the damaged key is written next") {
+        std::string bad = g5;
+        bad[bad.size() / 2] = static_cast<char>(bad[bad.size() / 2] ^ 0x20);
+        const AutosaveChoice c = ChooseAutosave(g4, bad, std::nullopt);
+        REQUIRE(c.doc);
+        CHECK(c.source == 0);
+        CHECK(c.doc->saved_at == 1000.0);
+        CHECK(c.newest_damaged);
+        CHECK(c.problem.find("checksum") != std::string::npos);
+        CHECK(c.write_key == 1);
+        CHECK(c.next_generation == 6);  // after the damaged copy's generation too
+        // Cut off instead of flipped: the same.
+        const AutosaveChoice t = ChooseAutosave(g5.substr(0, g5.size() - 40), g4, std::nullopt);
+        REQUIRE(t.doc);
+        CHECK(t.source == 1);
+        CHECK(t.newest_damaged);
+        CHECK(t.write_key == 0);
+    }
+    SUBCASE("an older damaged copy beside a good newer one is not worth a warning") {
+        std::string bad = g4;
+        bad.back() = 'x';
+        const AutosaveChoice c = ChooseAutosave(bad, g5, std::nullopt);
+        REQUIRE(c.doc);
+        CHECK(c.source == 1);
+        CHECK_FALSE(c.newest_damaged);
+    }
+    SUBCASE("both damaged: nothing to restore, said so; a valid legacy copy is the fallback") {
+        const AutosaveChoice c = ChooseAutosave(g4.substr(0, 50), "{not json", std::nullopt);
+        CHECK_FALSE(c.doc);
+        CHECK(c.source == -1);
+        CHECK(c.all_damaged);
+        CHECK(c.write_key == 0);
+        CHECK(c.next_generation == 5);  // the cut-off copy's header is readable: generation 4
+        const AutosaveChoice l = ChooseAutosave(g4.substr(0, 50), std::nullopt, old_doc);
+        REQUIRE(l.doc);
+        CHECK(l.source == 2);
+        CHECK(l.newest_damaged);
+    }
+    SUBCASE("nothing stored: nothing to restore, nothing damaged") {
+        const AutosaveChoice c = ChooseAutosave(std::nullopt, std::nullopt, std::nullopt);
+        CHECK_FALSE(c.doc);
+        CHECK_FALSE(c.all_damaged);
+        CHECK_FALSE(c.newest_damaged);
+        CHECK(c.next_generation == 1);
+    }
+    SUBCASE("the old single-key format of earlier versions is read (and only when no generation is valid)") {
+        const AutosaveChoice c = ChooseAutosave(std::nullopt, std::nullopt, new_doc);
+        REQUIRE(c.doc);
+        CHECK(c.source == 2);
+        CHECK(c.doc->slots.size() == 4);
+        CHECK_FALSE(c.newest_damaged);
+        CHECK(c.write_key == 0);
+        const AutosaveChoice n = ChooseAutosave(std::nullopt, g4, new_doc);
+        CHECK(n.source == 1);
+        CHECK(n.doc->slots.size() == 1);
+        const AutosaveChoice bad = ChooseAutosave(std::nullopt, std::nullopt, "{\"format\":\"orgsim-workspace/1\"");
+        CHECK_FALSE(bad.doc);
+        CHECK(bad.all_damaged);
+    }
+    SUBCASE("generations wrap around: 0 follows 0xFFFFFFFF") {
+        CHECK(NewerGeneration(0, 0xFFFFFFFFu));
+        CHECK_FALSE(NewerGeneration(0xFFFFFFFFu, 0));
+        CHECK(NewerGeneration(6, 5));
+        CHECK_FALSE(NewerGeneration(5, 5));
+        const std::string last = EncodeAutosave(0xFFFFFFFFu, old_doc), first = EncodeAutosave(0, new_doc);
+        for (int order = 0; order < 2; ++order) {
+            const AutosaveChoice c = order == 0 ? ChooseAutosave(last, first, std::nullopt) : ChooseAutosave(first, last, std::nullopt);
+            REQUIRE(c.doc);
+            CHECK(c.generation == 0);
+            CHECK(c.doc->slots.size() == 4);
+            CHECK(c.next_generation == 1);
+        }
+        const AutosaveChoice top = ChooseAutosave(last, std::nullopt, std::nullopt);
+        CHECK(top.next_generation == 0);
+    }
+    CHECK(DescribeRestore(*VerifyAutosave(g5).doc, 12 * 60 + 5) == "4 scenarios, saved 12 minutes ago");
+    CHECK(DescribeRestore(*VerifyAutosave(g4).doc, -1) == "1 scenario");
+}

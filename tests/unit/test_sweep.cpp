@@ -2,9 +2,11 @@
 // that is the same for any number of shards and refuses what does not make a whole.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
+#include "sim/stats.h"
 #include "sim/sweep.h"
 #include "tests/unit/fixtures.h"
 
@@ -113,7 +115,7 @@ TEST_CASE("shards: every task in exactly one shard; the merge is byte-identical 
     REQUIRE(many.ok);
     CHECK(eight.merged == one.merged);
     CHECK(many.merged == one.merged);
-    CHECK(std::count(one.merged.begin(), one.merged.end(), '\n') == 5 + 66);
+    CHECK(std::count(one.merged.begin(), one.merged.end(), '\n') == 8 + 66);  // 7 comment lines, the header, 66 rows
     // A row's outcomes are the World's own.
     World w(p.CellScenario(5), 10);
     w.StepWeeks(52);
@@ -153,4 +155,121 @@ TEST_CASE("merge: missing tasks listed as ranges; duplicates dropped if equal, r
     cut[0].second = cut[0].second.substr(0, 20);
     CHECK_FALSE(MergeShards(cut).ok);
     CHECK(FormatRanges({0, 1, 2, 5, 7, 8}) == "0-2, 5, 7-8");
+}
+
+TEST_CASE("sweep result: what merge writes reads back (plan shape, rows, chart points)") {
+    const SweepPlan p = Plan();
+    const MergeResult m = MergeShards(Shards(p, 8));
+    REQUIRE(m.ok);
+    CHECK(m.merged.find("\n# replications 11\n# weeks 52\n# name Shared KPIs and security share") != std::string::npos);
+    CHECK(LooksLikeSweepResult(m.merged));
+    const SweepResultRead r = ReadSweepResult(m.merged);
+    INFO((r.problems.empty() ? "" : r.problems[0].where + ": " + r.problems[0].message));
+    REQUIRE(r.result);
+    const SweepResult& s = *r.result;
+    CHECK(s.fingerprint == p.fingerprint);
+    CHECK(s.model == kModelVersion);
+    CHECK(s.name == p.name);
+    CHECK(s.weeks == 52);
+    CHECK(s.tasks == 66);
+    CHECK(s.cells == 6);
+    CHECK(s.replications == 11);
+    CHECK(s.levers == p.levers);
+    CHECK(s.outcomes == p.outcomes);
+    REQUIRE(s.levels.size() == 2u);
+    CHECK(s.levels[0] == std::vector<double>{0.05, 0.1, 0.2});
+    CHECK(s.levels[1] == std::vector<double>{0.0, 1.0});
+    REQUIRE(s.rows.size() == 66u);
+    for (int t = 0; t < 66; ++t) {
+        CHECK(s.rows[static_cast<std::size_t>(t)].lever_values == p.cells[static_cast<std::size_t>(t / 11)]);
+        CHECK(s.rows[static_cast<std::size_t>(t)].cell == t / 11);
+    }
+    World w(p.CellScenario(5), 10);
+    w.StepWeeks(52);
+    for (std::size_t o = 0; o < p.outcomes.size(); ++o) CHECK(s.rows[65].values[o] == w.Series(p.outcomes[o]).back());
+    // Chart points: first lever on x, second as lines, 11 replications each, x-major.
+    const std::vector<SweepPoint> pts = SweepPoints(s, 0);
+    REQUIRE(pts.size() == 6u);
+    CHECK(pts[3].x == 1);
+    CHECK(pts[3].line == 1);
+    CHECK(pts[3].n == 11);
+    double sum = 0.0;
+    std::vector<double> v;
+    for (int t = 33; t < 44; ++t) {
+        sum += s.rows[static_cast<std::size_t>(t)].values[0];
+        v.push_back(s.rows[static_cast<std::size_t>(t)].values[0]);
+    }
+    CHECK(pts[3].mean == sum / 11.0);
+    CHECK(pts[3].p05 == Quantile(v, 0.05));
+    CHECK(pts[3].p95 == Quantile(v, 0.95));
+    CHECK(pts[3].p05 <= pts[3].mean);
+    CHECK(pts[3].mean <= pts[3].p95);
+    CHECK(SweepPoints(s, 99).empty());
+    // A file from before the replications/weeks/name lines still reads (replications from the rows).
+    std::string old = m.merged;
+    for (const char* key : {"# replications ", "# weeks ", "# name "}) {
+        const std::size_t a = old.find(key);
+        old.erase(a, old.find('\n', a) + 1 - a);
+    }
+    const SweepResultRead ro = ReadSweepResult(old);
+    REQUIRE(ro.result);
+    CHECK(ro.result->replications == 11);
+    CHECK(ro.result->weeks == 0);
+    CHECK(ro.result->name.empty());
+}
+
+TEST_CASE("sweep result: corrupt, cut, incomplete and other-model files are refused with where and what") {
+    const SweepPlan p = Plan();
+    const MergeResult m = MergeShards(Shards(p, 2));
+    REQUIRE(m.ok);
+    const std::string& good = m.merged;
+    auto first = [](const SweepResultRead& r) { return r.problems.empty() ? std::string() : r.problems[0].where + ": " + r.problems[0].message; };
+    auto has = [](const SweepResultRead& r, const std::string& where, const std::string& what) {
+        if (r.result) return false;
+        for (const auto& pr : r.problems)
+            if (pr.where == where && pr.message.find(what) != std::string::npos) return true;
+        return false;
+    };
+    // Not a result at all; a shard rather than the merge.
+    CHECK(has(ReadSweepResult("{\"format\":\"orgsim-scenario/1\"}"), "line 1", "not an OrgSim sweep result"));
+    CHECK(has(ReadSweepResult(Shards(p, 2)[0].second), "line 1", "one shard"));
+    CHECK(has(ReadSweepResult("# orgsim-sweep/1\n"), "file", "ends after its first line"));
+    // Another model version: said as such.
+    std::string other = good;
+    other.replace(other.find(kModelVersion), std::string(kModelVersion).size(), "orgsim-model/1.0");
+    const SweepResultRead om = ReadSweepResult(other);
+    CHECK(om.wrong_model);
+    CHECK(has(om, "line 3", "made with model orgsim-model/1.0"));
+    // Cut in the middle of a row: located, and said to be cut off.
+    const std::string cut = good.substr(0, good.size() - 30);
+    INFO(first(ReadSweepResult(cut)));
+    CHECK(has(ReadSweepResult(cut), "line " + std::to_string(std::count(cut.begin(), cut.end(), '\n') + 1), "cut off"));
+    // Cut at a line break: the missing tasks are listed.
+    const std::size_t at = good.find("\n60,");
+    const SweepResultRead missing = ReadSweepResult(good.substr(0, at + 1));
+    CHECK(missing.missing.size() == 6u);
+    CHECK(has(missing, "file", "6 of 66 tasks missing: 60-65"));
+    // A damaged number, a damaged hash, an unknown column, a duplicated task.
+    // Replace field k of task 5's row.
+    auto set_field = [&](int k, const std::string& v) {
+        std::string t = good;
+        std::size_t a = t.find("\n5,0,") + 1;
+        for (int i = 0; i < k; ++i) a = t.find(',', a) + 1;
+        const std::size_t e = t.find_first_of(",\n", a);
+        return t.replace(a, e - a, v);
+    };
+    const std::size_t row = good.find("\n5,0,");
+    const int bad_line = static_cast<int>(std::count(good.begin(), good.begin() + static_cast<long>(row) + 1, '\n')) + 1;
+    CHECK(has(ReadSweepResult(set_field(8, "x")), "line " + std::to_string(bad_line), "(trust): \"x\" is not a number"));
+    CHECK(has(ReadSweepResult(set_field(5, "zz")), "line " + std::to_string(bad_line), "not 16 hex digits"));
+    CHECK(has(ReadSweepResult(set_field(2, "0.3")), "task 5", "lever values differ"));
+    std::string col = good;
+    col.replace(col.find(",trust"), 6, ",nonsense");
+    CHECK(has(ReadSweepResult(col), "line 8", "unknown outcome \"nonsense\""));
+    std::string dup = good;
+    const std::size_t r5 = dup.find("\n5,0,"), r5e = dup.find('\n', r5 + 1);
+    dup.insert(r5e, dup.substr(r5, r5e - r5));
+    CHECK(has(ReadSweepResult(dup), "line " + std::to_string(bad_line + 1), "task 5 appears twice"));
+    // Over the size limit: refused before reading.
+    CHECK(has(ReadSweepResult(std::string(kMaxSweepResultBytes + 1, '#')), "file", "may be up to"));
 }

@@ -145,10 +145,15 @@ export default async function (lib) {
     check(loaded, 'page did not load');
     const s0 = await waitFor(page, (x) => values(x)['files.autosave_revision'] === x.revision, 5000, 'the autosave');
     autosaveBytes = values(s0)['files.autosave_bytes'];
-    const stored = await page.evaluate(() => localStorage.getItem('orgsim.autosave'));
-    check(stored && JSON.parse(stored).slots.length === 2, 'localStorage does not hold both slots');
+    // Two generations (orgsim.autosave.a / .b, a header line then the document): the newest holds both slots.
+    const stored = await page.evaluate(() => ['orgsim.autosave.a', 'orgsim.autosave.b'].map((k) => localStorage.getItem(k)));
+    const docs = stored.filter((t) => t !== null).map((t) => ({ gen: Number(t.split(' ')[1]), doc: JSON.parse(t.slice(t.indexOf('\n') + 1)) }));
+    check(docs.length > 0 && docs.sort((x, y) => y.gen - x.gen)[0].doc.slots.length === 2, 'localStorage does not hold both slots');
     await page.reload({ waitUntil: 'load' });
     await page.waitForSelector('body[data-ready="1"]', { timeout: 60000, state: 'attached' });
+    // The restore prompt lists what comes back; Restore brings it.
+    await waitFor(page, (x) => texts(x)['files.dialog'] === 'restore' && x.widgets['Files:restore:ok'], 5000, 'the restore prompt');
+    await clickWidget(page, 'Files:restore:ok');
     const s1 = await waitFor(page, (x) => x.slot_count === 2, 5000, 'two slots after the reload');
     check(canonical(scenarioOf(s1)) === canonical(scenarioOf(s0)), 'the active scenario differs after the reload');
     check(s1.active_slot === s0.active_slot, `active slot ${s1.active_slot} vs ${s0.active_slot}`);
@@ -264,7 +269,7 @@ export default async function (lib) {
     const s = await state(page);
     const want = JSON.parse(preset('cio_reports_to_ceo.json')).name;
     check(s.slot_count === 1 && scenarioOf(s).name === want, `${s.slot_count} slots, "${scenarioOf(s).name}"`);
-    check(await page.evaluate(() => localStorage.getItem('orgsim.autosave') !== null), 'the autosave was lost');
+    check(await page.evaluate(() => ['orgsim.autosave.a', 'orgsim.autosave.b'].some((k) => localStorage.getItem(k) !== null)), 'the autosave was lost');
     return `"${want}" with the autosave kept for later`;
   });
   await a.context.close();
