@@ -32,7 +32,7 @@ step "sanitizer build (ASan+UBSan)" bash -c 'cmake --preset native-asan >/dev/nu
 step "sanitizer tests" ctest --preset native-asan -j "$jobs"
 # Every reader of outside input under libFuzzer (clang, ASan+UBSan) for a short while; long runs:
 # scripts/fuzz.sh [seconds] (docs/reliability.md).
-step "fuzz smoke (libFuzzer, 15 s per target)" bash scripts/fuzz.sh 15
+step "fuzz smoke (libFuzzer, 10 s per target)" bash scripts/fuzz.sh 10
 step "web build (WebAssembly app and CLI)" bash -c 'cmake --preset web-release >/dev/null && cmake --build --preset web-release -j '"$jobs"
 step "determinism: native vs WebAssembly" \
   bash tests/determinism.sh build/native-release/orgsim build/web-release/orgsim.js
