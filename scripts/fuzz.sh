@@ -8,7 +8,10 @@
 # Usage: scripts/fuzz.sh [seconds-per-target] [target...]     (default 60 s; targets: scenario march
 #                                                              share_link workspace)
 # Environment:
-#   ORGSIM_FUZZ_BUILD  build folder (default build/fuzz)
+#   ORGSIM_FUZZ_BUILD  a build folder already configured with ORGSIM_BUILD_FUZZ=ON, e.g. build/native-asan
+#                      (cmake --preset native-asan; the test command's fuzz smoke): only the fuzz targets
+#                      are built there, it is never configured. Unset: build/fuzz, configured here the
+#                      first time
 #   ORGSIM_FUZZ_WORK   work folder for corpora, logs and crash inputs (default
 #                      ${ORGSIM_CACHE:-~/.cache/orgsim}/fuzz); outside the source tree, never committed
 #   ORGSIM_FUZZ_KEEP   1: keep each target's corpus from the last run and go on from it (default:
@@ -27,6 +30,7 @@ shift || true
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(scenario march share_link workspace)
 build=${ORGSIM_FUZZ_BUILD:-build/fuzz}
+own_build=1; [ -n "${ORGSIM_FUZZ_BUILD:-}" ] && own_build=0
 work=${ORGSIM_FUZZ_WORK:-${ORGSIM_CACHE:-$HOME/.cache/orgsim}/fuzz}
 jobs=${ORGSIM_FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}
 case "$work" in "$root"|"$root"/*) echo "fuzz.sh: the work folder must be outside the source tree" >&2; exit 2 ;; esac
@@ -39,10 +43,14 @@ if ! ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev
    ! "$cxx" -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null | grep -q /; then
   echo "fuzz.sh: clang's libFuzzer runtime is missing: run scripts/setup.sh --sanitizers" >&2; exit 2
 fi
-if [ ! -f "$build/build.ninja" ]; then
+if [ $own_build = 1 ] && [ ! -f "$build/build.ninja" ]; then
   say "configuring $build"
   CC="$cc" CXX="$cxx" cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DORGSIM_BUILD_FUZZ=ON -DORGSIM_BUILD_APP=OFF -DORGSIM_BUILD_TESTS=OFF >/dev/null || exit 2
+fi
+if ! grep -qx 'ORGSIM_BUILD_FUZZ:BOOL=ON' "$build/CMakeCache.txt" 2>/dev/null; then
+  echo "fuzz.sh: $build is not a build folder configured with ORGSIM_BUILD_FUZZ=ON (e.g. cmake --preset native-asan)" >&2
+  exit 2
 fi
 say "building the fuzz targets in $build (-j$jobs)"
 cmake --build "$build" -j "$jobs" --target fuzz_all || exit 2

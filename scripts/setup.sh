@@ -59,12 +59,17 @@ fi
 
 # --- npm: playwright-core (driving Debian's Chromium; no browser download) --------------------
 if [ $want_browser = 1 ]; then
-  # Reinstall when the pinned version (tests/browser/package.json) differs from the installed one.
-  want=$(sed -n 's/.*"playwright-core": *"\([^"]*\)".*/\1/p' "$root/tests/browser/package.json")
-  have=""
-  pw_pkg="$root/tests/browser/node_modules/playwright-core/package.json"
-  if [ -f "$pw_pkg" ]; then have=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$pw_pkg" | head -1); fi
-  if [ "$want" != "$have" ]; then
+  # Reinstall when a pinned version (tests/browser/package.json: playwright-core, and
+  # @axe-core/playwright for the accessibility checks) differs from the installed one.
+  stale=0
+  for pkg in playwright-core @axe-core/playwright; do
+    want=$(sed -n 's/.*"'"$pkg"'": *"\([^"]*\)".*/\1/p' "$root/tests/browser/package.json")
+    have=""
+    pkg_json="$root/tests/browser/node_modules/$pkg/package.json"
+    if [ -f "$pkg_json" ]; then have=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$pkg_json" | head -1); fi
+    if [ "$want" != "$have" ]; then stale=1; fi
+  done
+  if [ $stale = 1 ]; then
     say "npm install (tests/browser)"
     (cd "$root/tests/browser" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund --no-package-lock --loglevel=error)
   else

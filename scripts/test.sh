@@ -28,11 +28,18 @@ step "native build" bash -c 'cmake --preset native-release >/dev/null && cmake -
 step "native tests (unit, CLI, docs)" ctest --preset native-release -j "$jobs"
 step "desktop app under Xvfb (Mesa software GL): screenshot and state" \
   bash tests/desktop.sh build/native-release/orgsim_app build/screenshots
-step "sanitizer build (ASan+UBSan)" bash -c 'cmake --preset native-asan >/dev/null && cmake --build --preset native-asan -j '"$jobs"
+# One clang build (build/native-asan) holds the unit tests and CLI under ASan+UBSan and the libFuzzer
+# targets: the engine is compiled once for both. A build/native-asan configured with another compiler
+# (gcc, before) is started afresh: when CMake itself switches a folder's compiler it drops the
+# preset's other variables for that run.
+step "sanitizer build (clang, ASan+UBSan; unit tests, CLI, fuzz targets)" bash -c '
+  if [ -f build/native-asan/CMakeCache.txt ] &&
+     ! grep -q "^CMAKE_CXX_COMPILER:[A-Z]*=.*clang" build/native-asan/CMakeCache.txt; then rm -rf build/native-asan; fi
+  cmake --preset native-asan >/dev/null && cmake --build --preset native-asan -j '"$jobs"
 step "sanitizer tests" ctest --preset native-asan -j "$jobs"
-# Every reader of outside input under libFuzzer (clang, ASan+UBSan) for a short while; long runs:
-# scripts/fuzz.sh [seconds] (docs/reliability.md).
-step "fuzz smoke (libFuzzer, 10 s per target)" bash scripts/fuzz.sh 10
+# Every reader of outside input under libFuzzer for a short while, from that build; long runs:
+# scripts/fuzz.sh [seconds] (its own build/fuzz; docs/reliability.md).
+step "fuzz smoke (libFuzzer, 10 s per target)" env ORGSIM_FUZZ_BUILD=build/native-asan bash scripts/fuzz.sh 10
 step "web build (WebAssembly app and CLI)" bash -c 'cmake --preset web-release >/dev/null && cmake --build --preset web-release -j '"$jobs"
 step "determinism: native vs WebAssembly" \
   bash tests/determinism.sh build/native-release/orgsim build/web-release/orgsim.js

@@ -130,12 +130,16 @@ void SectionTitle(const Theme& t, const char* title, const char* caption) {
     ImGui::PushFont(f.heading);
     ImGui::TextUnformatted(title);
     ImGui::PopFont();
+    SemNode heading;
+    heading.level = 2;
+    SemAt(title, SemRole::Heading, title, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), heading);
     if (caption && *caption) {
         ImGui::PushFont(f.small);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(t.Colours().text_muted));
         ImGui::TextWrapped("%s", caption);
         ImGui::PopStyleColor();
         ImGui::PopFont();
+        SemAt(caption, SemRole::Text, caption, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     }
 }
 
@@ -309,6 +313,7 @@ Ui App::MakeUi() {
 void App::Frame(std::int64_t dt_us) {
     ++frame_;
     drawn_results_changes_ = runner_.ResultsChanges();
+    theme_.SetHighContrast(PrefersMoreContrast());  // prefers-contrast: more (re-applies only on a change)
     if (pending_theme_) {
         theme_.Apply(*pending_theme_);
         pending_theme_.reset();
@@ -345,6 +350,7 @@ void App::Frame(std::int64_t dt_us) {
     files_.DrawNotice(ui, l.content_min, l.content_size);  // storage refused the autosave: offer a file
     DrawToasts();
     if (help_open_) DrawHelp();
+    else help_focused_ = false;
 }
 
 void App::AdvanceLive(std::int64_t dt_us) {
@@ -573,6 +579,10 @@ void DrawScenarioBlock(const Theme& t, TestHooks& hooks, ImDrawList* dl, const S
     ImGui::SetCursorScreenPos(ImVec2(x, ty));
     ImGui::InvisibleButton("##scenario", ImVec2(std::max(1.0f, w), block_h));
     hooks.RecordLastItem("Scenario");
+    SemNode heading;
+    heading.level = 1;
+    heading.description = question;
+    SemAt("##sem_scenario", SemRole::Heading, name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), heading);
     if (s && ImGui::IsItemHovered()) {
         std::string body = s->question;
         if (!s->description.empty()) body += (body.empty() ? "" : "\n\n") + s->description;
@@ -598,6 +608,8 @@ void EndBar() {
 bool IconButton(const Theme& t, TestHooks& hooks, const char* name, Icon icon, ImVec2 pos, float size, bool enabled,
                 const std::string& tip_title, const std::string& tip_body = "") {
     ImGui::SetCursorScreenPos(pos);
+    SemNext().name = tip_title;
+    SemNext().description = tip_body;
     const bool pressed = Button(t, (std::string("##") + name).c_str(), "", icon, ImVec2(size, size), false, enabled);
     hooks.RecordLastItem(name);
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) Tooltip(t, tip_title, tip_body);
@@ -628,6 +640,8 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
     const float bs = t.Dp(38);  // icon button size
     const float gap = t.Dp(8);
     float rx = b.x - m;
+    // Drawn from the right; the page orders a toolbar's items left to right.
+    SemPush("##sem_toolbar", SemRole::Toolbar, "Workspace", a, ImVec2(b.x, row1_b));
     const bool light = t.Kind() == ThemeKind::Light;
     rx -= bs;
     if (IconButton(t, hooks_, "Theme", light ? Icon::Moon : Icon::Sun, ImVec2(rx, cy - bs * 0.5f), bs, true,
@@ -666,6 +680,7 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
     if (IconButton(t, hooks_, "Undo", Icon::Undo, ImVec2(rx, cy - bs * 0.5f), bs, ws_.CanUndo(),
                    undo_label.empty() ? std::string("Nothing to undo") : "Undo: " + undo_label, "Ctrl+Z"))
         Undo();
+    SemPop();
 
     DrawScenarioBlock(t, hooks_, dl, ws_.Empty() ? nullptr : &ws_.ActiveScenario(), x, cy, rx - t.Dp(24) - x,
                       "The scenario could not be opened: see the problems below.");
@@ -674,15 +689,18 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
     const float cy2 = row1_b + (b.y - row1_b) * 0.5f;
     const float th = t.Dp(34);
     float tx = a.x + m;
+    SemPush("##sem_views", SemRole::TabList, "Views", ImVec2(tx, cy2 - th * 0.5f), ImVec2(tx, cy2 + th * 0.5f));
     for (int i = 0; i < kViewTabs; ++i) {
         const ImVec2 ts(TextSize(f.label, kViewNames[i]).x + t.Dp(28), th);
         ImGui::SetCursorScreenPos(ImVec2(tx, cy2 - th * 0.5f));
+        if (Semantics* sem = ActiveSemantics()) sem->NextRole(SemRole::Tab);
         if (ToggleButton(t, (std::string("##tab") + kViewNames[i]).c_str(), kViewNames[i], Icon::None, ts,
                          static_cast<int>(view_) == i))
             view_ = static_cast<View>(i);
         hooks_.RecordLastItem(std::string("Tab:") + kViewNames[i]);
         tx += ts.x + t.Dp(6);
     }
+    SemPop();
 
     // Slot tabs, right-aligned: measure first.
     const int n = ws_.SlotCount();
@@ -698,6 +716,7 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
     total += add_w;
     float sx = std::max(tx + t.Dp(24), b.x - m - total);
     int close_slot = -1;
+    SemPush("##sem_slots", SemRole::Group, "Open scenarios");
     DrawTextRight(dl, f.small, sx - t.Dp(10), cy2 - FontSize(f.small) * 0.5f, p.text_faint, n > 0 ? "Scenarios" : "");
     for (int i = 0; i < n; ++i) {
         const float w = widths[static_cast<std::size_t>(i)];
@@ -713,10 +732,12 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
             close_pressed = ImGui::InvisibleButton("##close", ImVec2(close_w - t.Dp(4), close_w - t.Dp(4)));
             close_hovered = ImGui::IsItemHovered();
             hooks_.RecordLastItem("Slot:close:" + std::to_string(i));
+            SemItem(SemRole::Button, "Close " + label);
             if (close_hovered)
                 Tooltip(t, "Close " + label, "Its edits and their undo history close with it: save first to keep them.");
         }
         ImGui::SetCursorScreenPos(pos);
+        SemNext().name = label + ": " + ws_.GetSlot(i).scenario.name;
         if (ToggleButton(t, "##slot", "", Icon::None, ImVec2(w, th), ws_.Active() == i)) {
             ws_.SetActive(i);
             if (presenting_) slide_ = i;
@@ -743,12 +764,15 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
         else Notify("Closed " + Workspace::SlotLabel(close_slot) + ".", false);
     }
     ImGui::SetCursorScreenPos(ImVec2(sx, cy2 - th * 0.5f));
+    SemNext().name = "Add an alternative";
+    SemNext().description = "Copy the active scenario into a new slot, change it, and compare.";
     if (Button(t, "##slot_add", "Alternative", Icon::Plus, ImVec2(add_w, th), false, n > 0 && n < kMaxSlots)) {
         const EditResult r = ws_.DuplicateActive();
         if (!r.ok) Notify(r.message, true);
         else Notify("Added " + Workspace::SlotLabel(ws_.Active()) + ", a copy of the scenario to change and compare.", false);
     }
     hooks_.RecordLastItem("Slot:add");
+    SemPop();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         Tooltip(t, "Add an alternative", n >= kMaxSlots ? "Four scenarios are open: close one first."
                                                         : "Copy the active scenario into a new slot, change it, and compare.");
@@ -822,6 +846,7 @@ void App::DrawRail(Ui&, const Layout& l) {
     SectionTitle(t, "Live run", "One run of every open scenario, week by week.");
     const char* play_label = playing_ ? "Pause" : done ? "Replay" : (week > 0 ? "Resume" : "Play");
     const Icon play_icon = playing_ ? Icon::Pause : done ? Icon::Replay : Icon::Play;
+    SemNext().shortcut = "Space";
     if (Button(t, "##play", play_label, play_icon, ImVec2(w, t.Dp(44)), true, have)) SetPlaying(!playing_);
     hooks_.RecordLastItem("Play");
     if (ImGui::IsItemHovered()) Tooltip(t, "Play or pause (Space)", "Right arrow steps one week; Home resets.");
@@ -840,6 +865,8 @@ void App::DrawRail(Ui&, const Layout& l) {
         ImGui::Dummy(ImVec2(w, FontSize(f.label)));
     }
     int speed = speed_;
+    SemNext().name = "Speed";
+    SemNext().value = std::to_string(speed_) + " weeks per second";
     if (Slider(t, "##speed", &speed, kMinSpeed, kMaxSpeed, w)) SetSpeed(speed);
     hooks_.RecordLastItem("Speed");
     {
@@ -855,6 +882,8 @@ void App::DrawRail(Ui&, const Layout& l) {
             DrawTextRight(dl, f.label, x0 + w, c.y + FontSize(f.heading) - FontSize(f.label) - t.Dp(1), p.text_muted, buf);
         }
         ImGui::Dummy(ImVec2(w, FontSize(f.heading)));
+        std::snprintf(buf, sizeof buf, "Week %d of %d, year %d", week, horizon, week == 0 ? 1 : (week + 51) / 52);
+        SemAt("##sem_week", SemRole::Text, buf, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         ProgressBar(t, w, horizon > 0 ? static_cast<double>(week) / horizon : 0.0, p.accent);
         hooks_.RecordLastItem("Progress");
     }
@@ -883,6 +912,7 @@ void App::DrawRail(Ui&, const Layout& l) {
             ImGui::SetNextItemWidth(field_w);
             ImGui::PushID(index);
             const bool commit = draw();
+            SemItem(SemRole::TextBox, unit && *unit ? std::string(label) + " (" + unit + ")" : std::string(label));
             ImGui::PopID();
             hooks_.RecordLastItem(name);
             if (ImGui::IsItemActive()) active_field = index;
@@ -941,6 +971,7 @@ void App::DrawRail(Ui&, const Layout& l) {
             DrawTextRight(dl, f.small, x0 + w, c.y + FontSize(f.label) - FontSize(f.small), p.text_faint, tp.c_str());
         }
         ImGui::Dummy(ImVec2(w, FontSize(f.label)));
+        SemAt("##sem_reps", SemRole::Text, std::string(buf) + " replications", ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         ProgressBar(t, w, e ? e->Progress() : 0.0, current ? p.accent : p.axis);
         hooks_.RecordLastItem("ReplicationProgress");
     }
@@ -967,6 +998,9 @@ void App::DrawRail(Ui&, const Layout& l) {
         DrawText(dl, f.small, ImVec2(tx, c.y), icon != Icon::None ? p.text : colour, status);
         ImGui::Dummy(ImVec2(w, FontSize(f.small)));
         hooks_.Text("run.status", status);
+        // Read where it is, and announced when it changes (a live region).
+        SemAt("##sem_run_text", SemRole::Text, status, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        SemAt("##sem_run_status", SemRole::Status, status, ImVec2(0, 0), ImVec2(0, 0));
     }
 
     // Hint at the bottom when there is room.
@@ -1069,7 +1103,9 @@ void App::DrawToasts() {
     for (auto it = toasts_.rbegin(); it != toasts_.rend(); ++it) {
         const Toast& toast = *it;
         const float remaining = static_cast<float>(kToastMicros - toast.age_us) / 1e6f;
-        const float alpha = std::clamp(std::min(remaining / 0.3f, static_cast<float>(toast.age_us) / 1e6f / 0.15f), 0.0f, 1.0f);
+        // Fades in and out, or (prefers-reduced-motion) appears and goes at once.
+        const float alpha = PrefersReducedMotion() ? 1.0f
+                                                   : std::clamp(std::min(remaining / 0.3f, static_cast<float>(toast.age_us) / 1e6f / 0.15f), 0.0f, 1.0f);
         const float pad_x = t.Dp(18), pad_y = t.Dp(12);
         const float icon_w = t.Dp(26);
         const ImVec2 ts = f.body->CalcTextSizeA(FontSize(f.body), 1e9f, max_w - 2 * pad_x - icon_w, toast.text.c_str());
@@ -1085,7 +1121,10 @@ void App::DrawToasts() {
                  t.Dp(15), WithAlpha(mark, alpha), WithAlpha(bg, alpha));
         dl->AddText(f.body, FontSize(f.body), ImVec2(a.x + pad_x + icon_w, a.y + pad_y), WithAlpha(fg, alpha), toast.text.c_str(),
                     nullptr, max_w - 2 * pad_x - icon_w);
-        if (it == toasts_.rbegin()) hooks_.Record("Toast", a.x, a.y, w, h);
+        if (it == toasts_.rbegin()) {
+            hooks_.Record("Toast", a.x, a.y, w, h);
+            SemAt("##sem_toast", toast.error ? SemRole::Alert : SemRole::Status, toast.text, a, b);
+        }
         y = a.y - t.Dp(10);
     }
 }
@@ -1126,16 +1165,27 @@ void App::DrawHelp() {
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(t.Dp(8), t.Dp(5)));
     ImGui::BeginChild("##help_card", ImVec2(cw, ch), true, ImGuiWindowFlags_AlwaysUseWindowPadding);
     hooks_.Record("Panel:help", pos.x, pos.y, cw, ch);
+    SemPush("##sem_help", SemRole::Dialog, "How to use OrgSim", pos, ImVec2(pos.x + cw, pos.y + ch));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float w = ImGui::GetContentRegionAvail().x;
     const float x0 = ImGui::GetCursorScreenPos().x;
     {
         const ImVec2 c = ImGui::GetCursorScreenPos();
         DrawText(dl, f.title, c, p.text, "How to use OrgSim");
+        SemNode heading;
+        heading.level = 2;
+        SemAt("##sem_help_title", SemRole::Heading, "How to use OrgSim", c,
+              ImVec2(c.x + TextSize(f.title, "How to use OrgSim").x, c.y + FontSize(f.title)), heading);
         const float bs = t.Dp(32);
         ImGui::SetCursorScreenPos(ImVec2(x0 + w - bs, c.y - t.Dp(2)));
+        SemNext().name = "Close help";
+        SemNext().shortcut = "Escape";
         if (Button(t, "##help_close", "", Icon::Close, ImVec2(bs, bs), false)) help_open_ = false;
         hooks_.RecordLastItem("Help:close");
+        if (!help_focused_) {  // a dialog that opens takes the focus (WAI-ARIA dialog pattern)
+            if (Semantics* sem = ActiveSemantics()) sem->RequestFocus(SemKey("##help_close"));
+            help_focused_ = true;
+        }
         ImGui::SetCursorScreenPos(ImVec2(x0, c.y + FontSize(f.title) + t.Dp(12)));
     }
     for (int i = 0; i < 4; ++i) {
@@ -1150,6 +1200,7 @@ void App::DrawHelp() {
         ImGui::PushFont(f.body);
         ImGui::PushTextWrapPos(x0 + w - ImGui::GetWindowPos().x);
         ImGui::TextUnformatted(kHowTo[i]);
+        SemAt(kHowTo[i], SemRole::Text, std::string(num) + ". " + kHowTo[i], ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         ImGui::PopTextWrapPos();
         ImGui::PopFont();
         ImGui::SetCursorScreenPos(ImVec2(x0, ImGui::GetCursorScreenPos().y + t.Dp(2)));
@@ -1160,6 +1211,9 @@ void App::DrawHelp() {
         const ImVec2 c = ImGui::GetCursorScreenPos();
         const float rh = FontSize(f.label) + FontSize(f.small) + t.Dp(26);
         const bool pressed = ImGui::InvisibleButton("##help_modeldoc", ImVec2(w, rh));
+        SemNode link;
+        link.description = "Agents, decisions, mechanisms and sources.";
+        SemItem(SemRole::Link, "How the model works", link);
         const bool hovered = ImGui::IsItemHovered();
         hooks_.RecordLastItem("Help:modeldoc");
         if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -1182,6 +1236,9 @@ void App::DrawHelp() {
         const ImVec2 c = ImGui::GetCursorScreenPos();
         DrawText(dl, f.heading, c, p.text, "Keyboard shortcuts");
         ImGui::Dummy(ImVec2(w, FontSize(f.heading) + t.Dp(4)));
+        SemNode heading;
+        heading.level = 3;
+        SemAt("##sem_help_keys", SemRole::Heading, "Keyboard shortcuts", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), heading);
     }
     const float keys_w = t.Dp(190);
     for (int i = 0; i < n; ++i) {
@@ -1201,8 +1258,15 @@ void App::DrawHelp() {
         DrawText(dl, f.body, ImVec2(c.x + std::max(keys_w, kx - c.x + t.Dp(4)), c.y + (row_h - FontSize(f.body)) * 0.5f - t.Dp(1)),
                  p.text_muted, s.what);
         ImGui::Dummy(ImVec2(w, row_h));
+        {
+            std::string keys;
+            for (int j = i; j < n && kShortcuts[j].action == s.action && kShortcuts[j].when == s.when; ++j)
+                keys += (keys.empty() ? "" : " or ") + std::string(kShortcuts[j].keys);
+            SemAt(s.what, SemRole::Text, keys + ": " + s.what, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+        }
     }
     help_h_ = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + t.Dp(22) + 2.0f;
+    SemPop();
     ImGui::EndChild();
     ImGui::PopStyleVar(4);
     ImGui::PopStyleColor();

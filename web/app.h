@@ -183,6 +183,7 @@ private:
     std::string last_toast_;
     bool last_toast_error_ = false;
     bool help_open_ = false;
+    bool help_focused_ = false;  ///< the help dialog has given its close button the focus since it opened
     float help_h_ = 0.0f;  ///< height the help card's content took last frame
     bool presenting_ = false;
     int slide_ = 0;

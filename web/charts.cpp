@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "sim/report.h"
+#include "web/widgets.h"
 
 namespace orgsim::ui {
 
@@ -53,19 +54,11 @@ void DrawLegendSwatch(ImDrawList* dl, ImVec2 p, float w, float h, ImU32 colour) 
 
 }  // namespace
 
-ImU32 SlotColour(int slot) {
-    static const ImU32 kSlots[] = {IM_COL32(0x6F, 0x7C, 0x8C, 0xFF), IM_COL32(0x00, 0x9E, 0x73, 0xFF),
-                                   IM_COL32(0xCC, 0x79, 0xA7, 0xFF), IM_COL32(0x56, 0xB4, 0xE9, 0xFF)};
-    return kSlots[static_cast<unsigned>(slot) % 4u];
-}
+ImU32 SlotColour(int slot) { return FromRgb(palette::kSlot[static_cast<unsigned>(slot) % 4u]); }
 
-ImU32 BetterColour(const Theme& theme) {
-    return theme.Kind() == ThemeKind::Dark ? IM_COL32(0x56, 0xB4, 0xE9, 0xFF) : IM_COL32(0x00, 0x72, 0xB2, 0xFF);
-}
+ImU32 BetterColour(const Theme& theme) { return theme.Colours().better; }
 
-ImU32 WorseColour(const Theme& theme) {
-    return theme.Kind() == ThemeKind::Dark ? IM_COL32(0xE6, 0x9F, 0x00, 0xFF) : IM_COL32(0xC2, 0x5A, 0x00, 0xFF);
-}
+ImU32 WorseColour(const Theme& theme) { return theme.Colours().worse; }
 
 ImU32 SequentialColour(float t) {
     // Viridis at nine stops (perceptually uniform, readable with every common colour-vision deficiency).
@@ -101,6 +94,54 @@ std::string FormatValue(double v, ValueFormat format) {
     }
     return "";
 }
+
+namespace {
+/// The chart in words for assistive technology (web/semantics.h): an image whose name is the title,
+/// what it shows and each line's latest value, 90% band, lowest and highest; then a data table of
+/// the lines year by year (read, not shown).
+void PublishChart(const char* id, const ChartSpec& spec, const std::vector<ChartLine>& lines, ImVec2 p0, ImVec2 p1) {
+    if (!ActiveSemantics()) return;
+    auto value = [&](double v) { return Affix(spec, FormatValue(v, spec.format)); };
+    std::string text = std::string(spec.title) + " chart";
+    if (*spec.subtitle) text += " (" + std::string(spec.subtitle) + ")";
+    text += ".";
+    int n = 0;
+    for (const ChartLine& l : lines) {
+        if (!l.values || l.values->empty()) continue;
+        const std::vector<double>& v = *l.values;
+        n = std::max(n, static_cast<int>(v.size()));
+        const auto [mn, mx] = std::minmax_element(v.begin(), v.end());
+        text += " " + std::string(l.label) + ": " + value(v.back()) + " in week " + std::to_string(v.size());
+        if (l.band_lo && l.band_hi && l.band_lo->size() == v.size() && l.band_hi->size() == v.size())
+            text += " (90% of runs between " + value(l.band_lo->back()) + " and " + value(l.band_hi->back()) + ")";
+        text += ", lowest " + value(*mn) + ", highest " + value(*mx) + ".";
+    }
+    if (n == 0) text += std::string(" No data yet. ") + spec.empty_message;
+    SemAt(id, SemRole::Image, text, p0, p1);
+    if (n == 0) return;
+    // The data table: one row a year (and the last week), one column per line.
+    const std::string table_id = std::string(id) + "##sem_table";
+    SemPush(table_id.c_str(), SemRole::Table, std::string(spec.title) + ", data");
+    SemPush((table_id + "h").c_str(), SemRole::Row, "");
+    SemAt((table_id + "h0").c_str(), SemRole::ColumnHeader, "Week", ImVec2(0, 0), ImVec2(0, 0));
+    for (std::size_t c = 0; c < lines.size(); ++c)
+        SemAt((table_id + "h" + std::to_string(c + 1)).c_str(), SemRole::ColumnHeader, lines[c].label, ImVec2(0, 0), ImVec2(0, 0));
+    SemPop();
+    for (int w = 1; w <= n; w = (w == n ? n + 1 : std::min(n, w == 1 ? 52 : w + 52))) {
+        const std::string row = table_id + "r" + std::to_string(w);
+        SemPush(row.c_str(), SemRole::Row, "");
+        SemAt((row + "c0").c_str(), SemRole::Cell, std::to_string(w), ImVec2(0, 0), ImVec2(0, 0));
+        for (std::size_t c = 0; c < lines.size(); ++c) {
+            const std::vector<double>* v = lines[c].values;
+            const bool has = v && static_cast<int>(v->size()) >= w;
+            SemAt((row + "c" + std::to_string(c + 1)).c_str(), SemRole::Cell, has ? value((*v)[static_cast<std::size_t>(w - 1)]) : "",
+                  ImVec2(0, 0), ImVec2(0, 0));
+        }
+        SemPop();
+    }
+    SemPop();
+}
+}  // namespace
 
 ChartResult LineChart(const char* id, const ChartSpec& spec, const std::vector<ChartLine>& lines, ImVec2 size,
                       const Theme& theme) {
@@ -149,6 +190,8 @@ ChartResult LineChart(const char* id, const ChartSpec& spec, const std::vector<C
         lo -= pad;
         hi += pad;
     }
+
+    PublishChart(id, spec, lines, p0, p1);
 
     // Header: title, subtitle, legend (with the latest value of each line).
     const float title_h = FontSize(fonts.heading);

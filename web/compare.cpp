@@ -110,10 +110,14 @@ void ComparePanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
     // The lower part: every outcome in a table, or why the chart's outcome differs.
     const float tw = theme.Dp(150), th = theme.Dp(32);
     ImGui::SetCursorScreenPos(ImVec2(x0, y));
+    SemPush("##sem_cmp_mode", SemRole::RadioGroup, "Show", ImVec2(x0, y), ImVec2(x0 + 2 * tw + theme.Dp(8), y + th));
+    if (Semantics* sem = ActiveSemantics()) sem->NextRole(SemRole::Radio);
     if (ToggleButton(theme, "##cmp_table", "All outcomes", Icon::None, ImVec2(tw, th), !why_mode_)) why_mode_ = false;
     ui.hooks.RecordLastItem("Compare:mode:table");
     ImGui::SetCursorScreenPos(ImVec2(x0 + tw + theme.Dp(8), y));
+    if (Semantics* sem = ActiveSemantics()) sem->NextRole(SemRole::Radio);
     if (ToggleButton(theme, "##cmp_why", "Why?", Icon::Help, ImVec2(tw, th), why_mode_)) why_mode_ = true;
+    SemPop();
     ui.hooks.RecordLastItem("Compare:mode:why");
     DrawText(dl, fonts.small, ImVec2(x0 + 2 * tw + theme.Dp(20), y + (th - FontSize(fonts.small)) * 0.5f), pal.text_faint,
              why_mode_ ? "Which changes make the difference in the chart's outcome, and by how much"
@@ -179,6 +183,12 @@ void ComparePanel::DrawSummary(Ui& ui, ImVec2 p0, ImVec2 size) {
     ui.hooks.Record("Compare:summary", p0.x, p0.y, size.x, size.y);
     const float pad = theme.Dp(16);
     DrawText(dl, fonts.heading, ImVec2(p0.x + pad, p0.y + pad * 0.85f), pal.text, "In plain words");
+    {
+        SemNode heading;
+        heading.level = 3;
+        SemAt("##sem_plain_words", SemRole::Heading, "In plain words", ImVec2(p0.x + pad, p0.y + pad * 0.85f),
+              ImVec2(p0.x + size.x - pad, p0.y + pad * 0.85f + FontSize(fonts.heading)), heading);
+    }
     const Comparison& cmp = results_.Get();
     const float top = p0.y + pad + FontSize(fonts.heading) + theme.Dp(10);
 
@@ -191,6 +201,8 @@ void ComparePanel::DrawSummary(Ui& ui, ImVec2 p0, ImVec2 size) {
     if (cmp.completed < 2 || cmp.scenarios < 2) {
         ImGui::PushStyleColor(ImGuiCol_Text, pal.text_faint);
         ImGui::TextWrapped("The summary appears when the first replications of every scenario are done.");
+        SemAt("##sem_summary_wait", SemRole::Text, "The summary appears when the first replications of every scenario are done.",
+              ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         ImGui::PopStyleColor();
     } else {
         const int per = SentencesPerAlternative(cmp.scenarios - 1);
@@ -215,6 +227,10 @@ void ComparePanel::DrawSummary(Ui& ui, ImVec2 p0, ImVec2 size) {
                              s->clear ? pal.text : pal.text_muted, lines[li].c_str());
                 ImGui::Dummy(ImVec2(wrap, line_h * static_cast<float>(lines.size()) + theme.Dp(5)));
                 ui.hooks.Text("compare.summary." + std::to_string(published), s->text);
+                // Read with what the arrow and the colour say (never colour alone).
+                SemAt(("##sem_sentence_" + std::to_string(published)).c_str(), SemRole::Text,
+                      Workspace::SlotLabel(i) + ": " + (s->clear ? (s->better > 0 ? "better. " : "worse. ") : "") + s->text,
+                      ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
                 ++published;
             }
             if (i + 1 < cmp.scenarios) ImGui::Dummy(ImVec2(1, theme.Dp(6)));
@@ -318,6 +334,20 @@ void ComparePanel::DrawTable(Ui& ui, ImVec2 p0, ImVec2 size) {
     ui.hooks.Record("Compare:table", p0.x + theme.Dp(4), body_y, rows_size.x, rows_size.y);
     ImGui::BeginChild("##cmp_rows", rows_size, false, ImGuiWindowFlags_NoBackground);
     ImDrawList* cdl = ImGui::GetWindowDrawList();
+    // The table for assistive technology: a header row, then per outcome its name (a button that
+    // charts it), each scenario's mean and 90% range, and each alternative's difference.
+    SemPush("##sem_cmp_table", SemRole::Table, "Every outcome at the end of the run",
+            ImVec2(p0.x + theme.Dp(4), body_y), ImVec2(p0.x + theme.Dp(4) + rows_size.x, body_y + rows_size.y));
+    SemPush("##sem_cmp_head", SemRole::Row, "");
+    SemAt("##sem_cmp_h_outcome", SemRole::ColumnHeader, "Outcome", ImVec2(0, 0), ImVec2(0, 0));
+    for (int s = 0; s < cmp.scenarios; ++s)
+        SemAt(("##sem_cmp_h_" + std::to_string(s)).c_str(), SemRole::ColumnHeader, Workspace::SlotLabel(s) + ", mean [90% range]",
+              ImVec2(0, 0), ImVec2(0, 0));
+    for (int s = 1; s < cmp.scenarios; ++s)
+        SemAt(("##sem_cmp_hd_" + std::to_string(s)).c_str(), SemRole::ColumnHeader,
+              std::string(1, static_cast<char>('A' + s)) + " vs baseline: expected difference [95% CI], futures better", ImVec2(0, 0),
+              ImVec2(0, 0));
+    SemPop();
     const float row_h = FontSize(fonts.label) + FontSize(fonts.small) + theme.Dp(11);
     int row_index = 0;
     for (const OutcomeRow& row : cmp.rows) {
@@ -326,9 +356,17 @@ void ComparePanel::DrawTable(Ui& ui, ImVec2 p0, ImVec2 size) {
         const std::string key = info.key;
         const ImVec2 a = ImGui::GetCursorScreenPos();
         ImGui::PushID(row_index);
+        SemPush("##sem_row", SemRole::Row, "");
+        SemPush("##sem_row_name", SemRole::Cell, "");
         if (ImGui::InvisibleButton("##row", ImVec2(size.x - theme.Dp(8) - ImGui::GetStyle().ScrollbarSize, row_h)))
             chart_id_ = row.id;
-        ImGui::PopID();
+        {
+            SemNode rb;
+            rb.on = row.id == chart_id_;
+            rb.description = "Show it in the chart";
+            SemItem(SemRole::Toggle, std::string(info.label) + " (" + (*st.unit ? st.unit : info.unit) + ")", rb);
+        }
+        SemPop();
         ui.hooks.RecordLastItem("Compare:row:" + key);
         const bool hov = ImGui::IsItemHovered();
         const ImVec2 b = ImGui::GetItemRectMax();
@@ -365,6 +403,8 @@ void ComparePanel::DrawTable(Ui& ui, ImVec2 p0, ImVec2 size) {
             const std::string range = std::string("[") + FormatOutcome(row.id, v.lo, dec) + "\xE2\x80\x93" +
                                       FormatOutcome(row.id, v.hi, dec) + "]";
             DrawText(cdl, fonts.small, ImVec2(x, l2), pal.text_muted, Ellipsize(fonts.small, range, value_w - theme.Dp(12)).c_str());
+            SemAt(("##sem_v_" + key + "_" + std::to_string(s)).c_str(), SemRole::Cell, m + " " + range + (best ? ", best" : ""), ImVec2(0, 0),
+                  ImVec2(0, 0));
             const std::string base = "compare." + key + "." + std::to_string(s);
             ui.hooks.Value(base + ".mean", v.mean);
             ui.hooks.Value(base + ".lo", v.lo);
@@ -395,6 +435,9 @@ void ComparePanel::DrawTable(Ui& ui, ImVec2 p0, ImVec2 size) {
                                       kMiddot + FormatPercent(better) + " better";
             DrawText(cdl, fonts.small, ImVec2(x, l2), vs != 0 ? pal.text_muted : pal.text_faint,
                      Ellipsize(fonts.small, range, value_w - theme.Dp(12)).c_str());
+            SemAt(("##sem_d_" + key + "_" + std::to_string(s)).c_str(), SemRole::Cell,
+                  std::string(vs > 0 ? "better: " : vs < 0 ? "worse: " : "") + FormatDifference(row.id, d.mean, ddec) + " " + range,
+                  ImVec2(0, 0), ImVec2(0, 0));
             const std::string base = "compare." + key + "." + std::to_string(s);
             ui.hooks.Value(base + ".diff", d.mean);
             ui.hooks.Value(base + ".diff_lo", d.ci_lo);
@@ -406,6 +449,9 @@ void ComparePanel::DrawTable(Ui& ui, ImVec2 p0, ImVec2 size) {
             ui.hooks.Value(base + ".versus", vs);
         }
         ui.hooks.Value("compare." + key + ".best", row.best);
+        ImGui::PushID(row_index);
+        SemPop();  // the row
+        ImGui::PopID();
         if (hov) {
             std::string body = std::string(info.label) + " (" + info.unit + "), " +
                                (info.higher_is_better ? "higher is better" : "lower is better") +
@@ -417,6 +463,7 @@ void ComparePanel::DrawTable(Ui& ui, ImVec2 p0, ImVec2 size) {
         ++row_index;
     }
     ui.hooks.Value("compare.rows", row_index);
+    SemPop();  // the table
     ImGui::EndChild();
 }
 

@@ -5,10 +5,13 @@
 #include "web/dashboard.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "sim/report.h"
 #include "web/widgets.h"
@@ -233,11 +236,15 @@ void DashboardPanel::DrawHeader(Ui& ui, ImVec2 p0, float width) {
     if (!ui.presenting) {
         const float bs = theme.Dp(30);
         ImGui::SetCursorScreenPos(ImVec2(right - bs, p0.y + theme.Dp(4)));
+        SemNext().name = "More charts";
+        SemNext().description = "Show up to four outcome charts.";
         if (Button(theme, "##more_charts", "", Icon::Plus, ImVec2(bs, bs), false, chart_count_ < kMaxDashboardCharts))
             ++chart_count_;
         ui.hooks.RecordLastItem("Charts:more");
         if (ImGui::IsItemHovered()) Tooltip(theme, "More charts", "Show up to four outcome charts.");
         ImGui::SetCursorScreenPos(ImVec2(right - 2 * bs - theme.Dp(6), p0.y + theme.Dp(4)));
+        SemNext().name = "Fewer charts";
+        SemNext().description = "Show at least two outcome charts.";
         if (Button(theme, "##fewer_charts", "", Icon::Minus, ImVec2(bs, bs), false, chart_count_ > 2)) --chart_count_;
         ui.hooks.RecordLastItem("Charts:fewer");
         if (ImGui::IsItemHovered()) Tooltip(theme, "Fewer charts", "Show at least two outcome charts.");
@@ -259,6 +266,12 @@ void DashboardPanel::DrawHeader(Ui& ui, ImVec2 p0, float width) {
     const float title_w = right - status_w - p0.x;
     const std::string name = Ellipsize(fonts.title, sc.name.empty() ? Workspace::SlotLabel(active) : sc.name, title_w);
     DrawText(dl, fonts.title, p0, pal.text, name.c_str());
+    {
+        SemNode heading;
+        heading.level = 2;
+        SemAt("##sem_results_title", SemRole::Heading, "Results: " + (sc.name.empty() ? Workspace::SlotLabel(active) : sc.name), p0,
+              ImVec2(p0.x + title_w, p0.y + FontSize(fonts.title)), heading);
+    }
     std::string sub = Workspace::SlotLabel(active);
     if (active > 0)
         sub += std::string(kMiddot) + "compared with the baseline, " + ui.ws.GetScenario(0).name;
@@ -305,6 +318,7 @@ void DashboardPanel::DrawCards(Ui& ui, ImVec2 p0, ImVec2 size) {
         y += FontSize(fonts.label) + theme.Dp(6);
         if (!have) {
             DrawText(dl, fonts.title, ImVec2(a.x + pad, y), pal.text_faint, kEmDash);
+            SemAt(("##sem_card_" + key).c_str(), SemRole::Text, std::string(CardTitle(id)) + ": no results yet", a, b);
             continue;
         }
         const OutcomeRow& row = cmp.Row(id);
@@ -398,6 +412,12 @@ void DashboardPanel::DrawCards(Ui& ui, ImVec2 p0, ImVec2 size) {
             }
         }
         if (hovered) Tooltip(theme, SeriesTable()[static_cast<std::size_t>(id)].label, tip_body);
+        {
+            std::string said = tip_body;
+            for (char& ch : said)
+                if (ch == '\n') ch = ' ';
+            SemAt(("##sem_card_" + key).c_str(), SemRole::Text, std::string(CardTitle(id)) + ": " + said, a, b);
+        }
     }
 }
 
@@ -462,6 +482,166 @@ void DashboardPanel::DrawCharts(Ui& ui, ImVec2 p0, ImVec2 size) {
 }
 
 // ---- [SECTION] event timeline ---------------------------------------------------------------------
+namespace {
+/// The timeline for assistive technology (web/semantics.h): an image whose name gives, per kind, how
+/// many events so far and when (hidden kinds named as such), and a data table of events per year.
+void PublishTimeline(const World& world, ImVec2 p0, ImVec2 p1, const bool* lane_on) {
+    if (!ActiveSemantics()) return;
+    std::array<int, kEventKindCount> count{}, first{}, last{};
+    std::array<std::vector<int>, kEventKindCount> weeks;
+    const int years = std::max(1, (std::max(1, world.Week()) + 51) / 52);
+    std::vector<std::array<int, kEventKindCount>> per_year(static_cast<std::size_t>(years), std::array<int, kEventKindCount>{});
+    for (const Event& e : world.Events()) {
+        const auto k = static_cast<std::size_t>(e.kind);
+        if (count[k]++ == 0) first[k] = e.week;
+        last[k] = e.week;
+        if (weeks[k].size() < 6) weeks[k].push_back(e.week);
+        const int y = std::clamp((std::max(1, e.week) - 1) / 52, 0, years - 1);
+        ++per_year[static_cast<std::size_t>(y)][k];
+    }
+    std::string text = "Event timeline of replication 0, week " + std::to_string(world.Week()) + " of " + std::to_string(world.Horizon()) + ".";
+    if (world.Events().empty()) text += " No events yet: press Play to run the organisation week by week.";
+    std::string hidden;
+    for (int i = 0; i < kEventKindCount; ++i) {
+        const Lane& lane = kLanes[i];
+        const auto k = static_cast<std::size_t>(lane.kind);
+        if (!lane_on[i]) {
+            hidden += (hidden.empty() ? "" : ", ") + std::string(lane.label);
+            continue;
+        }
+        text += std::string(" ") + lane.label + ": " + (count[k] == 0 ? std::string("none") : Thousands(count[k]));
+        if (count[k] == 1) {
+            text += " (week " + std::to_string(first[k]) + ")";
+        } else if (count[k] > 1 && count[k] <= 5) {  // a few: every week
+            text += " (weeks ";
+            for (std::size_t j = 0; j < weeks[k].size(); ++j) text += (j ? ", " : "") + std::to_string(weeks[k][j]);
+            text += ")";
+        } else if (count[k] > 5) {
+            text += " (weeks " + std::to_string(first[k]) + " to " + std::to_string(last[k]) + ")";
+        }
+        text += ".";
+    }
+    if (!hidden.empty()) text += " Hidden: " + hidden + ".";
+    SemAt("##sem_timeline", SemRole::Image, text, p0, p1);
+    if (world.Events().empty()) return;
+    SemPush("##sem_timeline_table", SemRole::Table, "What happened, events per year");
+    SemPush("##sem_timeline_head", SemRole::Row, "");
+    SemAt("##sem_timeline_h", SemRole::ColumnHeader, "Year", ImVec2(0, 0), ImVec2(0, 0));
+    for (int i = 0; i < kEventKindCount; ++i)
+        SemAt(("##sem_timeline_h" + std::to_string(i)).c_str(), SemRole::ColumnHeader, kLanes[i].label, ImVec2(0, 0), ImVec2(0, 0));
+    SemPop();
+    for (int y = 0; y < years; ++y) {
+        const std::string row = "##sem_timeline_r" + std::to_string(y);
+        SemPush(row.c_str(), SemRole::Row, "");
+        SemAt((row + "y").c_str(), SemRole::Cell, std::to_string(y + 1), ImVec2(0, 0), ImVec2(0, 0));
+        for (int i = 0; i < kEventKindCount; ++i)
+            SemAt((row + "c" + std::to_string(i)).c_str(), SemRole::Cell,
+                  Thousands(per_year[static_cast<std::size_t>(y)][static_cast<std::size_t>(kLanes[i].kind)]), ImVec2(0, 0), ImVec2(0, 0));
+        SemPop();
+    }
+    SemPop();
+}
+
+/// The people grid for assistive technology: an image whose name gives, per function, the people and
+/// vacant seats, how many fall in each third of the colour scale and the mean; then a data table.
+void PublishPeople(const World& world, PeopleColour mode, ImVec2 p0, ImVec2 p1) {
+    if (!ActiveSemantics()) return;
+    const Scenario& sc = world.GetScenario();
+    const char* what = mode == PeopleColour::Morale ? "morale" : mode == PeopleColour::Tenure ? "tenure" : "cross-skill";
+    const char* scale = mode == PeopleColour::Morale   ? "Morale 30 to 90"
+                        : mode == PeopleColour::Tenure ? "New hire to 10+ years"
+                                                       : "One skill to both skills";
+    const char* bands[3] = {"below 50", "50 to 70", "70 or more"};
+    if (mode == PeopleColour::Tenure) {
+        bands[0] = "under 1 year";
+        bands[1] = "1 to 5 years";
+        bands[2] = "5 years or more";
+    } else if (mode == PeopleColour::Skill) {
+        bands[0] = "under 25 (mostly one skill)";
+        bands[1] = "25 to 50";
+        bands[2] = "50 or more (both skills)";
+    }
+    struct Group {
+        Function function;
+        int seats = 0, filled = 0;
+        int band[3] = {0, 0, 0};
+        double sum = 0.0;
+    };
+    std::vector<Group> groups;  // in the order the functions first appear among the units
+    int seats = 0, filled = 0;
+    for (std::size_t s = 0; s < world.SeatCount(); ++s) {
+        const int u = world.SeatUnit(s);
+        if (u < 0 || static_cast<std::size_t>(u) >= sc.units.size()) continue;
+        const Function fn = sc.units[static_cast<std::size_t>(u)].function;
+        auto g = std::find_if(groups.begin(), groups.end(), [fn](const Group& x) { return x.function == fn; });
+        if (g == groups.end()) {
+            groups.push_back(Group{fn});
+            g = groups.end() - 1;
+        }
+        ++g->seats;
+        ++seats;
+        if (!world.SeatFilled(s)) continue;
+        ++g->filled;
+        ++filled;
+        double v = 0.0;  // in the units the panel shows: morale and skills of 100, tenure in years
+        int b = 0;
+        switch (mode) {
+            case PeopleColour::Morale:
+                v = world.SeatMorale(s) * 100.0;
+                b = v < 50.0 ? 0 : v < 70.0 ? 1 : 2;
+                break;
+            case PeopleColour::Tenure:
+                v = world.SeatTenureWeeks(s) / 52.0;
+                b = v < 1.0 ? 0 : v < 5.0 ? 1 : 2;
+                break;
+            case PeopleColour::Skill:
+                v = std::min(world.SeatTechSkill(s), world.SeatMarketingSkill(s)) * 100.0;
+                b = v < 25.0 ? 0 : v < 50.0 ? 1 : 2;
+                break;
+        }
+        ++g->band[b];
+        g->sum += v;
+    }
+    auto mean = [&](const Group& g) {
+        if (g.filled == 0) return std::string(kEmDash);
+        const double m = g.sum / g.filled;
+        return mode == PeopleColour::Tenure ? Fmt("%.1f years", m) : Fmt("%.0f / 100", m);
+    };
+    std::string text = std::string("People coloured by ") + what + " (" + scale + "): " + Thousands(filled) + " of " + Thousands(seats) +
+                       " seats filled.";
+    for (const Group& g : groups) {
+        text += std::string(" ") + FunctionLabel(g.function) + ": " + Thousands(g.filled) + (g.filled == 1 ? " person" : " people");
+        if (g.seats > g.filled) text += ", " + Thousands(g.seats - g.filled) + " vacant";
+        if (g.filled > 0) {
+            text += "; " + std::string(what) + " mean " + mean(g) + " (";
+            for (int b = 0; b < 3; ++b) text += std::string(b ? ", " : "") + bands[b] + ": " + Thousands(g.band[b]);
+            text += ")";
+        }
+        text += ".";
+    }
+    SemAt("##sem_people", SemRole::Image, text, p0, p1);
+    SemPush("##sem_people_table", SemRole::Table, std::string("People by function, ") + what);
+    SemPush("##sem_people_head", SemRole::Row, "");
+    std::string head_what = what;
+    head_what[0] = static_cast<char>(head_what[0] - 'a' + 'A');
+    const std::string heads[] = {"Function", "People", "Vacant", head_what + " " + bands[0], head_what + " " + bands[1],
+                                 head_what + " " + bands[2], "Mean " + std::string(what)};
+    for (std::size_t c = 0; c < std::size(heads); ++c)
+        SemAt(("##sem_people_h" + std::to_string(c)).c_str(), SemRole::ColumnHeader, heads[c], ImVec2(0, 0), ImVec2(0, 0));
+    SemPop();
+    for (const Group& g : groups) {
+        const std::string row = std::string("##sem_people_r") + FunctionKey(g.function);
+        SemPush(row.c_str(), SemRole::Row, "");
+        const std::string cells[] = {FunctionLabel(g.function), Thousands(g.filled), Thousands(g.seats - g.filled), Thousands(g.band[0]),
+                                     Thousands(g.band[1]),      Thousands(g.band[2]), mean(g)};
+        for (std::size_t c = 0; c < std::size(cells); ++c)
+            SemAt((row + "c" + std::to_string(c)).c_str(), SemRole::Cell, cells[c], ImVec2(0, 0), ImVec2(0, 0));
+        SemPop();
+    }
+    SemPop();
+}
+}  // namespace
+
 void DashboardPanel::DrawTimeline(Ui& ui, const World* world, ImVec2 p0, ImVec2 size) {
     const Theme& theme = ui.theme;
     const Palette& pal = theme.Colours();
@@ -478,6 +658,16 @@ void DashboardPanel::DrawTimeline(Ui& ui, const World* world, ImVec2 p0, ImVec2 
     const float title_w = TextSize(fonts.heading, "What happened").x;
     DrawText(dl, fonts.small, ImVec2(p0.x + pad + title_w + theme.Dp(12), p0.y + pad * 0.85f + theme.Dp(4)), pal.text_muted,
              Ellipsize(fonts.small, sub, size.x - title_w - 3 * pad).c_str());
+    {
+        SemNode heading;
+        heading.level = 3;
+        const ImVec2 at(p0.x + pad, p0.y + pad * 0.85f);
+        SemAt("##sem_timeline_title", SemRole::Heading, "What happened", at, ImVec2(at.x + title_w, at.y + FontSize(fonts.heading)), heading);
+        SemAt("##sem_timeline_sub", SemRole::Text, world ? "Replication 0, played week by week, week " + std::to_string(world->Week()) + " of " +
+                                                           std::to_string(world->Horizon())
+                                                     : sub,
+              ImVec2(at.x + title_w + theme.Dp(12), at.y), ImVec2(end.x - pad, at.y + FontSize(fonts.heading)));
+    }
     if (!world) return;
 
     // Counts per kind (so far), drawn or not.
@@ -516,6 +706,17 @@ void DashboardPanel::DrawTimeline(Ui& ui, const World* world, ImVec2 p0, ImVec2 
         ImGui::PushID(i);
         const bool clicked = !ui.presenting && ImGui::InvisibleButton("##lane", ImVec2(chip_w, lane_h));
         if (ui.presenting) ImGui::Dummy(ImVec2(chip_w, lane_h));
+        {  // the chip for assistive technology: a toggle that shows or hides the lane's marks
+            const std::string said = std::string(lane.label) + " (" + Thousands(count[static_cast<std::size_t>(lane.kind)]) + ")";
+            if (ui.presenting) {
+                SemAt("##sem_lane", SemRole::Text, said + ": " + (on ? "shown" : "hidden"), ImVec2(lx, ly), ImVec2(lx + chip_w, ly + lane_h));
+            } else {
+                SemNode chip;
+                chip.on = on != clicked;  // as drawn from this frame on
+                chip.description = chip.on ? "Press to hide these events on the timeline." : "Press to show these events on the timeline.";
+                SemItem(SemRole::Toggle, said + ": " + (chip.on ? "shown" : "hidden"), chip);
+            }
+        }
         ImGui::PopID();
         if (clicked) lane_on_[static_cast<std::size_t>(i)] = !on;
         ui.hooks.RecordLastItem(std::string("Timeline:filter:") + lane.key);
@@ -597,6 +798,7 @@ void DashboardPanel::DrawTimeline(Ui& ui, const World* world, ImVec2 p0, ImVec2 
     }
     ui.hooks.Value("timeline.drawn", total);
     ui.hooks.Value("timeline.week", world->Week());
+    PublishTimeline(*world, ImVec2(plot_l, top), ImVec2(plot_r, lanes_bottom + axis_h), lane_on_.data());
     if (world->Events().empty()) {
         const char* msg = "Press Play to run the organisation week by week";
         const ImVec2 ts = TextSize(fonts.body, msg);
@@ -622,6 +824,13 @@ void DashboardPanel::DrawPeople(Ui& ui, const World* world, ImVec2 p0, ImVec2 si
     ui.hooks.Record("People", p0.x, p0.y, size.x, size.y);
     const float pad = theme.Dp(14);
     DrawText(dl, fonts.heading, ImVec2(p0.x + pad, p0.y + pad * 0.85f), pal.text, "People");
+    {
+        SemNode heading;
+        heading.level = 3;
+        const ImVec2 at(p0.x + pad, p0.y + pad * 0.85f);
+        SemAt("##sem_people_title", SemRole::Heading, "People", at, ImVec2(at.x + TextSize(fonts.heading, "People").x, at.y + FontSize(fonts.heading)),
+              heading);
+    }
     ui.hooks.Text("people.colour", PeopleColourKey(people_colour_));
 
     // Colour mode toggles (editing chrome; the legend stays when presenting).
@@ -630,6 +839,11 @@ void DashboardPanel::DrawPeople(Ui& ui, const World* world, ImVec2 p0, ImVec2 si
     float bx = end.x - pad;
     const float bh = theme.Dp(26);
     if (!ui.presenting) {
+        // The three toggles as a toolbar: drawn right to left, the page orders a toolbar's items by position.
+        float group_w = 0.0f;
+        for (int i = 0; i < 3; ++i) group_w += TextSize(fonts.label, mode_labels[i]).x + theme.Dp(20) + theme.Dp(6);
+        SemPush("##sem_people_colour", SemRole::Toolbar, "Colour people by", ImVec2(end.x - pad - group_w, p0.y + pad * 0.7f),
+                ImVec2(end.x - pad, p0.y + pad * 0.7f + bh));
         for (int i = 2; i >= 0; --i) {
             const float bw = TextSize(fonts.label, mode_labels[i]).x + theme.Dp(20);
             bx -= bw;
@@ -640,8 +854,12 @@ void DashboardPanel::DrawPeople(Ui& ui, const World* world, ImVec2 p0, ImVec2 si
             ui.hooks.RecordLastItem(std::string("People:colour:") + PeopleColourKey(modes[i]));
             bx -= theme.Dp(6);
         }
+        SemPop();
     }
-    if (!world) return;
+    if (!world) {
+        SemAt("##sem_people_none", SemRole::Text, "No live run", ImVec2(p0.x + pad, p0.y + pad), ImVec2(end.x - pad, end.y - pad));
+        return;
+    }
 
     const Scenario& sc = world->GetScenario();
     const std::size_t units = sc.units.size();
@@ -658,9 +876,13 @@ void DashboardPanel::DrawPeople(Ui& ui, const World* world, ImVec2 p0, ImVec2 si
         const std::string sub = Thousands(filled) + " / " + Thousands(seats) + " filled";
         const float tw = TextSize(fonts.heading, "People").x;
         const float room = bx - (p0.x + pad + tw + theme.Dp(12)) - theme.Dp(8);
-        if (room > theme.Dp(40))
+        if (room > theme.Dp(40)) {
             DrawText(dl, fonts.small, ImVec2(p0.x + pad + tw + theme.Dp(12), p0.y + pad * 0.85f + theme.Dp(4)), pal.text_muted,
                      Ellipsize(fonts.small, sub, room).c_str());
+            SemAt("##sem_people_sub", SemRole::Text, Thousands(filled) + " of " + Thousands(seats) + " seats filled",
+                  ImVec2(p0.x + pad + tw + theme.Dp(12), p0.y + pad * 0.85f + theme.Dp(4)),
+                  ImVec2(p0.x + pad + tw + theme.Dp(12) + room, p0.y + pad * 0.85f + theme.Dp(4) + FontSize(fonts.small)));
+        }
     }
 
     // Legend: a sequential scale (viridis) with its ends, and the vacant-seat swatch.
@@ -719,6 +941,8 @@ void DashboardPanel::DrawPeople(Ui& ui, const World* world, ImVec2 p0, ImVec2 si
     }
     if (cell == 0.0f) {  // even 2 px cells do not fit: say so rather than draw outside
         DrawText(dl, fonts.small, ImVec2(area_x, area_y), pal.text_muted, "Too many people to show here; enlarge the window.");
+        SemAt("##sem_people_none", SemRole::Text, "Too many people to show here; enlarge the window.", ImVec2(area_x, area_y),
+              ImVec2(area_x + area_w, area_y + FontSize(fonts.small)));
         ui.hooks.Value("people.cells", 0);
         return;
     }
@@ -776,6 +1000,7 @@ void DashboardPanel::DrawPeople(Ui& ui, const World* world, ImVec2 p0, ImVec2 si
         }
         col_h[col] += hdr + cell * static_cast<float>((n + per_row - 1) / per_row) + unit_gap;
     }
+    PublishPeople(*world, people_colour_, ImVec2(area_x, area_y), ImVec2(area_x + area_w, area_y + area_h));
     ui.hooks.Value("people.cells", cells);
     ui.hooks.Value("people.seats", seats);
     ui.hooks.Value("people.filled", filled);

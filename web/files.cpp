@@ -427,6 +427,16 @@ bool FilesMenu::MenuItem(Ui& ui, const char* id, const char* label, const std::s
     if (!enabled) ImGui::BeginDisabled();
     const bool pressed = ImGui::InvisibleButton(id, ImVec2(width, h));
     if (!enabled) ImGui::EndDisabled();
+    {
+        SemNode item;
+        item.description = hint;
+        SemItem(SemRole::MenuItem, label, item);
+        // A menu that opens takes the focus on its first item (WAI-ARIA menu pattern).
+        if (ImGui::IsWindowAppearing() && !menu_focused_) {
+            if (Semantics* sem = ActiveSemantics()) sem->RequestFocus(ImGui::GetCurrentContext()->LastItemData.ID);
+            menu_focused_ = true;
+        }
+    }
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (enabled && ImGui::IsItemHovered()) {
@@ -469,6 +479,8 @@ float FilesMenu::DrawButtons(Ui& ui, ImVec2 pos, float height) {
     hooks.RecordLastItem("Files:open");
     if (ImGui::IsItemHovered()) Tooltip(t, "Open a file", "A scenario (.json) or a saved workspace. You can also drop a file on the window.");
 
+    SemNext().expanded = ImGui::IsPopupOpen("##files_save_menu") ? 1 : 0;
+    SemNext().description = "Opens a menu: save the scenario or the whole workspace to a file.";
     if (Button(t, "##files_save", "Save", Icon::Save, place("Save"), false, has)) ImGui::OpenPopup("##files_save_menu");
     hooks.RecordLastItem("Files:save");
     const ImVec2 save_below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + t.Dp(6));
@@ -478,6 +490,8 @@ float FilesMenu::DrawButtons(Ui& ui, ImVec2 pos, float height) {
     if (ImGui::IsItemHovered())
         Tooltip(t, "Copy a link", "The link holds every open scenario with its seed, horizon and replications: whoever opens it sees the same run.");
 
+    SemNext().expanded = ImGui::IsPopupOpen("##files_export_menu") ? 1 : 0;
+    SemNext().description = "Opens a menu: results as CSV files and charts as pictures.";
     if (Button(t, "##files_export", "Export", Icon::Download, place("Export"), false, has)) ImGui::OpenPopup("##files_export_menu");
     hooks.RecordLastItem("Files:export");
     const ImVec2 export_below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + t.Dp(6));
@@ -490,7 +504,10 @@ float FilesMenu::DrawButtons(Ui& ui, ImVec2 pos, float height) {
     ImGui::PushStyleVar(ImGuiStyleVar_PopupRounding, t.Dp(10));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, t.Dp(2)));
     ImGui::SetNextWindowPos(keep_inside(save_below));
+    menu_focused_ = false;
     if (ImGui::BeginPopup("##files_save_menu")) {
+        SemPush("##sem_save_menu", SemRole::Menu, "Save", ImGui::GetWindowPos(),
+                ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
         const std::string name = has ? ui.ws.ActiveScenario().name : std::string();
         if (MenuItem(ui, "##save_scenario", "Save scenario", FileStem(name) + ".json" + kMiddot + Workspace::SlotLabel(ui.ws.Active()), has, menu_w)) {
             SaveScenario(ui);
@@ -504,10 +521,13 @@ float FilesMenu::DrawButtons(Ui& ui, ImVec2 pos, float height) {
             ImGui::CloseCurrentPopup();
         }
         hooks.RecordLastItem("Files:save:workspace");
+        SemPop();
         ImGui::EndPopup();
     }
     ImGui::SetNextWindowPos(keep_inside(export_below));
     if (ImGui::BeginPopup("##files_export_menu")) {
+        SemPush("##sem_export_menu", SemRole::Menu, "Export", ImGui::GetWindowPos(),
+                ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
         const Experiment* e = ui.runner.Results();
         const bool results = e && e->Completed() > 0;
         // What the CSV files will hold, above the items.
@@ -584,6 +604,7 @@ void FilesMenu::DrawNotice(Ui& ui, ImVec2 min, ImVec2 size) {
     why += ". Save it to a file; OrgSim tries again after your next change.";
     DrawText(dl, f.small, ImVec2(text_x, ty + FontSize(f.label) + t.Dp(4)), p.text_muted, Ellipsize(f.small, why, text_w).c_str());
     ImGui::SetCursorScreenPos(ImVec2(b.x - button.x - t.Dp(14), a.y + (h - button.y) * 0.5f));
+    SemAt("##sem_storage_notice", SemRole::Alert, "Your work is not being saved in this browser. " + why, a, b);
     if (Button(t, "##notice_save", "Save to file", Icon::Save, button, true)) SaveWorkspace(ui);
     ui.hooks.RecordLastItem("Files:notice:save");
     ui.hooks.Record("Files:notice", a.x, a.y, w, h);
@@ -624,11 +645,24 @@ void FilesMenu::DrawDialog(Ui& ui) {
     const float inner = w - t.Dp(56);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     bool close = false;
+    // The dialog for assistive technology: its texts, then its buttons; the first button takes the
+    // focus when it opens (WAI-ARIA dialog pattern; Escape closes it where a Cancel would).
+    const bool appearing = ImGui::IsWindowAppearing();
+    SemPush("##sem_files_dialog", SemRole::Dialog, dialog_title_, ImGui::GetWindowPos(),
+            ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
+    int text_index = 0;
     auto text = [&](ImFont* font, ImU32 colour, const std::string& s) {
         ImGui::PushFont(font);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(colour));
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + inner);
         ImGui::TextUnformatted(s.c_str());
+        {
+            SemNode node;
+            if (text_index == 0) node.level = 2;
+            SemAt(("##sem_dialog_text_" + std::to_string(text_index)).c_str(), text_index == 0 ? SemRole::Heading : SemRole::Text, s,
+                  ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), node);
+            ++text_index;
+        }
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         ImGui::PopFont();
@@ -667,6 +701,8 @@ void FilesMenu::DrawDialog(Ui& ui) {
                 ImGui::PushFont(f.small);
                 ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + list_inner);
                 ImGui::TextUnformatted(pr.message.c_str());
+                SemAt(("##sem_problem_" + pr.where + pr.message).c_str(), SemRole::Text, "Problem at " + pr.where + ": " + pr.message,
+                      ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
                 ImGui::PopTextWrapPos();
                 ImGui::PopFont();
             }
@@ -731,6 +767,11 @@ void FilesMenu::DrawDialog(Ui& ui) {
             ImGui::SetNextItemWidth(inner);
             if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
             ImGui::InputText("##link", share_url_.data(), share_url_.size() + 1, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+            {
+                SemNode box;
+                box.value = share_url_;
+                SemItem(SemRole::TextBox, "Share link", box);
+            }
             hooks.RecordLastItem("Files:link");
             ImGui::PopFont();
             ImGui::SetCursorScreenPos(ImVec2(right_buttons_x(button.x), ImGui::GetCursorScreenPos().y + t.Dp(6)));
@@ -744,6 +785,11 @@ void FilesMenu::DrawDialog(Ui& ui) {
             ImGui::SetNextItemWidth(inner);
             if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
             const bool enter = ImGui::InputText("##path", open_path_.data(), open_path_.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+            {
+                SemNode box;
+                box.value = open_path_.data();
+                SemItem(SemRole::TextBox, "File path", box);
+            }
             hooks.RecordLastItem("Files:path");
             ImGui::PopFont();
             ImGui::SetCursorScreenPos(ImVec2(right_buttons_x(button.x * 2 + t.Dp(10)), ImGui::GetCursorScreenPos().y + t.Dp(6)));
@@ -824,6 +870,16 @@ void FilesMenu::DrawDialog(Ui& ui) {
         case Dialog::None: break;
     }
     hooks.Record("Files:dialog", ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowSize().x, ImGui::GetWindowSize().y);
+    if (Semantics* sem = ActiveSemantics()) {
+        // Focus the dialog's default button (the last one drawn: OK, Open, Restore, Replace) when it opens.
+        if (appearing)
+            for (auto it = sem->Nodes().rbegin(); it != sem->Nodes().rend(); ++it)
+                if (it->role == SemRole::Button && !it->disabled) {
+                    sem->RequestFocus(it->key);
+                    break;
+                }
+    }
+    SemPop();
     if (close) {
         ImGui::CloseCurrentPopup();
         // An action above may have opened the problems dialog: keep that one.

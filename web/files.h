@@ -58,6 +58,7 @@ public:
     bool Busy() const;
 
 private:
+    bool menu_focused_ = false;  ///< this frame's open menu has given its first item the focus
     enum class Dialog { None, Problems, OpenChoice, CopyLink, OpenPath, Restore };
 
     void HandleFile(Ui& ui, const services::IncomingFile& file);

@@ -218,6 +218,15 @@ void GalleryPanel::DrawCard(Ui& ui, const Preset& p, ImU32 colour, ImVec2 a, ImV
     dl->AddRectFilled(a, b, c.card, r);
     dl->AddRect(a, b, hovered ? Mix(c.card_border, colour, 0.6f) : c.card_border, r, 0, hovered ? t.Dp(1.5f) : 1.0f);
     dl->AddRectFilled(ImVec2(a.x + t.Dp(18), a.y), ImVec2(a.x + t.Dp(70), a.y + t.Dp(4)), colour, t.Dp(2));
+    SemPush(("##sem_preset_" + p.id).c_str(), SemRole::Group, p.scenario.name, a, b);
+    {
+        SemNode heading;
+        heading.level = 3;
+        SemAt(("##sem_preset_name_" + p.id).c_str(), SemRole::Heading, p.scenario.name, ImVec2(a.x + t.Dp(18), a.y + t.Dp(20)),
+              ImVec2(b.x - t.Dp(18), a.y + t.Dp(20) + FontSize(f.heading)), heading);
+        SemAt(("##sem_preset_q_" + p.id).c_str(), SemRole::Text, p.scenario.question + " " + p.scenario.description,
+              ImVec2(a.x + t.Dp(18), a.y + t.Dp(20) + FontSize(f.heading) * 2), ImVec2(b.x - t.Dp(18), b.y - t.Dp(60)));
+    }
 
     // Where this preset is open in the workspace, if anywhere: a badge top right.
     std::string open_as;
@@ -307,6 +316,7 @@ void GalleryPanel::DrawCard(Ui& ui, const Preset& p, ImU32 colour, ImVec2 a, ImV
     const ImVec2 bs((w - gap) * 0.5f, t.Dp(38));
     ImGui::PushID(p.id.c_str());
     ImGui::SetCursorScreenPos(ImVec2(x, buttons_y));
+    SemNext().name = "Open as baseline: " + p.scenario.name;
     if (Button(t, "##baseline", "Open as baseline", Icon::Open, bs, true)) {
         const EditResult res = ui.ws.SetBaseline(p.scenario, p.id);
         if (res.ok) {
@@ -320,6 +330,7 @@ void GalleryPanel::DrawCard(Ui& ui, const Preset& p, ImU32 colour, ImVec2 a, ImV
     if (ImGui::IsItemHovered())
         Tooltip(t, "Open as baseline", "Replace the baseline with this preset; open alternatives stay as they are.");
     ImGui::SetCursorScreenPos(ImVec2(x + bs.x + gap, buttons_y));
+    SemNext().name = "Add as alternative: " + p.scenario.name;
     if (Button(t, "##alternative", "Add as alternative", Icon::Plus, bs, false)) {
         const EditResult res = ui.ws.AddAlternative(p.scenario, p.id);
         if (res.ok) {
@@ -338,6 +349,7 @@ void GalleryPanel::DrawCard(Ui& ui, const Preset& p, ImU32 colour, ImVec2 a, ImV
                      : "Open this preset next to the baseline, to compare them with the same random numbers.");
     }
     ImGui::PopID();
+    SemPop();
 }
 
 void GalleryPanel::DrawLibraryCard(Ui& ui, ImVec2 a, ImVec2 size) {
@@ -369,7 +381,7 @@ void GalleryPanel::DrawLibraryCard(Ui& ui, ImVec2 a, ImVec2 size) {
         const float ys[3][9] = {{0.863f, 0.817f, 0.805f, 0.802f, 0.799f, 0.803f, 0.806f, 0.809f, 0.813f},
                                 {0.954f, 0.909f, 0.869f, 0.837f, 0.811f, 0.787f, 0.768f, 0.754f, 0.742f},
                                 {0.972f, 0.940f, 0.908f, 0.874f, 0.840f, 0.807f, 0.780f, 0.756f, 0.728f}};
-        const ImU32 cols[3] = {FunctionColour(Function::Marketing), FunctionColour(Function::It), FunctionColour(Function::Digital)};
+        const ImU32 cols[3] = {FunctionLineColour(Function::Marketing, t), FunctionLineColour(Function::It, t), FunctionLineColour(Function::Digital, t)};
         const float sx = x + t.Dp(4), sw = w - t.Dp(8);
         dl->AddLine(ImVec2(sx, y + sh), ImVec2(sx + sw, y + sh), c.axis, 1.0f);
         for (int k = 0; k < 3; ++k) {
@@ -381,6 +393,12 @@ void GalleryPanel::DrawLibraryCard(Ui& ui, ImVec2 a, ImVec2 size) {
         }
         DrawText(dl, f.small, ImVec2(sx, y + sh + t.Dp(4)), c.text_faint, "slow socialisation");
         DrawTextRight(dl, f.small, sx + sw, y + sh + t.Dp(4), c.text_faint, "fast");
+    }
+    {
+        SemNode heading;
+        heading.level = 3;
+        SemAt("##sem_library_card", SemRole::Heading, "Model library: March (1991), exploration and exploitation", a,
+              ImVec2(b.x, a.y + t.Dp(60)), heading);
     }
     ImGui::SetCursorScreenPos(ImVec2(x, by));
     if (Button(t, "##library", "Open the model library", Icon::None, ImVec2(w, t.Dp(38)), false) && ui.show) ui.show(View::Library);
@@ -409,6 +427,12 @@ void GalleryPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
     const float filter_w = std::min(t.Dp(300), w * 0.35f);
     const float title_w = w - filter_w - t.Dp(24);
     DrawText(dl, f.title, ImVec2(x0, y), c.text, Ellipsize(f.title, "What do you want to find out?", title_w).c_str());
+    {
+        SemNode heading;
+        heading.level = 2;
+        SemAt("##sem_gallery_title", SemRole::Heading, "Gallery: what do you want to find out?", ImVec2(x0, y),
+              ImVec2(x0 + title_w, y + FontSize(f.title)), heading);
+    }
     ImGui::SetCursorScreenPos(ImVec2(x0 + w - filter_w, y - t.Dp(2)));
     ImGui::PushFont(f.body);
     ImGui::SetNextItemWidth(filter_w);
@@ -417,6 +441,11 @@ void GalleryPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
     ImGui::PushStyleColor(ImGuiCol_FrameBg, ImGui::ColorConvertU32ToFloat4(c.card));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
     ImGui::InputTextWithHint("##filter", "Search presets", filter_, sizeof filter_);
+    {
+        SemNode box;
+        box.value = filter_;
+        SemItem(SemRole::TextBox, "Search presets", box);
+    }
     ImGui::PopStyleVar(3);
     ImGui::PopStyleColor();
     ImGui::PopFont();
@@ -438,6 +467,10 @@ void GalleryPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
         const float hy = y + FontSize(f.heading) * 0.5f;
         dl->AddRectFilled(ImVec2(x0, hy - dot * 0.5f), ImVec2(x0 + dot, hy + dot * 0.5f), colour, t.Dp(3));
         DrawText(dl, f.heading, ImVec2(x0 + dot + t.Dp(10), y), c.text, title.c_str());
+        SemNode heading;
+        heading.level = 2;
+        heading.description = blurb;
+        SemAt(("##sem_section_" + title).c_str(), SemRole::Heading, title, ImVec2(x0, y), ImVec2(x0 + w, y + FontSize(f.heading)), heading);
         if (count > 0) {
             const std::string n = std::to_string(count) + (count == 1 ? " preset" : " presets");
             const float nx = x0 + dot + t.Dp(10) + TextSize(f.heading, title.c_str()).x + t.Dp(12);

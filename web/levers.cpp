@@ -62,6 +62,11 @@ std::string Range(const ParamInfo& info) {
     return Number(info, info.min) + " to " + Number(info, info.max) + " " + info.unit;
 }
 
+/// What a lever's controls tell a screen reader besides their name: its meaning, range and source.
+std::string ParamDescription(const ParamInfo& info) {
+    return std::string(info.doc) + " Range: " + Range(info) + ". Default: " + Number(info, info.def) + ". Source: " + info.source + ".";
+}
+
 void ParamTooltip(const Theme& t, const ParamInfo& info) {
     std::string body = std::string(info.doc) + "\n\n";
     if (info.kind == ParamKind::Real || info.kind == ParamKind::Integer) body += std::string("Unit: ") + info.unit + "\n";
@@ -93,12 +98,18 @@ void LeversPanel::DrawChoice(Ui& ui, const ParamInfo& info, double value, float 
     dl->AddRectFilled(a, ImVec2(a.x + width, a.y + h), c.control, t.Dp(9));
     const float sw = (width - 2 * inset) / static_cast<float>(n);
     const int selected = static_cast<int>(std::lround(value));
+    SemPush("##sem_choice", SemRole::RadioGroup, info.label, a, ImVec2(a.x + width, a.y + h));
     for (int i = 0; i < n; ++i) {
         const ImVec2 s0(a.x + inset + sw * static_cast<float>(i), a.y + inset);
         const ImVec2 s1(s0.x + sw, a.y + h - inset);
         ImGui::SetCursorScreenPos(s0);
         ImGui::PushID(i);
         const bool pressed = ImGui::InvisibleButton("##opt", ImVec2(sw, s1.y - s0.y));
+        {
+            SemNode opt;
+            opt.on = i == selected;
+            SemItem(SemRole::Radio, opts[static_cast<std::size_t>(i)], opt);
+        }
         const bool hovered = ImGui::IsItemHovered();
         ImGui::PopID();
         ui.hooks.RecordLastItem(std::string("Lever:") + info.key + ":" + opts[static_cast<std::size_t>(i)]);
@@ -116,6 +127,7 @@ void LeversPanel::DrawChoice(Ui& ui, const ParamInfo& info, double value, float 
                  label.c_str());
         if (pressed && !on) Commit(ui, info.id, static_cast<double>(i));
     }
+    SemPop();
     ui.hooks.Record(std::string("Lever:") + info.key, a.x, a.y, width, h);
     ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + h));
 }
@@ -131,6 +143,12 @@ void LeversPanel::DrawSwitch(Ui& ui, const ParamInfo& info, double value) {
     const char* text = on ? "Yes" : "No";
     const float text_w = TextSize(f.label, "Yes").x + t.Dp(10);
     const bool pressed = ImGui::InvisibleButton("##switch", ImVec2(size.x + t.Dp(10) + text_w, size.y));
+    {
+        SemNode sw;
+        sw.on = on;
+        sw.description = ParamDescription(info);
+        SemItem(SemRole::Switch, info.label, sw);
+    }
     const bool hovered = ImGui::IsItemHovered();
     ui.hooks.RecordLastItem(std::string("Lever:") + info.key);
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -163,6 +181,12 @@ void LeversPanel::DrawNumber(Ui& ui, const ParamInfo& info, double value, float 
     ImGui::SetCursorScreenPos(ImVec2(a.x, a.y + (h - t.Dp(26)) * 0.5f));
     bool changed = false;
     double v = value;
+    {
+        SemNode& next = SemNext();
+        next.name = info.label;
+        next.value = Number(info, value) + " " + info.unit;
+        next.description = ParamDescription(info);
+    }
     if (info.kind == ParamKind::Integer) {
         int iv = static_cast<int>(std::lround(value));
         changed = Slider(t, "##slider", &iv, static_cast<int>(info.min), static_cast<int>(info.max), slider_w);
@@ -191,6 +215,8 @@ void LeversPanel::DrawNumber(Ui& ui, const ParamInfo& info, double value, float 
         edit_focus_ = true;
     }
     if (changed && active) dragging_ = std::make_pair(info.id, v);
+    // Set from the page (a screen reader, the keyboard): one edit per step, as a typed value is.
+    if (changed && !active) Commit(ui, info.id, v);
     if (released && dragging_ && dragging_->first == info.id) {
         const double final_value = dragging_->second;
         dragging_.reset();
@@ -211,6 +237,7 @@ void LeversPanel::DrawNumber(Ui& ui, const ParamInfo& info, double value, float 
         }
         const bool enter = ImGui::InputDouble("##entry", &edit_value_, 0.0, 0.0, "%g", ImGuiInputTextFlags_EnterReturnsTrue);
         ui.hooks.RecordLastItem("Lever:" + key + ":entry");
+        SemItem(SemRole::TextBox, std::string(info.label) + " (" + info.unit + "), exact value");
         const bool escape = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false);
         if (enter || (ImGui::IsItemDeactivated() && !escape)) {
             editing_.reset();
@@ -222,6 +249,11 @@ void LeversPanel::DrawNumber(Ui& ui, const ParamInfo& info, double value, float 
         ImGui::PopFont();
     } else {
         const bool pressed = ImGui::InvisibleButton("##value", ImVec2(box_w, h));
+        {
+            SemNode box;
+            box.description = "Type an exact value (" + Range(info) + ").";
+            SemItem(SemRole::Button, "Type a value for " + std::string(info.label) + ", now " + Number(info, v), box);
+        }
         const bool hovered = ImGui::IsItemHovered();
         ui.hooks.RecordLastItem("Lever:" + key + ":value");
         if (hovered) {
@@ -266,6 +298,7 @@ void LeversPanel::DrawParam(Ui& ui, const ParamInfo& info, float width) {
         const float s = row_h;
         ImGui::SetCursorScreenPos(ImVec2(right - s, a.y));
         const bool pressed = ImGui::InvisibleButton("##reset", ImVec2(s, s));
+        SemItem(SemRole::Button, "Reset " + std::string(info.label) + " to the default, " + Number(info, info.def));
         const bool hovered = ImGui::IsItemHovered();
         ui.hooks.RecordLastItem(std::string("Lever:") + info.key + ":reset");
         if (hovered) {
@@ -284,6 +317,7 @@ void LeversPanel::DrawParam(Ui& ui, const ParamInfo& info, float width) {
         const ImVec2 c0(right - cw, a.y), c1(right, a.y + row_h);
         ImGui::SetCursorScreenPos(c0);
         const bool pressed = !ui.presenting && ImGui::InvisibleButton("##base", ImVec2(cw, row_h));
+        if (!ui.presenting) SemItem(SemRole::Button, "baseline " + Number(info, base) + ": use it for " + std::string(info.label));
         const bool hovered = !ui.presenting && ImGui::IsItemHovered();
         if (!ui.presenting) ui.hooks.RecordLastItem(std::string("Lever:") + info.key + ":baseline");
         const ImU32 tint = FunctionColour(Function::Marketing);
@@ -328,6 +362,7 @@ void LeversPanel::DrawParam(Ui& ui, const ParamInfo& info, float width) {
         const ImVec2 q0(a.x + label_w + t.Dp(2), a.y);
         ImGui::SetCursorScreenPos(q0);
         open_doc = ImGui::InvisibleButton("##doc", ImVec2(q, q));
+        SemItem(SemRole::Link, "How the model works: " + std::string(info.label));
         const bool hovered = ImGui::IsItemHovered();
         ui.hooks.RecordLastItem(std::string("Lever:") + info.key + ":doc");
         if (hovered) {
@@ -378,6 +413,11 @@ void LeversPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
     ImGui::PushFont(f.heading);
     ImGui::TextUnformatted("Levers");
     ImGui::PopFont();
+    {
+        SemNode heading;
+        heading.level = 2;
+        SemAt("##sem_levers", SemRole::Heading, "Levers", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), heading);
+    }
     if (ui.ws.Empty()) {
         ImGui::PushFont(f.small);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.text_muted));
@@ -424,6 +464,11 @@ void LeversPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
         const ImVec2 h0 = ImGui::GetCursorScreenPos();
         const float hh = FontSize(f.label) + t.Dp(14);
         const bool pressed = ImGui::InvisibleButton("##advanced", ImVec2(w, hh));
+        {
+            SemNode adv;
+            adv.expanded = advanced_open_ ? 1 : 0;
+            SemItem(SemRole::Button, "Advanced: all parameters", adv);
+        }
         const bool hovered = ImGui::IsItemHovered();
         ui.hooks.RecordLastItem("Levers:advanced");
         if (hovered) {
@@ -452,6 +497,11 @@ void LeversPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(t.Dp(10), t.Dp(7)));
         ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, t.Dp(8));
         ImGui::InputTextWithHint("##paramfilter", "Filter by name, key or meaning", filter_, sizeof filter_);
+        {
+            SemNode box;
+            box.value = filter_;
+            SemItem(SemRole::TextBox, "Filter parameters by name, key or meaning", box);
+        }
         ImGui::PopStyleVar(2);
         ImGui::PopFont();
         ui.hooks.RecordLastItem("Levers:filter");

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "web/charts.h"
@@ -90,11 +91,102 @@ std::string Num(double v) {
     return buf;
 }
 
-/// Colour of the k-th curve: Okabe-Ito, in an order that stays apart for every colour-vision type.
-ImU32 CurveColour(int k) {
+/// Colour of the k-th curve: Okabe-Ito, in an order that stays apart for every colour-vision type,
+/// shaded where needed for 3:1 against the card (FunctionLineColour).
+ImU32 CurveColour(int k, const Theme& theme) {
     const Function order[] = {Function::Marketing, Function::It, Function::Digital, Function::Security, Function::Analytics,
                               Function::Finance};
-    return FunctionColour(order[static_cast<std::size_t>(k) % 6]);
+    return FunctionLineColour(order[static_cast<std::size_t>(k) % 6], theme);
+}
+
+/// Text with its " · " separators read as commas (for assistive technology).
+std::string Spoken(std::string s) {
+    const std::string dot = kMiddot;
+    for (std::size_t at = s.find(dot); at != std::string::npos; at = s.find(dot, at)) s.replace(at, dot.size(), ", ");
+    return s;
+}
+
+/// A code knowledge value as the figure's hover card prints it.
+std::string Knowledge(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f", v + 0.0);
+    return buf;
+}
+
+/// The x variable's symbol in words: "p1", "p3", "mean p1", "period".
+std::string XSymbol(const std::string& x_label) {
+    std::istringstream words(x_label);
+    std::string w;
+    while (words >> w)
+        if (w.size() >= 2 && w[0] == 'p' && w[1] >= '0' && w[1] <= '9') return (x_label.rfind("mean ", 0) == 0 ? "mean " : "") + w;
+    return x_label.substr(0, x_label.find(" ("));
+}
+
+/// A figure for assistive technology (web/semantics.h): an image whose name is the title, what it
+/// shows and each curve's first, last and highest value; then the curves as a data table, one row
+/// per x value (about 20 rows at most).
+void PublishFigure(const char* id, const LibraryPanel::Figure& fig, ImVec2 p0, ImVec2 p1) {
+    if (!ActiveSemantics()) return;
+    const std::string xs = XSymbol(fig.x_label);
+    // Published values (Figure 1) are keyed "ref.<p2>".
+    auto name = [](const LibraryPanel::Curve& cv) {
+        return cv.reference ? "published replication (p2 = " + cv.key.substr(cv.key.rfind("ref.", 0) == 0 ? 4 : 0) + ")" : cv.label;
+    };
+    auto at = [&](const LibraryPanel::Curve& cv, std::size_t i) {
+        return Knowledge(cv.mean[i]) + (xs == "period" ? " in period " : " at " + xs + " = ") + cv.x_keys[i];
+    };
+    std::string subtitle = fig.subtitle;
+    if (!subtitle.empty() && subtitle[0] >= 'a' && subtitle[0] <= 'z') subtitle[0] = static_cast<char>(subtitle[0] - 'a' + 'A');
+    std::string text = "Figure: " + fig.title + ". " + subtitle + ".";
+    if (!fig.has_data) text += " No results yet: press Run to compute this figure.";
+    std::vector<const LibraryPanel::Curve*> shown;
+    for (const LibraryPanel::Curve& cv : fig.curves) {
+        if (cv.x.empty() || cv.mean.size() != cv.x.size() || cv.x_keys.size() != cv.x.size()) continue;
+        if (!cv.reference && !fig.has_data) continue;
+        shown.push_back(&cv);
+        const std::size_t n = cv.x.size();
+        const std::size_t top = static_cast<std::size_t>(std::max_element(cv.mean.begin(), cv.mean.end()) - cv.mean.begin());
+        text += " " + name(cv) + ": " + (n == 1 ? at(cv, 0) : "from " + at(cv, 0) + " to " + at(cv, n - 1));
+        if (n > 2 && top != 0 && top != n - 1) text += ", highest " + at(cv, top);
+        text += ".";
+    }
+    SemAt(id, SemRole::Image, text, p0, p1);
+    if (shown.empty()) return;
+    // The data table: the x values of every curve, thinned to about 20 rows (and the last).
+    std::map<double, std::string> xv;
+    for (const LibraryPanel::Curve* cv : shown)
+        for (std::size_t i = 0; i < cv->x.size(); ++i) xv.emplace(cv->x[i], cv->x_keys[i]);
+    std::size_t stride = 1;
+    for (const std::size_t s : {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000})
+        if ((stride = s) * 25 >= xv.size()) break;
+    const std::string table_id = std::string(id) + "##sem_table";
+    SemPush(table_id.c_str(), SemRole::Table, fig.title + ", data");
+    SemPush((table_id + "h").c_str(), SemRole::Row, "");
+    SemAt((table_id + "h0").c_str(), SemRole::ColumnHeader, xs, ImVec2(0, 0), ImVec2(0, 0));
+    for (std::size_t c = 0; c < shown.size(); ++c)
+        SemAt((table_id + "h" + std::to_string(c + 1)).c_str(), SemRole::ColumnHeader,
+              shown[c]->reference ? name(*shown[c]) : shown[c]->label + ", mean \xC2\xB1 one standard error", ImVec2(0, 0), ImVec2(0, 0));
+    SemPop();
+    std::size_t r = 0;
+    for (auto it = xv.begin(); it != xv.end(); ++it, ++r) {
+        if (r % stride != 0 && std::next(it) != xv.end()) continue;
+        const std::string row = table_id + "r" + std::to_string(r);
+        SemPush(row.c_str(), SemRole::Row, "");
+        SemAt((row + "c0").c_str(), SemRole::Cell, it->second, ImVec2(0, 0), ImVec2(0, 0));
+        for (std::size_t c = 0; c < shown.size(); ++c) {
+            const LibraryPanel::Curve& cv = *shown[c];
+            std::string cell;
+            for (std::size_t i = 0; i < cv.x.size(); ++i)
+                if (cv.x[i] == it->first) {
+                    cell = Knowledge(cv.mean[i]);
+                    if (!cv.reference && i < cv.se.size()) cell += " \xC2\xB1 " + Knowledge(cv.se[i]);
+                    break;
+                }
+            SemAt((row + "c" + std::to_string(c + 1)).c_str(), SemRole::Cell, cell, ImVec2(0, 0), ImVec2(0, 0));
+        }
+        SemPop();
+    }
+    SemPop();
 }
 
 }  // namespace
@@ -174,7 +266,7 @@ LibraryPanel::Figure LibraryPanel::BuildFigure(const Ui& ui, const Entry& e) con
         Curve& c = fig.curves[k];
         c.label = label;
         c.key = key;
-        c.colour = CurveColour(static_cast<int>(k));
+        c.colour = CurveColour(static_cast<int>(k), ui.theme);
         return c;
     };
     auto add = [&](Curve& c, double x, const MarchStat& st) {
@@ -321,6 +413,7 @@ void LibraryPanel::DrawSide(Ui& ui, ImVec2 pos, ImVec2 size) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float w = ImGui::GetContentRegionAvail().x;
     ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 head_at = p;
     orgsim::ui::DrawText(dl, f.label, p, c.accent, "MODEL LIBRARY");
     p.y += FontSize(f.label) + t.Dp(6);
     orgsim::ui::DrawText(dl, f.title, p, c.text, Ellipsize(f.title, "March (1991)", w).c_str());
@@ -328,10 +421,18 @@ void LibraryPanel::DrawSide(Ui& ui, ImVec2 pos, ImVec2 size) {
     orgsim::ui::DrawText(dl, f.small, p, c.text_muted, Ellipsize(f.small, "Exploration and exploitation in", w).c_str());
     p.y += FontSize(f.small) + t.Dp(2);
     orgsim::ui::DrawText(dl, f.small, p, c.text_muted, Ellipsize(f.small, "organizational learning", w).c_str());
+    {
+        SemNode heading;
+        heading.level = 2;
+        SemAt("##sem_library_title", SemRole::Heading, "Model library: March (1991), Exploration and exploitation in organizational learning",
+              head_at, ImVec2(head_at.x + w, p.y + FontSize(f.small)), heading);
+    }
     p.y += FontSize(f.small) + t.Dp(18);
 
-    // Experiments.
+    // Experiments (for assistive technology: tabs, each showing its figure).
     const float row_h = FontSize(f.label) + FontSize(f.small) + t.Dp(18);
+    SemPush("##sem_experiments", SemRole::TabList, "Experiments", p,
+            ImVec2(p.x + w, p.y + (row_h + t.Dp(4)) * static_cast<float>(entries_.size())));
     for (std::size_t i = 0; i < entries_.size(); ++i) {
         const Entry& e = entries_[i];
         const KindText& kt = TextOf(e.scenario.experiment);
@@ -339,6 +440,12 @@ void LibraryPanel::DrawSide(Ui& ui, ImVec2 pos, ImVec2 size) {
         ImGui::PushID(static_cast<int>(i));
         const bool pressed = ImGui::InvisibleButton("##experiment", ImVec2(w, row_h));
         const bool hovered = ImGui::IsItemHovered();
+        {
+            SemNode tab;
+            tab.on = static_cast<int>(i) == selected_;
+            tab.description = e.scenario.description;
+            SemItem(SemRole::Tab, std::string(kt.title) + ", " + kt.sub + (e.run && e.run->Done() ? ", results ready" : ""), tab);
+        }
         ImGui::PopID();
         ui.hooks.RecordLastItem("Library:experiment:" + e.id);
         const bool on = static_cast<int>(i) == selected_;
@@ -358,8 +465,12 @@ void LibraryPanel::DrawSide(Ui& ui, ImVec2 pos, ImVec2 size) {
             DrawIcon(t, dl, Icon::Check, ImVec2(p.x + w - t.Dp(16), p.y + row_h * 0.5f), t.Dp(12), FunctionColour(Function::Digital), c.card);
         p.y += row_h + t.Dp(4);
     }
-    for (const std::string& pr : problems_) {
+    SemPop();
+    for (std::size_t k = 0; k < problems_.size(); ++k) {
+        const std::string& pr = problems_[k];
         orgsim::ui::DrawText(dl, f.small, p, c.danger, Ellipsize(f.small, pr, w).c_str());
+        SemAt(("##sem_library_problem" + std::to_string(k)).c_str(), SemRole::Text, "Problem: " + pr, p,
+              ImVec2(p.x + w, p.y + FontSize(f.small)));
         p.y += FontSize(f.small) + t.Dp(6);
     }
     p.y += t.Dp(14);
@@ -370,6 +481,7 @@ void LibraryPanel::DrawSide(Ui& ui, ImVec2 pos, ImVec2 size) {
     {
         const int n = static_cast<int>(std::size(kReplicationChoices));
         const float h = t.Dp(32), inset = t.Dp(3);
+        SemPush("##sem_library_reps", SemRole::RadioGroup, "Replications per point", p, ImVec2(p.x + w, p.y + h));
         dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), c.control, t.Dp(9));
         const float sw = (w - 2 * inset) / static_cast<float>(n);
         for (int i = 0; i < n; ++i) {
@@ -379,6 +491,12 @@ void LibraryPanel::DrawSide(Ui& ui, ImVec2 pos, ImVec2 size) {
             ImGui::PushID(reps);
             const bool pressed = ImGui::InvisibleButton("##reps", ImVec2(sw, s1.y - s0.y));
             const bool hovered = ImGui::IsItemHovered();
+            {
+                SemNode radio;
+                radio.on = reps == replications_;
+                radio.description = reps == 80 ? "As March ran them." : "More is smoother and slower.";
+                SemItem(SemRole::Radio, std::to_string(reps), radio);
+            }
             ImGui::PopID();
             ui.hooks.RecordLastItem("Library:reps:" + std::to_string(reps));
             const bool on = reps == replications_;
@@ -398,6 +516,7 @@ void LibraryPanel::DrawSide(Ui& ui, ImVec2 pos, ImVec2 size) {
                                  label.c_str());
             if (pressed) replications_ = reps;
         }
+        SemPop();
         p.y += h + t.Dp(16);
     }
 
@@ -407,6 +526,7 @@ void LibraryPanel::DrawSide(Ui& ui, ImVec2 pos, ImVec2 size) {
         const bool this_running = running_ == selected_;
         ImGui::SetCursorScreenPos(p);
         const char* label = this_running ? "Stop" : (e.run ? "Run again" : "Run");
+        SemNext().name = std::string(label) + ": " + TextOf(e.scenario.experiment).title;
         if (Button(t, "##run", label, this_running ? Icon::Pause : Icon::Play, ImVec2(w, t.Dp(42)), !this_running)) {
             if (this_running) running_ = -1;
             else Start(e);
@@ -427,11 +547,13 @@ void LibraryPanel::DrawSide(Ui& ui, ImVec2 pos, ImVec2 size) {
         else
             std::snprintf(buf, sizeof buf, "%s runs to go: press Run", Thousands(total).c_str());
         orgsim::ui::DrawText(dl, f.small, p, c.text_muted, Ellipsize(f.small, buf, w).c_str());
+        SemAt("##sem_library_progress", SemRole::Text, Spoken(buf), ImVec2(p.x, p.y - th - t.Dp(8)), ImVec2(p.x + w, p.y + FontSize(f.small)));
         p.y += FontSize(f.small) + t.Dp(4);
         if (e.run) {
             std::snprintf(buf, sizeof buf, "%d replications per point%s%s periods", e.run->GetScenario().replications, kMiddot,
                           Thousands(e.run->PeriodsSimulated()).c_str());
             orgsim::ui::DrawText(dl, f.small, p, c.text_faint, Ellipsize(f.small, buf, w).c_str());
+            SemAt("##sem_library_periods", SemRole::Text, Spoken(buf), p, ImVec2(p.x + w, p.y + FontSize(f.small)));
             p.y += FontSize(f.small) + t.Dp(4);
         }
     }
@@ -456,9 +578,15 @@ void LibraryPanel::DrawFigure(Ui& ui, const Figure& fig, ImVec2 pos, ImVec2 size
     // Title, subtitle, legend.
     float y = a.y;
     orgsim::ui::DrawText(dl, f.heading, ImVec2(a.x, y), c.text, Ellipsize(f.heading, fig.title, avail.x).c_str());
+    {
+        SemNode heading;
+        heading.level = 3;
+        SemAt("##sem_figure_title", SemRole::Heading, fig.title, ImVec2(a.x, y), ImVec2(b.x, y + FontSize(f.heading)), heading);
+    }
     y += FontSize(f.heading) + t.Dp(4);
     orgsim::ui::DrawText(dl, f.small, ImVec2(a.x, y), c.text_muted, Ellipsize(f.small, fig.subtitle, avail.x).c_str());
     y += FontSize(f.small) + t.Dp(10);
+    PublishFigure("##sem_figure", fig, ImVec2(a.x, y - FontSize(f.small) - t.Dp(14)), b);
     {
         float lx = a.x;
         const float item_h = FontSize(f.small) + t.Dp(6);
@@ -627,34 +755,42 @@ void LibraryPanel::DrawExplanation(Ui& ui, const Entry& e, ImVec2 pos, ImVec2 si
     const Fonts& f = t.GetFonts();
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Dp(20), t.Dp(18)));
     BeginCard("##library_text", pos, size, true);
-    auto heading = [&](const char* s) {
+    auto heading = [&](const char* s, const char* said) {
         ImGui::PushFont(f.label);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.accent));
         ImGui::TextUnformatted(s);
+        SemNode node;
+        node.level = 3;
+        SemAt(s, SemRole::Heading, said, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), node);
         ImGui::PopStyleColor();
         ImGui::PopFont();
         ImGui::Dummy(ImVec2(0, t.Dp(4)));
     };
-    auto para = [&](const char* s) {
+    auto para = [&](const char* id, const char* s) {
         ImGui::PushFont(f.small);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.text));
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(s);
+        SemAt((std::string("##sem_para_") + id).c_str(), SemRole::Text, s, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         ImGui::PopFont();
         ImGui::Dummy(ImVec2(0, t.Dp(12)));
     };
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(t.Dp(8), t.Dp(3)));
-    heading("THE MODEL");
-    para(kModelText);
-    heading("WHAT THE FIGURE SHOWS");
-    para(TextOf(e.scenario.experiment).shows);
+    heading("THE MODEL", "The model");
+    para("model", kModelText);
+    heading("WHAT THE FIGURE SHOWS", "What the figure shows");
+    para("shows", TextOf(e.scenario.experiment).shows);
     ImGui::PushFont(f.small);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(c.text_faint));
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted("March, J. G. (1991). Exploration and exploitation in organizational learning. Organization Science 2(1): 71-87. "
                            "Details and full tables: docs/march1991.md.");
+    SemAt("##sem_citation", SemRole::Text,
+          "March, J. G. (1991). Exploration and exploitation in organizational learning. Organization Science 2(1): 71-87. "
+          "Details and full tables: docs/march1991.md.",
+          ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();

@@ -15,8 +15,10 @@
 #include "imgui_impl_sdl.h"
 #include "web/app.h"
 #include "web/platform.h"
+#include "web/semantics.h"
 #include "web/theme.h"
 #include "web/ui_test_hooks.h"
+#include "web/widgets.h"
 
 #ifndef __EMSCRIPTEN__
 #include <cstdio>
@@ -45,6 +47,8 @@ struct Runtime {
     std::string assets_dir;
     Theme theme;
     TestHooks hooks;
+    Semantics semantics;  // what the canvas shows, mirrored into the page's DOM (web/a11y.js)
+    std::string semantics_json;
     std::unique_ptr<App> app;
     Uint64 last_counter = 0;
     bool device_objects = false;  // ImGui's GL objects exist (after the first NewFrame)
@@ -167,7 +171,8 @@ bool Frame(void* user) {
     // arrived) or a test asked; then a few more frames for ImGui to settle. Otherwise the frame is
     // skipped entirely: no ImGui frame, no GL work.
     const bool busy = ImGui::IsAnyItemActive();  // a drag or a text field in progress
-    if (input || fonts || fullscreen || busy || rt.app->WantsFrames() || rt.hooks.TakeFrameRequest() || PlatformFrameRequested())
+    if (input || fonts || fullscreen || busy || rt.app->WantsFrames() || rt.hooks.TakeFrameRequest() || PlatformFrameRequested() ||
+        rt.semantics.HasPending())
         rt.settle = std::max(rt.settle, kSettleFrames);
     const Uint64 now = SDL_GetPerformanceCounter();
     const Uint64 freq = SDL_GetPerformanceFrequency();
@@ -184,10 +189,14 @@ bool Frame(void* user) {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    SemBeforeFrame();  // the page's activations of ImGui items (processed by NewFrame)
     ImGui::NewFrame();
     rt.device_objects = true;
     rt.hooks.BeginFrame();
+    rt.semantics.BeginFrame();
     rt.app->Frame(dt_us);
+    SemAfterFrame();
+    if (rt.semantics.EndFrame(&rt.semantics_json)) PlatformPublishSemantics(rt.semantics_json);
     ImGui::Render();
 
     int fw = 0, fh = 0;
@@ -253,6 +262,7 @@ int main(int argc, char** argv) {
     rt->theme.Apply(ThemeKind::Light);
     EnsureFonts(*rt);
     SetActiveTestHooks(&rt->hooks);
+    SetActiveSemantics(&rt->semantics);
     rt->app = std::make_unique<App>(rt->assets_dir, ScenarioPath(argc, argv, rt->assets_dir), rt->theme, rt->hooks);
 #ifndef __EMSCRIPTEN__
     for (int i = 1; i < argc; ++i)
@@ -266,6 +276,7 @@ int main(int argc, char** argv) {
     PlatformRunLoop(Frame, rt);  // returns only on the desktop, when the window closes
 
     SetActiveTestHooks(nullptr);
+    SetActiveSemantics(nullptr);
     rt->app.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();

@@ -597,7 +597,7 @@ const char* ViewName(View v) {
 
 /// Colour of inline code: a hue apart from text and links in each theme (Okabe-Ito's reddish
 /// purple, darker on light cards, lighter on dark ones).
-ImU32 CodeColour(const Theme& t) { return t.Kind() == ThemeKind::Light ? IM_COL32(0x9C, 0x2F, 0x6E, 255) : IM_COL32(0xE8, 0xA8, 0xD0, 255); }
+ImU32 CodeColour(const Theme& t) { return t.Colours().code; }
 
 // Vertical rhythm, design pixels.
 constexpr float kTextMaxW = 760.0f;   ///< measure of paragraphs (about 80 characters of body text)
@@ -999,6 +999,19 @@ void ModelDocPanel::DrawDocument(Ui& ui, ImVec2 pos, ImVec2 size) {
         const ImVec2 o(x0, ImGui::GetCursorScreenPos().y);
         const Laid& l = laid_[i];
         auto visible = [&](float h) { return o.y + h >= clip_min.y && o.y <= clip_max.y; };
+        // The document for assistive technology: headings at their level, every paragraph, list item,
+        // quote and code block as text, in order (tables are read from docs/model.md for now).
+        if (ActiveSemantics() && b.kind != MdBlockKind::Table && b.kind != MdBlockKind::Rule) {
+            std::string said;
+            if (b.kind == MdBlockKind::Code) said = b.code;
+            else
+                for (const MdSpan& sp : b.spans) said += sp.text;
+            if (b.kind == MdBlockKind::Numbered) said = b.marker + " " + said;
+            SemNode node;
+            if (b.kind == MdBlockKind::Heading) node.level = std::clamp(b.level + 1, 2, 6);
+            SemAt(("##sem_md_" + std::to_string(i)).c_str(), b.kind == MdBlockKind::Heading ? SemRole::Heading : SemRole::Text, said, o,
+                  ImVec2(o.x + text_w, o.y + l.height), node);
+        }
         switch (b.kind) {
             case MdBlockKind::Heading: {
                 ++headings;
@@ -1170,6 +1183,11 @@ void ModelDocPanel::DrawToc(Ui& ui, ImVec2 pos, ImVec2 size) {
         const ImVec2 a = ImGui::GetCursorScreenPos();
         ImGui::PushID(static_cast<int>(k));
         const bool pressed = ImGui::InvisibleButton("##toc", ImVec2(lw, row_h));
+        {
+            SemNode link;
+            link.on = static_cast<int>(bi) == current_;
+            SemItem(SemRole::Link, b.title, link);
+        }
         const bool hovered = ImGui::IsItemHovered();
         ImGui::PopID();
         ui.hooks.RecordLastItem("ModelDoc:toc:" + b.anchor);

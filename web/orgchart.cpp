@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <functional>
 
+#include "imgui_internal.h"
+#include "sim/report.h"
 #include "web/widgets.h"
 
 namespace orgsim::ui {
@@ -22,12 +24,9 @@ ImVec2 Add(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
 ImVec2 Sub(ImVec2 a, ImVec2 b) { return ImVec2(a.x - b.x, a.y - b.y); }
 ImVec2 Scale(ImVec2 a, float k) { return ImVec2(a.x * k, a.y * k); }
 
-// Text colour that reads on a filled badge of colour c (dark text on yellow and sky blue).
-ImU32 OnColour(ImU32 c) {
-    const float r = static_cast<float>(c & 0xFFu), g = static_cast<float>((c >> 8) & 0xFFu),
-                b = static_cast<float>((c >> 16) & 0xFFu);
-    return 0.2126f * r + 0.7152f * g + 0.0722f * b > 140.0f ? IM_COL32(24, 32, 44, 255) : IM_COL32(255, 255, 255, 255);
-}
+// Text colour that reads on a filled badge of colour c: black or white by WCAG contrast (4.5:1 on
+// every function colour; tests/unit/test_contrast.cpp).
+ImU32 OnColour(ImU32 c) { return TextOn(c); }
 
 // The colour with its alpha multiplied by k (ghosts and dimmed boxes).
 ImU32 Fade(ImU32 c, float k) {
@@ -843,6 +842,7 @@ void OrgChartPanel::DrawCanvas(Ui& ui, ImVec2 pos, ImVec2 size) {
         const ImVec2 b = ToScreen(node.max);
         ui.hooks.Record("OrgChart:unit:" + u.id, a.x, a.y, b.x - a.x, b.y - a.y);
     }
+    PublishTree(ui, pos, size);
 
     // The drag: a preview of the new line, then the ghost box under the pointer and a caption.
     if (dragging_ && dragged >= 0) {
@@ -980,6 +980,45 @@ float OrgChartPanel::DrawLegend(Ui& ui, ImVec2 pos, float width, bool draw) {
 //-----------------------------------------------------------------------------------------------
 // [SECTION] Inspector: the selected unit
 //-----------------------------------------------------------------------------------------------
+void OrgChartPanel::PublishTree(Ui& ui, ImVec2 pos, ImVec2 size) {
+    // The chart as a tree (WAI-ARIA tree view): units in depth-first order with their level, the
+    // selected one marked; activating a unit selects it, and the inspector (after the tree in the
+    // tab order) edits it, including "Reports to", the keyboard's way to move it.
+    if (!ActiveSemantics()) return;
+    const Scenario& s = ui.ws.ActiveScenario();
+    const int n = static_cast<int>(layout_.nodes.size());
+    SemPush("##sem_orgchart", SemRole::Tree, "Org chart: " + s.name, pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    std::vector<std::pair<int, int>> stack;  // node, depth
+    for (int i = n - 1; i >= 0; --i)
+        if (layout_.nodes[static_cast<std::size_t>(i)].parent < 0) stack.emplace_back(i, 0);
+    int selected_key_node = -1;
+    while (!stack.empty()) {
+        const auto [i, depth] = stack.back();
+        stack.pop_back();
+        const Node& node = layout_.nodes[static_cast<std::size_t>(i)];
+        const Unit& u = s.units[static_cast<std::size_t>(node.unit)];
+        const std::string id = "##sem_unit_" + u.id;
+        if (SemTake(SemKey(id.c_str()), SemActionKind::Activate)) Select(u.id);
+        SemNode item;
+        item.level = depth + 1;
+        item.on = u.id == selected_;
+        if (!node.children.empty()) item.expanded = 1;
+        std::string label = u.name + ", " + FunctionLabel(u.function);
+        if (u.head != Role::None) label += ", headed by the " + std::string(RoleLabel(u.head));
+        label += ", " + Thousands(u.headcount) + (u.headcount == 1 ? " seat" : " seats");
+        if (!u.dotted.empty()) label += ", " + std::to_string(u.dotted.size()) + (u.dotted.size() == 1 ? " dotted line" : " dotted lines");
+        // Clipped to the canvas, so a unit scrolled away does not sit over other panels.
+        ImVec2 a = ToScreen(node.min), b = ToScreen(node.max);
+        a = ImVec2(std::clamp(a.x, pos.x, pos.x + size.x), std::clamp(a.y, pos.y, pos.y + size.y));
+        b = ImVec2(std::clamp(b.x, pos.x, pos.x + size.x), std::clamp(b.y, pos.y, pos.y + size.y));
+        SemAt(id.c_str(), SemRole::TreeItem, label, a, b, item);
+        if (item.on) selected_key_node = i;
+        for (auto it = node.children.rbegin(); it != node.children.rend(); ++it) stack.emplace_back(*it, depth + 1);
+    }
+    (void)selected_key_node;
+    SemPop();
+}
+
 void OrgChartPanel::DrawInspector(Ui& ui, ImVec2 canvas_pos, ImVec2 canvas_size) {
     const Theme& t = ui.theme;
     const Palette& p = t.Colours();
@@ -1068,11 +1107,20 @@ void OrgChartPanel::DrawInspector(Ui& ui, ImVec2 canvas_pos, ImVec2 canvas_size)
     if (!editable) detail += std::string(kMiddot) + Thousands(u.headcount) + " seats" + kMiddot + Money(u.budget_musd) + " a year";
     const std::string name = Ellipsize(f.heading, u.name, std::max(t.Dp(60), (right - x) * 0.5f));
     DrawText(dl, f.heading, ImVec2(x, y), p.text, name.c_str());
+    SemPush("##sem_inspector", SemRole::Group, "Selected unit: " + u.name, a, b);
+    {
+        SemNode heading;
+        heading.level = 3;
+        heading.description = detail;
+        SemAt("##sem_inspector_title", SemRole::Heading, u.name + ": " + detail, ImVec2(x, y), ImVec2(right, y + FontSize(f.heading)), heading);
+    }
     x += TextSize(f.heading, name.c_str()).x + t.Dp(12);
     DrawText(dl, f.small, ImVec2(x, y + (title_h - FontSize(f.small)) * 0.5f + t.Dp(1)), p.text_muted,
              Ellipsize(f.small, detail, std::max(0.0f, right - x)).c_str());
     const float by = y + (title_h - bh) * 0.5f;
     ImGui::SetCursorScreenPos(ImVec2(b.x - padx - close_w, by));
+    SemNext().name = "Close the unit's details";
+    SemNext().shortcut = "Escape";
     if (Button(t, "##deselect", "", Icon::Close, ImVec2(close_w, bh), false)) Select("");
     ui.hooks.RecordLastItem("OrgChart:deselect");
     if (ImGui::IsItemHovered()) Tooltip(t, "Close", "Clears the selection (Esc).");
@@ -1097,6 +1145,7 @@ void OrgChartPanel::DrawInspector(Ui& ui, ImVec2 canvas_pos, ImVec2 canvas_size)
     }
     if (removed || !editable || ui.ws.ActiveScenario().FindUnit(unit_id) < 0) {
         if (removed) Select("");
+        SemPop();
         ImGui::EndChild();
         return;
     }
@@ -1133,6 +1182,7 @@ void OrgChartPanel::DrawInspector(Ui& ui, ImVec2 canvas_pos, ImVec2 canvas_size)
         ImGui::PushID(nf.hook);
         const double v = nf.get();
         ImGui::SetCursorScreenPos(ImVec2(cx, pt.y));
+        SemNext().name = std::string("Decrease ") + nf.caption;
         if (Button(t, "##minus", "", Icon::Minus, ImVec2(bh, bh), false, v > 0.0)) apply(nf.set(std::max(0.0, v - nf.step)));
         ui.hooks.RecordLastItem(hook + "_minus");
         cx += bh + t.Dp(4);
@@ -1142,11 +1192,18 @@ void OrgChartPanel::DrawInspector(Ui& ui, ImVec2 canvas_pos, ImVec2 canvas_size)
         ImGui::InputDouble("##field", nf.buffer, 0.0, 0.0, nf.format, ImGuiInputTextFlags_AutoSelectAll | ImGuiInputTextFlags_CharsScientific);
         *nf.active = ImGui::IsItemActive();
         ui.hooks.RecordLastItem(hook);
+        {
+            SemNode box;
+            box.value = FormatNumber(v, nf.step < 1.0 ? 1 : 0);
+            box.description = nf.tip;
+            SemItem(SemRole::TextBox, nf.caption, box);
+        }
         if (ImGui::IsItemDeactivatedAfterEdit()) apply(nf.set(*nf.buffer));
         if (ImGui::IsItemHovered() && !*nf.active) Tooltip(t, nf.caption, nf.tip);
         cx += field_w + t.Dp(4);
         ImGui::SetCursorScreenPos(ImVec2(cx, pt.y));
         const double v2 = nf.get();
+        SemNext().name = std::string("Increase ") + nf.caption;
         if (Button(t, "##plus", "", Icon::Plus, ImVec2(bh, bh), false, v2 + nf.step <= nf.hi)) apply(nf.set(v2 + nf.step));
         ui.hooks.RecordLastItem(hook + "_plus");
         ImGui::PopID();
@@ -1174,13 +1231,35 @@ void OrgChartPanel::DrawInspector(Ui& ui, ImVec2 canvas_pos, ImVec2 canvas_size)
         const bool root = nu.parent.empty();
         if (root) ImGui::BeginDisabled();
         std::string choice;
+        const bool open = ImGui::IsPopupOpen(SemKey("##parent"), 0);
+        {
+            SemNode combo;
+            combo.expanded = open ? 1 : 0;
+            combo.value = shown;
+            combo.disabled = root;
+            combo.description = "Move " + unit_name + " under another unit (the drag's keyboard way).";
+            SemItemAt("##parent", SemRole::ComboBox, "Reports to: " + shown, ImVec2(cx, pt.y),
+                      ImVec2(cx + combo_w, pt.y + ImGui::GetFrameHeight()), combo);
+        }
         if (ImGui::BeginCombo("##parent", shown.c_str())) {
             const int self = now.FindUnit(unit_id);
+            SemPush("##sem_parent_list", SemRole::ListBox, "Move " + unit_name + " under", ImGui::GetWindowPos(),
+                    ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
+            const bool appearing = ImGui::IsWindowAppearing();
+            std::uint32_t first = 0;
             for (int i = 0; i < static_cast<int>(now.units.size()); ++i) {
                 if (i == self || IsInSubtree(i, self)) continue;  // itself or its own teams: a cycle
                 const Unit& cand = now.units[static_cast<std::size_t>(i)];
                 if (ImGui::Selectable(cand.name.c_str(), cand.id == nu.parent)) choice = cand.id;
+                SemNode opt;
+                opt.on = cand.id == nu.parent;
+                SemItem(SemRole::Option, cand.name, opt);
+                if (appearing && (first == 0 || opt.on)) first = ImGui::GetCurrentContext()->LastItemData.ID;
             }
+            // The list that opens takes the focus, on the current boss (WAI-ARIA listbox pattern).
+            if (appearing && first != 0)
+                if (Semantics* sem = ActiveSemantics()) sem->RequestFocus(first);
+            SemPop();
             ImGui::EndCombo();
         }
         if (root) ImGui::EndDisabled();
@@ -1208,6 +1287,7 @@ void OrgChartPanel::DrawInspector(Ui& ui, ImVec2 canvas_pos, ImVec2 canvas_size)
         }
     }
     ImGui::PopStyleVar();
+    SemPop();
     ImGui::EndChild();
 }
 

@@ -53,6 +53,9 @@ private:
     void BuildLayout(const Ui& ui);
     void BuildLayoutWith(const Ui& ui, bool leaf_columns);
     void Fit(ImVec2 canvas_size);
+    /// Publish the chart as a tree for assistive technology (web/semantics.h); selects a unit the
+    /// page activated.
+    void PublishTree(Ui& ui, ImVec2 pos, ImVec2 size);
     void ZoomAround(float new_zoom, ImVec2 anchor_screen);
     ImVec2 ToScreen(ImVec2 p) const;
     ImVec2 ToChart(ImVec2 s) const;

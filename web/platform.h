@@ -59,9 +59,20 @@ bool PlatformFrameRequested();
 /// that its loop does not spin without vsync's pacing.
 void PlatformIdle();
 
+/// The user asks for more contrast (the browser's prefers-contrast: more): the theme switches to its
+/// high-contrast variant. The desktop returns false.
+bool PrefersMoreContrast();
+/// The user asks for less motion (the browser's prefers-reduced-motion: reduce): the app's fades
+/// become instant. The desktop returns false.
+bool PrefersReducedMotion();
+
 /// The pool that runs replications off the UI thread (web/pool_web.cpp: Web Workers;
 /// web/pool_desktop.cpp: threads). Never null; its Workers() may be 0 (then the Runner uses slices).
 std::unique_ptr<TaskPool> PlatformCreateTaskPool();
+
+/// Hand the page the app's semantics tree (web/semantics.h JSON) to mirror into the DOM (web/a11y.js).
+/// The desktop has no page: it ignores it.
+void PlatformPublishSemantics(const std::string& json);
 
 /// Tell the user about an error the app cannot recover from: the page's error card in the
 /// browser, stderr and a message box on the desktop.

@@ -88,10 +88,16 @@ void PlatformRunLoop(LoopBody body, void* user) {
 
 bool PlatformFrameRequested() { return false; }
 
+bool PrefersMoreContrast() { return false; }
+
+bool PrefersReducedMotion() { return false; }
+
 void PlatformIdle() {
     // Without a swap there is no vsync to pace the loop: sleep until an event or about a frame.
     SDL_WaitEventTimeout(nullptr, 16);
 }
+
+void PlatformPublishSemantics(const std::string&) {}
 
 void PlatformReportFatal(const std::string& message) {
     std::fprintf(stderr, "OrgSim: %s\n", message.c_str());

@@ -96,11 +96,58 @@ EM_JS(int, PageWantsFrame, (), {
     var io = window["orgsimIO"];
     return io && io.queue && io.queue.length ? 1 : 0;
 });
+
+// The user's display preferences (media queries): matched once, then kept current by their change
+// events, which also ask for a frame so that an idle page follows a change at once.
+EM_JS(int, MediaPreference, (int which), {
+    var m = Module["orgsimMedia"];
+    if (!m) {
+        m = Module["orgsimMedia"] = {lists: [], changed: 0};
+        var queries = ["(prefers-contrast: more)", "(prefers-reduced-motion: reduce)"];
+        for (var i = 0; i < queries.length; ++i) {
+            var l = null;
+            try {
+                l = window.matchMedia ? window.matchMedia(queries[i]) : null;
+            } catch (e) {
+            }
+            if (l) {
+                var on = function () { m.changed = 1; };
+                if (l.addEventListener) l.addEventListener("change", on);
+                else if (l.addListener) l.addListener(on);
+            }
+            m.lists.push(l);
+        }
+    }
+    var list = m.lists[which];
+    return list && list.matches ? 1 : 0;
+});
+
+EM_JS(int, MediaPreferenceChanged, (), {
+    var m = Module["orgsimMedia"];
+    if (!m || !m.changed) return 0;
+    m.changed = 0;
+    return 1;
+});
 }  // namespace
 
-bool PlatformFrameRequested() { return PageWantsFrame() != 0; }
+bool PlatformFrameRequested() { return PageWantsFrame() != 0 || MediaPreferenceChanged() != 0; }
+
+bool PrefersMoreContrast() { return MediaPreference(0) != 0; }
+
+bool PrefersReducedMotion() { return MediaPreference(1) != 0; }
 
 void PlatformIdle() {}
+
+namespace {
+// web/a11y.js mirrors the tree into positioned DOM elements and sends actions back through
+// Module._orgsim_a11y_action.
+EM_JS(void, PublishSemanticsToPage, (const char* json), {
+    var a = window["orgsimA11y"];
+    if (a && a.update) a.update(UTF8ToString(json), Module);
+});
+}  // namespace
+
+void PlatformPublishSemantics(const std::string& json) { PublishSemanticsToPage(json.c_str()); }
 
 void PlatformReportFatal(const std::string& message) {
     std::fprintf(stderr, "OrgSim: %s\n", message.c_str());

@@ -126,6 +126,33 @@ bool CheckRow(const Theme& t, const char* id, const char* label, const std::stri
     return pressed;
 }
 
+/// Text with its " · " separators read as commas (for assistive technology).
+std::string Spoken(std::string s) {
+    const std::string dot = kMiddot;
+    for (std::size_t at = s.find(dot); at != std::string::npos; at = s.find(dot, at)) s.replace(at, dot.size(), ", ");
+    return s;
+}
+
+/// A popup's list for assistive technology: a group over the popup window (close it with SemPop()).
+void PushPopupGroup(const char* id, const char* name, SemRole role = SemRole::Group) {
+    const ImVec2 wp = ImGui::GetWindowPos(), ws = ImGui::GetWindowSize();
+    SemPush(id, role, name, wp, ImVec2(wp.x + ws.x, wp.y + ws.y));
+}
+
+/// A menu that opens moves the DOM focus to its first item (WAI-ARIA menu pattern).
+void FocusOnOpen(std::uint32_t key) {
+    if (!ImGui::IsWindowAppearing()) return;
+    if (Semantics* sem = ActiveSemantics()) sem->RequestFocus(key);
+}
+
+/// A CheckRow for assistive technology: an on/off switch named by its label, its detail as description.
+void SemCheck(const char* label, const std::string& detail, bool on) {
+    SemNode n;
+    n.on = on;
+    n.description = detail;
+    SemItem(SemRole::Switch, label, n);
+}
+
 /// A whisker (interval) at height y from x0 to x1 with end caps.
 void Whisker(ImDrawList* dl, float x0, float x1, float y, float cap, ImU32 colour, float thickness) {
     dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), colour, thickness);
@@ -340,26 +367,39 @@ void SensitivityPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
 
     // Header: title, what is studied, the study's state.
     DrawText(dl, fonts.title, ImVec2(x0, y), pal.text, "Sensitivity");
+    {
+        SemNode heading;
+        heading.level = 2;
+        SemAt("##sem_sens_title", SemRole::Heading, "Sensitivity", ImVec2(x0, y),
+              ImVec2(x0 + TextSize(fonts.title, "Sensitivity").x, y + FontSize(fonts.title)), heading);
+    }
     // With a sweep result open: two tabs, the study and the result.
     ui.hooks.Value("sweep.open", sweep_ ? 1.0 : 0.0);
     ui.hooks.Value("sweep.shown", sweep_ && show_sweep_ ? 1.0 : 0.0);
     if (sweep_) {
         const float tab_h = theme.Dp(30), tab_y = y + (FontSize(fonts.title) - tab_h) * 0.5f + theme.Dp(2);
         float tx = x0 + TextSize(fonts.title, "Sensitivity").x + theme.Dp(24);
+        const float tabs_w = TextSize(fonts.label, "Study").x + TextSize(fonts.label, "Sweep result").x + theme.Dp(2 * 28 + 6);
+        SemPush("##sem_sens_tabs", SemRole::TabList, "Sensitivity views", ImVec2(tx, tab_y), ImVec2(tx + tabs_w, tab_y + tab_h));
         for (int k = 0; k < 2; ++k) {
             const char* label = k == 0 ? "Study" : "Sweep result";
             const float tw = TextSize(fonts.label, label).x + theme.Dp(28);
             ImGui::SetCursorScreenPos(ImVec2(tx, tab_y));
+            if (Semantics* sem = ActiveSemantics()) sem->NextRole(SemRole::Tab);
             if (ToggleButton(theme, k == 0 ? "##sens_tab_study" : "##sens_tab_sweep", label, Icon::None, ImVec2(tw, tab_h), show_sweep_ == (k == 1)))
                 show_sweep_ = k == 1;
             ui.hooks.RecordLastItem(k == 0 ? "Sens:tab:study" : "Sens:tab:sweep");
             tx += tw + theme.Dp(6);
         }
+        SemPop();
     }
     if (sweep_ && show_sweep_) {
         const std::string sub = "A sweep run with orgsim sweep and merged: " + sweep_file_ + kMiddot + "your scenarios are not changed";
         DrawText(dl, fonts.small, ImVec2(x0, y + FontSize(fonts.title) + theme.Dp(4)), pal.text_muted, Ellipsize(fonts.small, sub, width * 0.7f).c_str());
+        SemAt("##sem_sweep_sub", SemRole::Text, Spoken(sub), ImVec2(x0, y + FontSize(fonts.title) + theme.Dp(4)),
+              ImVec2(x0 + width * 0.7f, y + FontSize(fonts.title) + theme.Dp(4) + FontSize(fonts.small)));
         ImGui::SetCursorScreenPos(ImVec2(x0 + width - theme.Dp(96), y));
+        SemNext().name = "Close the sweep result";
         if (Button(theme, "##sweep_close", "Close", Icon::None, ImVec2(theme.Dp(96), theme.Dp(30)), false)) {
             sweep_.reset();
             show_sweep_ = false;
@@ -379,6 +419,8 @@ void SensitivityPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
                             (studied ? "studied on " : "to study: ") + Workspace::SlotLabel(studied ? run_slot_ : ui.ws.Active()) + ", " + of;
     DrawText(dl, fonts.small, ImVec2(x0, y + FontSize(fonts.title) + theme.Dp(4)), pal.text_muted,
              Ellipsize(fonts.small, sub, width * 0.62f).c_str());
+    SemAt("##sem_sens_sub", SemRole::Text, Spoken(sub), ImVec2(x0, y + FontSize(fonts.title) + theme.Dp(4)),
+          ImVec2(x0 + width * 0.62f, y + FontSize(fonts.title) + theme.Dp(4) + FontSize(fonts.small)));
     std::string status;
     ImU32 status_colour = pal.text_muted;
     const double progress = std::clamp(ui.runner.AnalysisProgress(), 0.0, 1.0);
@@ -402,6 +444,7 @@ void SensitivityPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
     }
     const ImVec2 ss = TextSize(fonts.label, status.c_str());
     DrawText(dl, fonts.label, ImVec2(x0 + width - ss.x, y + theme.Dp(6)), status_colour, status.c_str());
+    SemAt("##sem_sens_status", SemRole::Text, status, ImVec2(x0 + width - ss.x, y + theme.Dp(6)), ImVec2(x0 + width, y + theme.Dp(6) + ss.y));
     if (state == State::Running || state == State::Waiting) {
         const float bw = std::max(ss.x, theme.Dp(160)), by = y + theme.Dp(6) + ss.y + theme.Dp(7), bh = theme.Dp(4);
         dl->AddRectFilled(ImVec2(x0 + width - bw, by), ImVec2(x0 + width, by + bh), pal.track, bh);
@@ -458,6 +501,9 @@ void SensitivityPanel::DrawControls(Ui& ui, ImVec2 p0, ImVec2 size, State state)
                                  : n_levers == 1 ? std::string(Info(all_levers_[static_cast<std::size_t>(std::find(lever_on_.begin(), lever_on_.end(), true) - lever_on_.begin())].id).label)
                                                  : std::to_string(n_levers) + " of " + std::to_string(all_levers_.size()) + " levers";
         ImGui::SetCursorScreenPos(ImVec2(x, ctl_y));
+        SemNext().name = "Levers: " + text;
+        SemNext().description = "Opens a list of the levers to study, each over its whole range.";
+        SemNext().expanded = ImGui::IsPopupOpen("##sens_levers_menu") ? 1 : 0;
         if (DropButton(t, "##sens_levers", text, ImVec2(w, ctl_h))) ImGui::OpenPopup("##sens_levers_menu");
         ui.hooks.RecordLastItem("Sens:levers");
         if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("##sens_levers_menu"))
@@ -466,11 +512,15 @@ void SensitivityPanel::DrawControls(Ui& ui, ImVec2 p0, ImVec2 size, State state)
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Dp(10), t.Dp(10)));
         ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(t.Dp(6), t.Dp(2)));
         if (ImGui::BeginPopup("##sens_levers_menu")) {
+            PushPopupGroup("##sem_levers_menu", "Levers to study");
             const float mw = t.Dp(360);
             const float bw = (mw - t.Dp(6)) * 0.5f;
+            SemNext().name = "All levers";
             if (Button(t, "##sens_levers_all", "All", Icon::None, ImVec2(bw, t.Dp(30)), false)) std::fill(lever_on_.begin(), lever_on_.end(), true);
             ui.hooks.RecordLastItem("Sens:levers:all");
+            FocusOnOpen(SemKey("##sens_levers_all"));
             ImGui::SameLine();
+            SemNext().name = "No lever";
             if (Button(t, "##sens_levers_none", "None", Icon::None, ImVec2(bw, t.Dp(30)), false))
                 std::fill(lever_on_.begin(), lever_on_.end(), false);
             ui.hooks.RecordLastItem("Sens:levers:none");
@@ -481,8 +531,10 @@ void SensitivityPanel::DrawControls(Ui& ui, ImVec2 p0, ImVec2 size, State state)
                 const std::string detail = LeverText(l.id, LeverValueAt(l, 0.0)) + kArrow + LeverText(l.id, LeverValueAt(l, 1.0));
                 if (CheckRow(t, (std::string("##sens_lever_") + info.key).c_str(), info.label, detail, lever_on_[i], mw))
                     lever_on_[i] = !lever_on_[i];
+                SemCheck(info.label, LeverText(l.id, LeverValueAt(l, 0.0)) + " to " + LeverText(l.id, LeverValueAt(l, 1.0)), lever_on_[i]);
                 ui.hooks.RecordLastItem(std::string("Sens:lever:") + info.key);
             }
+            SemPop();
             ImGui::EndPopup();
         }
         ImGui::PopStyleVar(2);
@@ -499,18 +551,25 @@ void SensitivityPanel::DrawControls(Ui& ui, ImVec2 p0, ImVec2 size, State state)
             text = SeriesTable()[static_cast<std::size_t>(all_outcomes_[static_cast<std::size_t>(std::find(outcome_on_.begin(), outcome_on_.end(), true) - outcome_on_.begin())])].label;
         if (n_outcomes == 0) text = "No outcome";
         ImGui::SetCursorScreenPos(ImVec2(x, ctl_y));
+        SemNext().name = "Outcomes: " + text;
+        SemNext().description = "Opens a list of the outcomes to study.";
+        SemNext().expanded = ImGui::IsPopupOpen("##sens_outcomes_menu") ? 1 : 0;
         if (DropButton(t, "##sens_outcomes", text, ImVec2(w, ctl_h))) ImGui::OpenPopup("##sens_outcomes_menu");
         ui.hooks.RecordLastItem("Sens:outcomes");
         ImGui::SetNextWindowPos(ImVec2(x, ctl_y + ctl_h + t.Dp(4)));
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Dp(10), t.Dp(10)));
         ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(t.Dp(6), t.Dp(2)));
         if (ImGui::BeginPopup("##sens_outcomes_menu")) {
+            PushPopupGroup("##sem_outcomes_menu", "Outcomes to study");
             for (std::size_t i = 0; i < all_outcomes_.size(); ++i) {
                 const SeriesInfo& info = SeriesTable()[static_cast<std::size_t>(all_outcomes_[i])];
                 if (CheckRow(t, (std::string("##sens_outcome_") + info.key).c_str(), info.label, UnitWords(info.id), outcome_on_[i], t.Dp(300)))
                     outcome_on_[i] = !outcome_on_[i];
+                SemCheck(info.label, UnitWords(info.id), outcome_on_[i]);
+                if (i == 0) FocusOnOpen(SemKey((std::string("##sens_outcome_") + info.key).c_str()));
                 ui.hooks.RecordLastItem(std::string("Sens:outcome:") + info.key);
             }
+            SemPop();
             ImGui::EndPopup();
         }
         ImGui::PopStyleVar(2);
@@ -525,6 +584,12 @@ void SensitivityPanel::DrawControls(Ui& ui, ImVec2 p0, ImVec2 size, State state)
         ImGui::SetNextItemWidth(std::min(w, t.Dp(96)));
         ImGui::PushFont(f.body);
         ImGui::InputInt(id, value, 0, 0);
+        {
+            SemNode box;
+            box.value = std::to_string(*value);
+            box.description = tip;
+            SemItem(SemRole::TextBox, cap, box);
+        }
         ImGui::PopFont();
         ui.hooks.RecordLastItem(name);
         if (!ImGui::IsItemActive()) *value = std::clamp(*value, lo, hi);
@@ -539,15 +604,21 @@ void SensitivityPanel::DrawControls(Ui& ui, ImVec2 p0, ImVec2 size, State state)
     {
         caption(x, "Levels p");
         const float bw = t.Dp(38);
+        SemPush("##sem_sens_levels", SemRole::RadioGroup, "Grid levels p", ImVec2(x, ctl_y),
+                ImVec2(x + static_cast<float>(std::size(kLevelChoices)) * (bw + t.Dp(4)), ctl_y + ctl_h));
         for (const int p : kLevelChoices) {
             ImGui::SetCursorScreenPos(ImVec2(x, ctl_y));
             const std::string id = "##sens_levels" + std::to_string(p);
+            if (Semantics* sem = ActiveSemantics()) sem->NextRole(SemRole::Radio);
+            SemNext().name = std::to_string(p) + " levels";
+            SemNext().description = "Morris: each lever takes p evenly spaced values across its range.";
             if (ToggleButton(t, id.c_str(), std::to_string(p).c_str(), Icon::None, ImVec2(bw, ctl_h), levels_ == p)) levels_ = p;
             ui.hooks.RecordLastItem("Sens:levels:" + std::to_string(p));
             if (ImGui::IsItemHovered())
                 Tooltip(t, "Grid levels p", "Morris: each lever takes p evenly spaced values across its range; a step moves it by p / (2(p \xE2\x88\x92 1)) of the range.");
             x += bw + t.Dp(4);
         }
+        SemPop();
         x += item_gap - t.Dp(4);
     }
 
@@ -568,8 +639,11 @@ void SensitivityPanel::DrawControls(Ui& ui, ImVec2 p0, ImVec2 size, State state)
     const float right = p0.x + size.x - pad;
     const std::string size_text = Thousands(runs) + " runs of " + std::to_string(weeks) + " weeks";
     DrawTextRight(dl, f.small, right, cap_y, pal.text_muted, size_text.c_str());
+    SemAt("##sem_sens_size", SemRole::Text, "Study size: " + size_text, ImVec2(right - TextSize(f.small, size_text.c_str()).x, cap_y),
+          ImVec2(right, cap_y + FontSize(f.small)));
     ImGui::SetCursorScreenPos(ImVec2(right - run_w, ctl_y));
     if (running) {  // the button's place says how to stop it
+        SemNext().description = "Stops its runs at once; nothing of it is shown.";
         if (Button(t, "##sens_cancel", "Cancel study", Icon::Close, ImVec2(run_w, ctl_h), false)) ui.runner.CancelAnalysis();
         ui.hooks.RecordLastItem("Sens:cancel");
         if (ImGui::IsItemHovered()) Tooltip(t, "Cancel the study", "Stops its runs at once; nothing of it is shown.");
@@ -577,6 +651,9 @@ void SensitivityPanel::DrawControls(Ui& ui, ImVec2 p0, ImVec2 size, State state)
     }
     const char* run_label = state == State::Stale || state == State::Done || state == State::Cancelled ? "Run again" : "Run study";
     const bool can_run = n_levers > 0 && n_outcomes > 0 && !ui.ws.Empty();
+    SemNext().description = !can_run ? "Pick at least one lever and one outcome."
+                                     : "Runs after the scenario's replications, on the same workers; the numbers equal orgsim sensitivity "
+                                       "with the same settings.";
     if (Button(t, "##sens_run", run_label, Icon::Play, ImVec2(run_w, ctl_h), true, can_run)) Start(ui);
     ui.hooks.RecordLastItem("Sens:run");
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
@@ -627,12 +704,19 @@ void SensitivityPanel::DrawIntro(Ui& ui, ImVec2 p0, ImVec2 size, State state) {
                std::to_string(o.replications) + " replications per point.";
     }
     DrawText(dl, f.heading, ImVec2(x, y), state == State::Error ? pal.danger : pal.text, head.c_str());
+    {
+        SemNode heading;
+        heading.level = 3;
+        SemAt("##sem_sens_intro_head", SemRole::Heading, head, ImVec2(x, y), ImVec2(x + TextSize(f.heading, head.c_str()).x, y + FontSize(f.heading)),
+              heading);
+    }
     y += FontSize(f.heading) + t.Dp(12);
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     ImGui::PushFont(f.body);
     ImGui::PushTextWrapPos(x + w - ImGui::GetWindowPos().x);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.text_muted));
     ImGui::TextUnformatted(body.c_str());
+    if (!body.empty()) SemAt("##sem_sens_intro_body", SemRole::Text, body, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
@@ -658,6 +742,10 @@ void SensitivityPanel::DrawIntro(Ui& ui, ImVec2 p0, ImVec2 size, State state) {
             ImGui::PushTextWrapPos(cx + cw - ip - ImGui::GetWindowPos().x);
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.text_muted));
             ImGui::TextUnformatted(texts[c]);
+            // The card in words (its sketch is an illustration with made-up lengths).
+            SemAt(titles[c], SemRole::Text, std::string(c == 0 ? "Stage 1, tornado: one lever at a time. " : "Stage 2, Morris: all levers together. ") +
+                                                texts[c],
+                  ImVec2(cx, cy0), ImVec2(cx + cw, cy0 + cards_h));
             ImGui::PopStyleColor();
             ImGui::PopTextWrapPos();
             ImGui::PopFont();
@@ -674,6 +762,8 @@ void SensitivityPanel::DrawIntro(Ui& ui, ImVec2 p0, ImVec2 size, State state) {
         const std::string txt = Thousands(static_cast<long long>(std::floor(frac * static_cast<double>(total)))) + " of " +
                                 Thousands(total) + " runs";
         DrawText(dl, f.small, ImVec2(x + bw + t.Dp(12), y + bh * 0.5f - FontSize(f.small) * 0.5f), pal.text_muted, txt.c_str());
+        SemAt("##sem_sens_intro_progress", SemRole::Text, "Progress: " + txt, ImVec2(x, y - t.Dp(4)),
+              ImVec2(x + bw + t.Dp(12) + TextSize(f.small, txt.c_str()).x, y + bh + t.Dp(4)));
     }
 }
 
@@ -692,11 +782,13 @@ void SensitivityPanel::DrawResult(Ui& ui, ImVec2 p0, ImVec2 size, State state) {
     const float th = t.Dp(34);
     float x = p0.x;
     const float export_w = t.Dp(164);
+    SemPush("##sem_sens_outcomes", SemRole::TabList, "Outcome shown", ImVec2(x, y), ImVec2(p0.x + size.x - export_w - t.Dp(16), y + th));
     for (int i = 0; i < n_out; ++i) {
         const SeriesInfo& info = SeriesTable()[static_cast<std::size_t>(result_.outcomes[static_cast<std::size_t>(i)])];
         const float w = TextSize(f.label, info.label).x + t.Dp(28);
         if (x + w > p0.x + size.x - export_w - t.Dp(16)) break;  // as many as fit
         ImGui::SetCursorScreenPos(ImVec2(x, y));
+        if (Semantics* sem = ActiveSemantics()) sem->NextRole(SemRole::Tab);
         if (ToggleButton(t, (std::string("##sens_show_") + info.key).c_str(), info.label, Icon::None, ImVec2(w, th), i == out)) {
             shown_ = info.id;
             out = i;
@@ -704,7 +796,11 @@ void SensitivityPanel::DrawResult(Ui& ui, ImVec2 p0, ImVec2 size, State state) {
         ui.hooks.RecordLastItem(std::string("Sens:show:") + info.key);
         x += w + t.Dp(6);
     }
+    SemPop();
     ImGui::SetCursorScreenPos(ImVec2(p0.x + size.x - export_w, y));
+    SemNext().name = "Export CSV";
+    SemNext().description = "Opens a menu: the study's design and results as files for SALib and spreadsheets.";
+    SemNext().expanded = ImGui::IsPopupOpen("##sens_export_menu") ? 1 : 0;
     if (DropButton(t, "##sens_export", "Export CSV", ImVec2(export_w, th), Icon::Download)) ImGui::OpenPopup("##sens_export_menu");
     ui.hooks.RecordLastItem("Sens:export");
     ImGui::SetNextWindowPos(ImVec2(p0.x + size.x - t.Dp(330), y + th + t.Dp(4)));
@@ -724,6 +820,7 @@ void SensitivityPanel::DrawResult(Ui& ui, ImVec2 p0, ImVec2 size, State state) {
              SalibMorrisCsv(result_)},
             {"tornado", "Tornado", "paired differences at both ends, 90% intervals", base + "_tornado.csv", "text/csv", TornadoCsv(result_)},
         };
+        PushPopupGroup("##sem_export_menu", "Export CSV", SemRole::Menu);
         for (const Item& it : items) {
             const ImVec2 a = ImGui::GetCursorScreenPos();
             const float iw = t.Dp(310), ih = t.Dp(46);
@@ -731,6 +828,12 @@ void SensitivityPanel::DrawResult(Ui& ui, ImVec2 p0, ImVec2 size, State state) {
                 if (ui.download) ui.download(it.file, it.mime, it.data);
                 ui.hooks.Text("sens.last_export", it.file);
                 ImGui::CloseCurrentPopup();
+            }
+            {
+                SemNode item;
+                item.description = std::string(it.detail) + "; file " + it.file;
+                SemItem(SemRole::MenuItem, it.label, item);
+                if (&it == &items[0]) FocusOnOpen(SemKey((std::string("##sens_export_") + it.key).c_str()));
             }
             ui.hooks.RecordLastItem(std::string("Sens:export:") + it.key);
             ImDrawList* pdl = ImGui::GetWindowDrawList();
@@ -743,6 +846,7 @@ void SensitivityPanel::DrawResult(Ui& ui, ImVec2 p0, ImVec2 size, State state) {
             DrawTextRight(pdl, f.small, a.x + iw - t.Dp(10), ty + t.Dp(1), pal.text_faint, it.file.substr(base.size() + 1).c_str());
             DrawText(pdl, f.small, ImVec2(a.x + t.Dp(10), ty + FontSize(f.label) + t.Dp(3)), pal.text_muted, it.detail);
         }
+        SemPop();
         ImGui::EndPopup();
     }
     ImGui::PopStyleVar();
@@ -753,6 +857,7 @@ void SensitivityPanel::DrawResult(Ui& ui, ImVec2 p0, ImVec2 size, State state) {
         const char* note = "The scenario changed since this study: these numbers describe it as it was. Press Run again for a current study.";
         DrawIcon(t, dl, Icon::Warning, ImVec2(p0.x + t.Dp(8), y + FontSize(f.label) * 0.5f), t.Dp(14), pal.danger, pal.card);
         DrawText(dl, f.label, ImVec2(p0.x + t.Dp(24), y), pal.danger, Ellipsize(f.label, note, size.x - t.Dp(24)).c_str());
+        SemAt("##sem_sens_stale", SemRole::Text, note, ImVec2(p0.x, y), ImVec2(p0.x + size.x, y + FontSize(f.label)));
         ui.hooks.Text("sens.stale", note);
         y += FontSize(f.label) + t.Dp(10);
     }
@@ -794,6 +899,7 @@ void SensitivityPanel::DrawResult(Ui& ui, ImVec2 p0, ImVec2 size, State state) {
         ImGui::PushFont(f.body);
         ImGui::PushTextWrapPos(p0.x + size.x - ImGui::GetWindowPos().x);
         ImGui::TextUnformatted(sentence.c_str());
+        if (!sentence.empty()) SemAt("##sem_sens_sentence", SemRole::Text, sentence, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         ImGui::PopTextWrapPos();
         ImGui::PopFont();
         ui.hooks.Text("sens.sentence", sentence);
@@ -826,6 +932,12 @@ void SensitivityPanel::DrawTornado(Ui& ui, ImVec2 p0, ImVec2 size, int out) {
     float y = ChartHeader(t, dl, ImVec2(x0, p0.y + pad * 0.85f), w, "Tornado: one lever at a time",
                           UnitWords(id) + kMiddot + "mean paired difference against the scenario" + kMiddot + std::to_string(result_.replications) +
                               " replications");
+    {
+        SemNode heading;
+        heading.level = 3;
+        SemAt("##sem_tornado_title", SemRole::Heading, "Tornado: one lever at a time", ImVec2(x0, p0.y + pad * 0.85f),
+              ImVec2(x0 + w, p0.y + pad * 0.85f + FontSize(f.heading)), heading);
+    }
     // Legend.
     y += t.Dp(8);
     {
@@ -858,6 +970,22 @@ void SensitivityPanel::DrawTornado(Ui& ui, ImVec2 p0, ImVec2 size, int out) {
     const float rows_bottom = top + row_h * static_cast<float>(rows);
     DrawAxis(t, dl, axis, id, top - t.Dp(4), rows_bottom + t.Dp(2), "difference against the scenario, " + UnitWords(id), true);
     DrawTextRight(dl, f.small, x0 + w, top - t.Dp(4) - FontSize(f.small) - t.Dp(2), pal.text_faint, "swing");
+    // The chart in words for assistive technology: every lever's two ends and its swing (each row and
+    // the data table below add the 90% intervals).
+    const std::string outcome = SeriesTable()[static_cast<std::size_t>(id)].label;
+    const std::string unit = UnitWords(id);
+    auto interval = [&](double lo_v, double hi_v) { return "[" + FormatDifference(id, lo_v) + ", " + FormatDifference(id, hi_v) + "]"; };
+    if (ActiveSemantics()) {
+        std::string text = "Tornado chart for " + outcome + (unit.empty() ? "" : ", " + unit) +
+                           ": mean paired difference against the scenario at the low and the high end of each lever's range, " +
+                           std::to_string(result_.replications) + " replications; largest swing first.";
+        for (const TornadoBar& b : bars) {
+            const ParamId pid = result_.levers[static_cast<std::size_t>(b.lever)].id;
+            text += std::string(" ") + Info(pid).label + ": " + FormatDifference(id, b.low_mean) + " at " + LeverText(pid, b.low_value) + ", " +
+                    FormatDifference(id, b.high_mean) + " at " + LeverText(pid, b.high_value) + ", swing " + Magnitude(id, b.Swing()) + ".";
+        }
+        SemAt("##sem_tornado", SemRole::Image, text, ImVec2(x0, top), ImVec2(x0 + w, rows_bottom + axis_h));
+    }
 
     const float X0 = axis.X(0.0);
     for (std::size_t i = 0; i < bars.size(); ++i) {
@@ -901,6 +1029,10 @@ void SensitivityPanel::DrawTornado(Ui& ui, ImVec2 p0, ImVec2 size, int out) {
         // Hover: both ends in words.
         ImGui::SetCursorScreenPos(ImVec2(x0, ry));
         ImGui::InvisibleButton((std::string("##sens_trow_") + info.key).c_str(), ImVec2(w, row_h));
+        // The row in words (what its hover card says), where it is drawn.
+        SemItem(SemRole::Text, std::string(info.label) + ": at " + LeverText(l.id, b.low_value) + ", " + FormatDifference(id, b.low_mean) + " " +
+                                   interval(b.low_lo, b.low_hi) + "; at " + LeverText(l.id, b.high_value) + ", " +
+                                   FormatDifference(id, b.high_mean) + " " + interval(b.high_lo, b.high_hi) + "; swing " + swing + ".");
         ui.hooks.RecordLastItem(std::string("Sens:tornado:row:") + info.key);
         if (ImGui::IsItemHovered()) {
             const std::string body = "At " + LeverText(l.id, b.low_value) + ": " + FormatDifference(id, b.low_mean) + " [" +
@@ -911,6 +1043,34 @@ void SensitivityPanel::DrawTornado(Ui& ui, ImVec2 p0, ImVec2 size, int out) {
             Tooltip(t, info.label + std::string(kMiddot) + ends, body);
         }
     }
+    if (!ActiveSemantics()) return;
+    // The data table (read, not shown).
+    SemPush("##sem_tornado_table", SemRole::Table, "Tornado for " + outcome + ", data");
+    SemPush("##sem_tornado_head", SemRole::Row, "");
+    {
+        const char* heads[] = {"Lever", "Low end", "Difference at the low end", "90% interval", "High end", "Difference at the high end",
+                               "90% interval", "Swing"};
+        for (std::size_t c = 0; c < std::size(heads); ++c)
+            SemAt(("##sem_tornado_h" + std::to_string(c)).c_str(), SemRole::ColumnHeader, heads[c], ImVec2(0, 0), ImVec2(0, 0));
+    }
+    SemPop();
+    for (const TornadoBar& b : bars) {
+        const ParamId pid = result_.levers[static_cast<std::size_t>(b.lever)].id;
+        const std::string row = std::string("##sem_tornado_r_") + Info(pid).key;
+        SemPush(row.c_str(), SemRole::Row, "");
+        const std::string cells[] = {Info(pid).label,
+                                     LeverText(pid, b.low_value),
+                                     FormatDifference(id, b.low_mean),
+                                     interval(b.low_lo, b.low_hi),
+                                     LeverText(pid, b.high_value),
+                                     FormatDifference(id, b.high_mean),
+                                     interval(b.high_lo, b.high_hi),
+                                     Magnitude(id, b.Swing())};
+        for (std::size_t c = 0; c < std::size(cells); ++c)
+            SemAt((row + "c" + std::to_string(c)).c_str(), SemRole::Cell, cells[c], ImVec2(0, 0), ImVec2(0, 0));
+        SemPop();
+    }
+    SemPop();
 }
 
 // ---- [SECTION] Morris -----------------------------------------------------------------------------
@@ -931,6 +1091,12 @@ void SensitivityPanel::DrawMorris(Ui& ui, ImVec2 p0, ImVec2 size, int out) {
     const std::string sub = UnitWords(id) + " per move across a lever's range" + kMiddot + std::to_string(run_trajectories_) +
                             " trajectories, " + std::to_string(run_levels_) + " levels";
     float y = ChartHeader(t, dl, ImVec2(x0, p0.y + pad * 0.85f), w, "Morris: all levers together", sub);
+    {
+        SemNode heading;
+        heading.level = 3;
+        SemAt("##sem_morris_title", SemRole::Heading, "Morris: all levers together", ImVec2(x0, p0.y + pad * 0.85f),
+              ImVec2(x0 + w, p0.y + pad * 0.85f + FontSize(f.heading)), heading);
+    }
     const ImU32 bar_colour = pal.accent, weak_colour = Mix(pal.accent, pal.track, 0.6f);
     const ImU32 noise_fill = WithAlpha(pal.text_muted, 0.16f), noise_line = WithAlpha(pal.text_muted, 0.75f);
     auto diamond = [&](ImVec2 c, float r, ImU32 col) {
@@ -974,6 +1140,19 @@ void SensitivityPanel::DrawMorris(Ui& ui, ImVec2 p0, ImVec2 size, int out) {
     for (float yy = top - t.Dp(4); yy < rows_bottom; yy += t.Dp(7))  // dashed edge
         dl->AddLine(ImVec2(xn, yy), ImVec2(xn, std::min(rows_bottom, yy + t.Dp(4))), noise_line, t.Dp(1.5f));
     DrawText(dl, f.small, ImVec2(xn + t.Dp(4), top - t.Dp(4) - FontSize(f.small) - t.Dp(2)), pal.text_muted, "noise");
+    // The chart in words for assistive technology: the noise, then every lever by mu*.
+    const std::string outcome = SeriesTable()[static_cast<std::size_t>(id)].label;
+    auto range = [&](std::size_t i) { return "[" + Magnitude(id, m.mu_star_lo[i]) + ", " + Magnitude(id, m.mu_star_hi[i]) + "]"; };
+    const std::string noise_words = "replication noise " + Magnitude(id, noise) + " (95% interval \xC2\xB1" + Magnitude(id, noise_conf) + ")";
+    if (ActiveSemantics()) {
+        std::string text = "Morris chart for " + outcome + ": " + Spoken(sub) + ". Bars: " + kMuStar + ", how much a lever matters, with its 90% interval; " +
+                           "diamonds: " + kSigma + ", how much that depends on the other levers; " + noise_words +
+                           ": a lever whose " + kMuStar + " is not above it cannot be told from luck. Largest " + kMuStar + " first.";
+        for (const std::size_t i : order)
+            text += std::string(" ") + Info(result_.levers[i].id).label + ": " + kMuStar + " " + Magnitude(id, m.mu_star[i]) + " " + range(i) +
+                    ", " + kSigma + " " + Magnitude(id, m.sigma[i]) + (m.mu_star_hi[i] <= noise ? ", within noise." : ".");
+        SemAt("##sem_morris", SemRole::Image, text, ImVec2(x0, top), ImVec2(x0 + w, rows_bottom + axis_h));
+    }
 
     for (int r = 0; r < rows; ++r) {
         const bool noise_row = r == rows - 1;
@@ -989,6 +1168,7 @@ void SensitivityPanel::DrawMorris(Ui& ui, ImVec2 p0, ImVec2 size, int out) {
             DrawTextRight(dl, f.label, x0 + w, cy - FontSize(f.label) * 0.5f, pal.text_muted, Magnitude(id, noise).c_str());
             ImGui::SetCursorScreenPos(ImVec2(x0, ry));
             ImGui::InvisibleButton("##sens_mrow_noise", ImVec2(w, row_h));
+            SemItem(SemRole::Text, "Replication noise: mean " + Magnitude(id, noise) + ", 95% interval \xC2\xB1" + Magnitude(id, noise_conf) + ".");
             ui.hooks.RecordLastItem("Sens:morris:row:noise");
             if (ImGui::IsItemHovered())
                 Tooltip(t, "Replication noise", "How far the outcome moves at the same lever settings with other random numbers "
@@ -1015,6 +1195,9 @@ void SensitivityPanel::DrawMorris(Ui& ui, ImVec2 p0, ImVec2 size, int out) {
         DrawTextRight(dl, f.label, x0 + w, cy - FontSize(f.label) * 0.5f, within ? pal.text_muted : pal.text, Magnitude(id, m.mu_star[i]).c_str());
         ImGui::SetCursorScreenPos(ImVec2(x0, ry));
         ImGui::InvisibleButton((std::string("##sens_mrow_") + info.key).c_str(), ImVec2(w, row_h));
+        SemItem(SemRole::Text, std::string(info.label) + ": " + kMuStar + " " + Magnitude(id, m.mu_star[i]) + " " + range(i) + " (90% bootstrap), " +
+                                   "\xCE\xBC " + FormatDifference(id, m.mu[i]) + ", " + kSigma + " " + Magnitude(id, m.sigma[i]) +
+                                   (within ? "; within the replication noise." : "."));
         ui.hooks.RecordLastItem(std::string("Sens:morris:row:") + info.key);
         if (ImGui::IsItemHovered()) {
             const std::string body = std::string(kMuStar) + " " + Magnitude(id, m.mu_star[i]) + " [" + Magnitude(id, m.mu_star_lo[i]) + ", " +
@@ -1026,6 +1209,33 @@ void SensitivityPanel::DrawMorris(Ui& ui, ImVec2 p0, ImVec2 size, int out) {
             Tooltip(t, info.label, body);
         }
     }
+    if (!ActiveSemantics()) return;
+    // The data table (read, not shown).
+    SemPush("##sem_morris_table", SemRole::Table, "Morris for " + outcome + ", data");
+    SemPush("##sem_morris_head", SemRole::Row, "");
+    {
+        const std::string heads[] = {"Lever", kMuStar, std::string(kMuStar) + " 90% interval", "\xCE\xBC", kSigma, "Above the noise"};
+        for (std::size_t c = 0; c < std::size(heads); ++c)
+            SemAt(("##sem_morris_h" + std::to_string(c)).c_str(), SemRole::ColumnHeader, heads[c], ImVec2(0, 0), ImVec2(0, 0));
+    }
+    SemPop();
+    for (const std::size_t i : order) {
+        const std::string row = std::string("##sem_morris_r_") + Info(result_.levers[i].id).key;
+        SemPush(row.c_str(), SemRole::Row, "");
+        const std::string cells[] = {Info(result_.levers[i].id).label, Magnitude(id, m.mu_star[i]), range(i), FormatDifference(id, m.mu[i]),
+                                     Magnitude(id, m.sigma[i]), m.mu_star_hi[i] <= noise ? "no" : "yes"};
+        for (std::size_t c = 0; c < std::size(cells); ++c)
+            SemAt((row + "c" + std::to_string(c)).c_str(), SemRole::Cell, cells[c], ImVec2(0, 0), ImVec2(0, 0));
+        SemPop();
+    }
+    SemPush("##sem_morris_r_noise", SemRole::Row, "");
+    {
+        const std::string cells[] = {"Replication noise", Magnitude(id, noise), "\xC2\xB1" + Magnitude(id, noise_conf) + " (95%)", "", "", ""};
+        for (std::size_t c = 0; c < std::size(cells); ++c)
+            SemAt(("##sem_morris_r_noisec" + std::to_string(c)).c_str(), SemRole::Cell, cells[c], ImVec2(0, 0), ImVec2(0, 0));
+    }
+    SemPop();
+    SemPop();
 }
 
 // ---- [SECTION] test values ------------------------------------------------------------------------
@@ -1099,6 +1309,30 @@ std::string LeverWithLevels(ParamId id, const std::vector<double>& levels) {
     return s + ")";
 }
 
+/// The sweep's chart for assistive technology: an image whose name gives every point (mean and 90%
+/// of replications), line by line (the table beside it holds the same points).
+void PublishSweepChart(const SweepResult& r, const std::vector<SweepPoint>& points, SeriesId id, const std::string& title,
+                       const std::string& subtitle, ImVec2 p0, ImVec2 p1) {
+    if (!ActiveSemantics() || r.levers.empty() || r.levels.empty()) return;
+    std::string text = title + " chart. " + subtitle + ".";
+    if (points.empty()) text += " No points.";
+    const int lines = r.levels.size() > 1 ? static_cast<int>(r.levels[1].size()) : 1;
+    for (int k = 0; k < lines; ++k) {
+        std::string line;
+        for (const SweepPoint& pt : points) {
+            if (pt.line != k || pt.x < 0 || static_cast<std::size_t>(pt.x) >= r.levels[0].size()) continue;
+            line += std::string(line.empty() ? " " : "; ") + FormatOutcome(id, pt.mean) + " at " +
+                    LeverText(r.levers[0], r.levels[0][static_cast<std::size_t>(pt.x)]) + " (90% of replications " + FormatOutcome(id, pt.p05) +
+                    " to " + FormatOutcome(id, pt.p95) + ")";
+        }
+        if (line.empty()) continue;
+        if (r.levels.size() > 1 && static_cast<std::size_t>(k) < r.levels[1].size())
+            text += std::string(" ") + Info(r.levers[1]).label + " " + LeverText(r.levers[1], r.levels[1][static_cast<std::size_t>(k)]) + ":";
+        text += line + ".";
+    }
+    SemAt("##sem_sweep_chart", SemRole::Image, text, p0, p1);
+}
+
 }  // namespace
 
 void SensitivityPanel::OpenSweep(SweepResult result, const std::string& file_name) {
@@ -1128,10 +1362,17 @@ void SensitivityPanel::DrawSweep(Ui& ui, ImVec2 p0, ImVec2 size) {
     float y = p0.y + t.Dp(12);
     const std::string name = r.name.empty() ? sweep_file_ : r.name;
     DrawText(dl, f.heading, ImVec2(tx, y), pal.text, Ellipsize(f.heading, name, tw * 0.66f).c_str());
+    {
+        SemNode heading;
+        heading.level = 3;
+        SemAt("##sem_sweep_name", SemRole::Heading, "Sweep: " + name, ImVec2(tx, y), ImVec2(tx + tw * 0.66f, y + FontSize(f.heading)), heading);
+    }
     // Key figures at the right: cells, replications, runs.
     {
         const std::string figs[3] = {FormatNumber(r.cells, 0), FormatNumber(r.replications, 0), FormatNumber(r.tasks, 0)};
         const char* caps[3] = {"cells", "replications each", "runs"};
+        SemAt("##sem_sweep_figures", SemRole::Text, figs[0] + " " + caps[0] + ", " + figs[1] + " " + caps[1] + ", " + figs[2] + " " + caps[2],
+              ImVec2(p0.x + size.x * 0.66f, p0.y + t.Dp(8)), ImVec2(p0.x + size.x - pad, p0.y + sum_h - t.Dp(8)));
         float fx = p0.x + size.x - pad;
         for (int k = 2; k >= 0; --k) {
             const float w = std::max(TextSize(f.display, figs[k].c_str()).x, TextSize(f.small, caps[k]).x);
@@ -1145,11 +1386,17 @@ void SensitivityPanel::DrawSweep(Ui& ui, ImVec2 p0, ImVec2 size) {
     std::string levers;
     for (std::size_t l = 0; l < r.levers.size(); ++l) levers += (l ? "  \xC3\x97  " : "") + LeverWithLevels(r.levers[l], r.levels[l]);
     DrawText(dl, f.body, ImVec2(tx, y), pal.text, Ellipsize(f.body, levers, tw * 0.66f).c_str());
+    {
+        std::string said;  // "×" read as "by"
+        for (std::size_t l = 0; l < r.levers.size(); ++l) said += (l ? " by " : "Levers: ") + LeverWithLevels(r.levers[l], r.levels[l]);
+        SemAt("##sem_sweep_levers", SemRole::Text, said, ImVec2(tx, y), ImVec2(tx + tw * 0.66f, y + FontSize(f.body)));
+    }
     y += FontSize(f.body) + t.Dp(5);
     std::string facts = (r.weeks > 0 ? FormatNumber(r.weeks, 0) + " weeks" + std::string(kMiddot) : std::string()) + "model " + r.model +
                         kMiddot + "plan " + r.fingerprint;
     if (r.levers.size() > 2) facts += kMiddot + std::string("the chart pools the levers after the second");
     DrawText(dl, f.small, ImVec2(tx, y), pal.text_muted, Ellipsize(f.small, facts, tw * 0.66f).c_str());
+    SemAt("##sem_sweep_facts", SemRole::Text, Spoken(facts), ImVec2(tx, y), ImVec2(tx + tw * 0.66f, y + FontSize(f.small)));
 
     // Below: the chart (left) and the table (right).
     const float top = p0.y + sum_h + t.Dp(14);
@@ -1178,6 +1425,12 @@ void SensitivityPanel::DrawSweepChart(Ui& ui, ImVec2 p0, ImVec2 size) {
     ImGui::SetCursorScreenPos(ImVec2(x0 - t.Dp(8), p0.y + t.Dp(8)));
     const float title_w = std::min(w, TextSize(f.heading, title.c_str()).x + t.Dp(44));
     if (ImGui::InvisibleButton("##sweep_outcome", ImVec2(title_w, FontSize(f.heading) + t.Dp(12)))) ImGui::OpenPopup("##sweep_outcome_menu");
+    {
+        SemNode menu;
+        menu.expanded = ImGui::IsPopupOpen("##sweep_outcome_menu") ? 1 : 0;
+        menu.description = "Choose the outcome the chart and the table show.";
+        SemItem(SemRole::ComboBox, "Outcome: " + title, menu);
+    }
     ui.hooks.RecordLastItem("Sweep:outcome");
     const bool title_hover = ImGui::IsItemHovered();
     if (title_hover) {
@@ -1193,16 +1446,25 @@ void SensitivityPanel::DrawSweepChart(Ui& ui, ImVec2 p0, ImVec2 size) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Dp(10), t.Dp(10)));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(t.Dp(6), t.Dp(2)));
     if (ImGui::BeginPopup("##sweep_outcome_menu")) {
+        PushPopupGroup("##sem_sweep_outcomes", "Outcomes of the sweep", SemRole::ListBox);
         for (std::size_t o = 0; o < r.outcomes.size(); ++o) {
             const SeriesId oid = r.outcomes[o];
-            if (CheckRow(t, ("##sweep_outcome_" + SeriesKey(oid)).c_str(), SeriesLabel(oid).c_str(), UnitWords(oid), static_cast<int>(o) == sweep_outcome_,
-                         t.Dp(300))) {
+            const bool was = static_cast<int>(o) == sweep_outcome_;
+            if (CheckRow(t, ("##sweep_outcome_" + SeriesKey(oid)).c_str(), SeriesLabel(oid).c_str(), UnitWords(oid), was, t.Dp(300))) {
                 sweep_outcome_ = static_cast<int>(o);
                 sweep_points_ = SweepPoints(r, sweep_outcome_);
                 ImGui::CloseCurrentPopup();
             }
+            {
+                SemNode option;
+                option.on = was;
+                option.description = UnitWords(oid);
+                SemItem(SemRole::Option, SeriesLabel(oid), option);
+                if (was) FocusOnOpen(SemKey(("##sweep_outcome_" + SeriesKey(oid)).c_str()));
+            }
             ui.hooks.RecordLastItem("Sweep:outcome:" + SeriesKey(oid));
         }
+        SemPop();
         ImGui::EndPopup();
     }
     ImGui::PopStyleVar(2);
@@ -1213,6 +1475,7 @@ void SensitivityPanel::DrawSweepChart(Ui& ui, ImVec2 p0, ImVec2 size) {
     float y = p0.y + t.Dp(14) + FontSize(f.heading) + t.Dp(8);
     DrawText(dl, f.small, ImVec2(x0, y), pal.text_muted, Ellipsize(f.small, subtitle, w).c_str());
     y += FontSize(f.small) + t.Dp(10);
+    PublishSweepChart(r, sweep_points_, id, title, subtitle, ImVec2(x0, y), ImVec2(x0 + w, p0.y + size.y - pad));
 
     // Legend: the second lever's levels.
     const int lines = r.levels.size() > 1 ? static_cast<int>(r.levels[1].size()) : 1;
@@ -1332,6 +1595,11 @@ void SensitivityPanel::DrawSweepTable(Ui& ui, ImVec2 p0, ImVec2 size) {
     const float pad = t.Dp(16), x0 = p0.x + pad, x1 = p0.x + size.x - pad;
     float y = p0.y + t.Dp(14);
     DrawText(dl, f.heading, ImVec2(x0, y), pal.text, "Every point");
+    {
+        SemNode heading;
+        heading.level = 3;
+        SemAt("##sem_sweep_table_title", SemRole::Heading, "Every point", ImVec2(x0, y), ImVec2(x1, y + FontSize(f.heading)), heading);
+    }
     y += FontSize(f.heading) + t.Dp(10);
     // Columns: the levers' levels (a swatch for the line), mean, 90% interval.
     const bool two = r.levels.size() > 1;
@@ -1374,10 +1642,35 @@ void SensitivityPanel::DrawSweepTable(Ui& ui, ImVec2 p0, ImVec2 size) {
         ui.hooks.Record("Sweep:row:" + std::to_string(i), x0, y, x1 - x0, row_h);
         y += row_h;
     }
-    if (shown < total)
+    if (shown < total) {
         DrawText(dl, f.small, ImVec2(x0, y + t.Dp(4)), pal.text_faint,
                  (std::string(kEllipsis) + " and " + std::to_string(total - shown) + " more points (the chart shows them all)").c_str());
+        SemAt("##sem_sweep_more", SemRole::Text, "And " + std::to_string(total - shown) + " more points; the data table after this lists them all.",
+              ImVec2(x0, y + t.Dp(4)), ImVec2(x1, y + t.Dp(4) + FontSize(f.small)));
+    }
     ui.hooks.Value("sweep.table_rows", shown);
+    if (!ActiveSemantics()) return;
+    // The table for assistive technology: every point, also those that did not fit (read, not shown).
+    SemPush("##sem_sweep_table", SemRole::Table, "Every point: " + SeriesLabel(id));
+    SemPush("##sem_sweep_head", SemRole::Row, "");
+    SemAt("##sem_sweep_h0", SemRole::ColumnHeader, Info(r.levers[0]).label, ImVec2(0, 0), ImVec2(0, 0));
+    if (two) SemAt("##sem_sweep_h1", SemRole::ColumnHeader, Info(r.levers[1]).label, ImVec2(0, 0), ImVec2(0, 0));
+    SemAt("##sem_sweep_h2", SemRole::ColumnHeader, "Mean", ImVec2(0, 0), ImVec2(0, 0));
+    SemAt("##sem_sweep_h3", SemRole::ColumnHeader, "90% range", ImVec2(0, 0), ImVec2(0, 0));
+    SemPop();
+    for (int i = 0; i < total; ++i) {
+        const SweepPoint& pt = sweep_points_[static_cast<std::size_t>(i)];
+        const std::string row = "##sem_sweep_r" + std::to_string(i);
+        SemPush(row.c_str(), SemRole::Row, "");
+        SemAt((row + "c0").c_str(), SemRole::Cell, LeverText(r.levers[0], r.levels[0][static_cast<std::size_t>(pt.x)]), ImVec2(0, 0), ImVec2(0, 0));
+        if (two)
+            SemAt((row + "c1").c_str(), SemRole::Cell, LeverText(r.levers[1], r.levels[1][static_cast<std::size_t>(pt.line)]), ImVec2(0, 0),
+                  ImVec2(0, 0));
+        SemAt((row + "c2").c_str(), SemRole::Cell, FormatOutcome(id, pt.mean), ImVec2(0, 0), ImVec2(0, 0));
+        SemAt((row + "c3").c_str(), SemRole::Cell, FormatOutcome(id, pt.p05) + " to " + FormatOutcome(id, pt.p95), ImVec2(0, 0), ImVec2(0, 0));
+        SemPop();
+    }
+    SemPop();
 }
 
 void SensitivityPanel::PublishSweep(Ui& ui) const {

@@ -7,7 +7,7 @@
 
 const VERSION = '@ORGSIM_SW_VERSION@';
 const CACHE = 'orgsim-' + VERSION;
-const FILES = ['index.html', 'page.css', 'boot.js', 'orgsim.js', 'orgsim.wasm', 'pool.js', 'worker.js', 'orgsim_worker.js', 'orgsim_worker.wasm'];
+const FILES = ['index.html', 'page.css', 'boot.js', 'a11y.js', 'orgsim.js', 'orgsim.wasm', 'pool.js', 'worker.js', 'orgsim_worker.js', 'orgsim_worker.wasm'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

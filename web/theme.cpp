@@ -1,4 +1,5 @@
-// theme.cpp: fonts, the light and dark themes and the function palette (see theme.h).
+// theme.cpp: fonts, the light and dark themes (and their high-contrast variants) built from the
+// colours of web/palette.h, and the function palette (see theme.h).
 #include "web/theme.h"
 
 #include <cmath>
@@ -7,11 +8,6 @@
 namespace orgsim::ui {
 
 namespace {
-
-constexpr ImU32 Hex(unsigned rgb, unsigned alpha = 255) {
-    // ImU32 is ABGR in memory order (IM_COL32).
-    return ((rgb >> 16) & 0xFFu) | (((rgb >> 8) & 0xFFu) << 8) | ((rgb & 0xFFu) << 16) | (alpha << 24);
-}
 
 // Latin-1, Greek (the model's documentation writes sums as Σ), dashes, quotes, bullet, ellipsis, per
 // mille, super- and subscripts, arrows, and the common mathematical operators (codes a font lacks
@@ -29,53 +25,32 @@ bool FileExists(const std::string& path) {
     return true;
 }
 
-Palette LightPalette() {
+// The ImU32 palette of a theme variant from its colours in web/palette.h.
+Palette MakePalette(const palette::ThemeColours& c) {
     Palette p{};
-    p.background = Hex(0xEDF0F4);
-    p.header = Hex(0xFFFFFF);
-    p.card = Hex(0xFFFFFF);
-    p.card_border = Hex(0xDCE1E8);
-    p.text = Hex(0x18202C);
-    p.text_muted = Hex(0x596474);
-    p.text_faint = Hex(0x8A94A3);
-    p.grid = Hex(0xE9ECF1);
-    p.axis = Hex(0xB9C0CB);
-    p.accent = Hex(0x0072B2);
-    p.accent_hover = Hex(0x0A82C6);
-    p.accent_active = Hex(0x005E93);
-    p.accent_text = Hex(0xFFFFFF);
-    p.control = Hex(0xEEF1F5);
-    p.control_hover = Hex(0xE2E7EE);
-    p.control_active = Hex(0xD4DBE4);
-    p.track = Hex(0xE3E7ED);
-    p.ink = Hex(0x2B3442);
-    p.danger = Hex(0xC0520A);
-    p.tooltip = Hex(0xFFFFFF);
-    return p;
-}
-
-Palette DarkPalette() {
-    Palette p{};
-    p.background = Hex(0x0F1217);
-    p.header = Hex(0x161A20);
-    p.card = Hex(0x1A1F26);
-    p.card_border = Hex(0x2A313B);
-    p.text = Hex(0xE9ECF1);
-    p.text_muted = Hex(0xA3ACB9);
-    p.text_faint = Hex(0x6E7886);
-    p.grid = Hex(0x252B34);
-    p.axis = Hex(0x414A57);
-    p.accent = Hex(0x56B4E9);
-    p.accent_hover = Hex(0x72C2EE);
-    p.accent_active = Hex(0x3FA3DB);
-    p.accent_text = Hex(0x08131C);
-    p.control = Hex(0x242A33);
-    p.control_hover = Hex(0x2D3440);
-    p.control_active = Hex(0x37404D);
-    p.track = Hex(0x2A313B);
-    p.ink = Hex(0xD5DAE2);
-    p.danger = Hex(0xF08A4B);
-    p.tooltip = Hex(0x222831);
+    p.background = FromRgb(c.background);
+    p.header = FromRgb(c.header);
+    p.card = FromRgb(c.card);
+    p.card_border = FromRgb(c.card_border);
+    p.text = FromRgb(c.text);
+    p.text_muted = FromRgb(c.text_muted);
+    p.text_faint = FromRgb(c.text_faint);
+    p.grid = FromRgb(c.grid);
+    p.axis = FromRgb(c.axis);
+    p.accent = FromRgb(c.accent);
+    p.accent_hover = FromRgb(c.accent_hover);
+    p.accent_active = FromRgb(c.accent_active);
+    p.accent_text = FromRgb(c.accent_text);
+    p.control = FromRgb(c.control);
+    p.control_hover = FromRgb(c.control_hover);
+    p.control_active = FromRgb(c.control_active);
+    p.track = FromRgb(c.track);
+    p.ink = FromRgb(c.ink);
+    p.danger = FromRgb(c.danger);
+    p.tooltip = FromRgb(c.tooltip);
+    p.better = FromRgb(c.better);
+    p.worse = FromRgb(c.worse);
+    p.code = FromRgb(c.code);
     return p;
 }
 
@@ -83,28 +58,23 @@ ImVec4 V(ImU32 c) { return ImGui::ColorConvertU32ToFloat4(c); }
 
 }  // namespace
 
-ImU32 FunctionColour(Function f) {
-    // Okabe & Ito (2008) "Color Universal Design": distinguishable with every common colour-vision
-    // deficiency. The four functions the scenarios are about get the most distinct hues; the
-    // palette has eight colours, so martech takes a darker shade of analytics' reddish purple.
-    switch (f) {
-        case Function::Executive: return Hex(0x000000);   // black
-        case Function::It: return Hex(0x0072B2);          // blue
-        case Function::Marketing: return Hex(0xE69F00);   // orange
-        case Function::Digital: return Hex(0x009E73);     // bluish green
-        case Function::Finance: return Hex(0x56B4E9);     // sky blue
-        case Function::Operations: return Hex(0xF0E442);  // yellow
-        case Function::Analytics: return Hex(0xCC79A7);   // reddish purple
-        case Function::Security: return Hex(0xD55E00);    // vermillion
-        case Function::Martech: return Hex(0x8E4A73);     // reddish purple, darker
-        case Function::Other: return Hex(0x999999);       // neutral grey
-    }
-    return Hex(0x999999);
-}
+ImU32 FunctionColour(Function f) { return FromRgb(palette::FunctionFill(f)); }
 
 ImU32 FunctionColour(Function f, const Theme& theme) {
     if (f == Function::Executive && theme.Kind() == ThemeKind::Dark) return theme.Colours().ink;
     return FunctionColour(f);
+}
+
+ImU32 FunctionLineColour(Function f, const Theme& theme) {
+    const bool dark = theme.Kind() == ThemeKind::Dark;
+    if (f == Function::Executive && dark) return theme.Colours().ink;
+    return FromRgb(palette::FunctionLine(f, dark));
+}
+
+ImU32 TextOn(ImU32 fill) {
+    const palette::Rgb rgb = ((fill >> IM_COL32_R_SHIFT) & 0xFFu) << 16 | ((fill >> IM_COL32_G_SHIFT) & 0xFFu) << 8 |
+                             ((fill >> IM_COL32_B_SHIFT) & 0xFFu);
+    return FromRgb(palette::TextOn(rgb));
 }
 
 const char* FunctionLabel(Function f) {
@@ -204,9 +174,15 @@ bool Theme::LoadFonts(const std::string& fonts_dir, float pixel_ratio, float ui_
     return have;
 }
 
+void Theme::SetHighContrast(bool on) {
+    if (on == high_contrast_) return;
+    high_contrast_ = on;
+    Apply(kind_);
+}
+
 void Theme::Apply(ThemeKind kind) {
     kind_ = kind;
-    palette_ = kind == ThemeKind::Light ? LightPalette() : DarkPalette();
+    palette_ = MakePalette(palette::Colours(kind == ThemeKind::Dark, high_contrast_));
     const Palette& p = palette_;
 
     ImGuiStyle style;  // start from defaults so repeated calls do not compound the scaling
@@ -221,7 +197,7 @@ void Theme::Apply(ThemeKind kind) {
     style.WindowBorderSize = 1;
     style.ChildBorderSize = 0;
     style.PopupBorderSize = 1;
-    style.FrameBorderSize = 0;
+    style.FrameBorderSize = high_contrast_ ? 1.0f : 0.0f;  // high contrast: every field outlined (card_border, 3:1)
     style.WindowRounding = 12;
     style.ChildRounding = 8;
     style.FrameRounding = 8;
@@ -249,9 +225,10 @@ void Theme::Apply(ThemeKind kind) {
     c[ImGuiCol_TitleBgCollapsed] = V(p.header);
     c[ImGuiCol_MenuBarBg] = V(p.header);
     c[ImGuiCol_ScrollbarBg] = V(WithAlpha(p.card, 0.0f));
-    c[ImGuiCol_ScrollbarGrab] = V(p.control_active);
-    c[ImGuiCol_ScrollbarGrabHovered] = V(p.axis);
-    c[ImGuiCol_ScrollbarGrabActive] = V(p.text_faint);
+    // The thumb shows where the view is (WCAG 1.4.11): the axis colour, 3:1 against the cards.
+    c[ImGuiCol_ScrollbarGrab] = V(p.axis);
+    c[ImGuiCol_ScrollbarGrabHovered] = V(p.text_faint);
+    c[ImGuiCol_ScrollbarGrabActive] = V(p.text_muted);
     c[ImGuiCol_CheckMark] = V(p.accent);
     c[ImGuiCol_SliderGrab] = V(p.accent);
     c[ImGuiCol_SliderGrabActive] = V(p.accent_active);

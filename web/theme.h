@@ -1,11 +1,14 @@
 // theme.h: the look of the app: Inter fonts rasterised for the screen's pixel ratio, a light
-// (projector) and a dark theme, spacing, and the one colour-blind-safe palette of functions.
+// (projector) and a dark theme (each also in high contrast, for prefers-contrast: more), spacing,
+// and the one colour-blind-safe palette of functions. The colours themselves are data in
+// web/palette.h (checked for WCAG contrast by tests/unit/test_contrast.cpp).
 #pragma once
 
 #include <string>
 
 #include "imgui.h"
 #include "sim/scenario.h"
+#include "web/palette.h"
 
 namespace orgsim::ui {
 
@@ -33,7 +36,16 @@ struct Palette {
     ImU32 ink;            ///< neutral data line (totals)
     ImU32 danger;         ///< problems
     ImU32 tooltip;        ///< chart hover card
+    ImU32 better;         ///< a difference for the better (text; BetterColour)
+    ImU32 worse;          ///< a difference for the worse (text; WorseColour)
+    ImU32 code;           ///< inline code in the model's documentation
 };
+
+/// A palette colour (0xRRGGBB, web/palette.h) as ImU32, opaque or with alpha 0..255.
+constexpr ImU32 FromRgb(palette::Rgb rgb, unsigned alpha = 255) {
+    // ImU32 is ABGR in memory order (IM_COL32).
+    return ((rgb >> 16) & 0xFFu) | (((rgb >> 8) & 0xFFu) << 8) | ((rgb & 0xFFu) << 16) | (alpha << 24);
+}
 
 /// The fonts the app draws with; sizes are logical pixels.
 struct Fonts {
@@ -59,6 +71,11 @@ public:
     /// Switch theme: sets the ImGui style (colours, spacing, rounding scaled by the UI scale).
     void Apply(ThemeKind kind);
     ThemeKind Kind() const { return kind_; }
+    /// The high-contrast variant of the theme (the browser's prefers-contrast: more): pure text,
+    /// darker secondary text, strong borders and tracks, outlined fields; re-applies the style when
+    /// it changes. Call outside any PushStyleColor scope (at the start of a frame).
+    void SetHighContrast(bool on);
+    bool HighContrast() const { return high_contrast_; }
     const Palette& Colours() const { return palette_; }
     const Fonts& GetFonts() const { return fonts_; }
     /// Background colour as 0..1 floats, for clearing the framebuffer.
@@ -70,6 +87,7 @@ public:
 
 private:
     ThemeKind kind_ = ThemeKind::Light;
+    bool high_contrast_ = false;
     Palette palette_{};
     Fonts fonts_{};
     float pixel_ratio_ = 0.0f;  // 0: no fonts built yet
@@ -81,6 +99,11 @@ ImU32 FunctionColour(Function f);
 /// The same on `theme`'s surfaces: the executives' black becomes the dark theme's ink (near white),
 /// so it stays visible on dark cards; every other function keeps its colour.
 ImU32 FunctionColour(Function f, const Theme& theme);
+/// The function's hue for lines and outlines on `theme`'s cards (chart curves): the fill, shaded
+/// where it has less than 3:1 against the card (palette::kFunctionLineLight / kFunctionLineDark).
+ImU32 FunctionLineColour(Function f, const Theme& theme);
+/// Black or white, whichever reads better on a badge filled with `fill` (WCAG contrast; alpha ignored).
+ImU32 TextOn(ImU32 fill);
 /// Display name of a function ("IT", "Marketing", ...).
 const char* FunctionLabel(Function f);
 /// Display name of an executive role ("CIO"), or "" for none.

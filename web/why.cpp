@@ -35,11 +35,68 @@ std::vector<SeriesId> AllOutcomes() {
     return ids;
 }
 
+/// Text as read by assistive technology: " · " separators as commas, "a -> b" as "a to b".
+std::string Spoken(std::string s) {
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{kMiddot, ", "}, {" -> ", " to "}})
+        for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+    return s;
+}
+
 /// The explanation of one outcome, or nullptr.
 const OutcomeExplanation* Find(const Explanation& ex, SeriesId id) {
     for (const OutcomeExplanation& oe : ex.outcomes)
         if (oe.id == id) return &oe;
     return nullptr;
+}
+
+/// The waterfall for assistive technology (web/semantics.h): an image whose name gives the outcome,
+/// the total paired difference with its interval, every bar with its interval and the interaction
+/// share; then the same numbers as a data table (read, not shown).
+void PublishWaterfall(const Explanation& result, const OutcomeExplanation& oe, const SeriesInfo& info, const std::string& alt,
+                      ImVec2 p0, ImVec2 p1) {
+    if (!ActiveSemantics()) return;
+    const SeriesId id = oe.id;
+    const std::size_t k = std::min(result.factors.size(), oe.factors.size());
+    const bool mech = result.by == ExplainBy::Mechanism;
+    const std::string minus = " \xE2\x88\x92 ";
+    auto interval = [&](double lo, double hi) { return "[" + FormatDifference(id, lo) + ", " + FormatDifference(id, hi) + "]"; };
+    auto judged = [&](double v) -> std::string {
+        if (v == 0.0) return "";
+        return (v > 0.0) == info.higher_is_better ? ", better" : ", worse";
+    };
+    // The image: the outcome, the total with its interval, every bar, the interaction share.
+    std::string text = std::string("Why chart for ") + info.label + (*info.unit ? std::string(" (") + info.unit + ")" : std::string()) +
+                       ": the mean paired difference " + alt + minus + "baseline is " + FormatDifference(id, oe.total) +
+                       judged(oe.total) + ", 90% interval " + interval(oe.total_lo, oe.total_hi) + ", split among " +
+                       (mech ? std::to_string(k > 0 ? k - 1 : 0) + " mechanisms and what is not structural" : std::to_string(k) + " changes") +
+                       " (Shapley, " + std::to_string(result.replications) + " replications). Bars:";
+    for (std::size_t i = 0; i < k; ++i) {
+        const FactorEffect& f = oe.factors[i];
+        text += std::string(i ? "; " : " ") + Spoken(result.factors[i].name) + " " + FormatDifference(id, f.shapley) + judged(f.shapley) + " " +
+                interval(f.lo, f.hi);
+    }
+    text += ". Interaction " + FormatPercent(oe.interaction_share) + ".";
+    SemAt("##sem_why_chart", SemRole::Image, text, p0, p1);
+    // The same numbers as a data table (read, not shown).
+    SemPush("##sem_why_table", SemRole::Table, std::string(info.label) + (mech ? " by mechanism" : " by change") + ", data");
+    SemPush("##sem_why_head", SemRole::Row, "");
+    SemAt("##sem_why_h0", SemRole::ColumnHeader, mech ? "Mechanism" : "Change", ImVec2(0, 0), ImVec2(0, 0));
+    SemAt("##sem_why_h1", SemRole::ColumnHeader, "Mean paired difference", ImVec2(0, 0), ImVec2(0, 0));
+    SemAt("##sem_why_h2", SemRole::ColumnHeader, "90% interval", ImVec2(0, 0), ImVec2(0, 0));
+    SemPop();
+    for (std::size_t i = 0; i <= k; ++i) {
+        const bool total = i == k;
+        const std::string row = "##sem_why_row" + std::to_string(i);
+        SemPush(row.c_str(), SemRole::Row, "");
+        SemAt((row + "c0").c_str(), SemRole::Cell, total ? "Difference: " + alt + minus + "baseline" : Spoken(result.factors[i].name), ImVec2(0, 0),
+              ImVec2(0, 0));
+        const double v = total ? oe.total : oe.factors[i].shapley;
+        SemAt((row + "c1").c_str(), SemRole::Cell, FormatDifference(id, v) + judged(v), ImVec2(0, 0), ImVec2(0, 0));
+        SemAt((row + "c2").c_str(), SemRole::Cell,
+              total ? interval(oe.total_lo, oe.total_hi) : interval(oe.factors[i].lo, oe.factors[i].hi), ImVec2(0, 0), ImVec2(0, 0));
+        SemPop();
+    }
+    SemPop();
 }
 }  // namespace
 
@@ -108,20 +165,40 @@ void WhyPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size, SeriesId* outcome) {
     float y = pos.y + pad * 0.85f;
 
     // Header: the outcome (a menu), which alternative, the run button.
+    {
+        const char* title = SeriesTable()[static_cast<std::size_t>(*outcome)].label;
+        SemNode heading;
+        heading.level = 3;
+        SemAt("##sem_why_title", SemRole::Heading, std::string("Why? ") + title, ImVec2(x0, y),
+              ImVec2(x0 + TextSize(fonts.heading, title).x, y + FontSize(fonts.heading)), heading);
+    }
     if (!ui.presenting) {  // the title is a menu of the outcomes (it draws the chevron, not the title)
         ImGui::PushID("why");  // the chart above has an outcome menu of its own
+        const ImVec2 title_size = TextSize(fonts.heading, SeriesTable()[static_cast<std::size_t>(*outcome)].label);
         OutcomeMenu(theme, ui.hooks, ImVec2(x0, y), outcome, "Why:select", "Why:pick:");
+        {  // the menu's button (drawn by OutcomeMenu without a name) for assistive technology
+            SemNode menu;
+            menu.expanded = ImGui::IsPopupOpen("##outcomes") ? 1 : 0;
+            menu.description = "Choose the outcome to explain.";
+            SemItemAt("##outcome_menu", SemRole::ComboBox,
+                      std::string("Outcome: ") + SeriesTable()[static_cast<std::size_t>(*outcome)].label, ImVec2(x0, y),
+                      ImVec2(x0 + title_size.x + theme.Dp(22), y + title_size.y), menu);
+        }
         ImGui::PopID();
     }
     DrawText(dl, fonts.heading, ImVec2(x0, y), pal.text, SeriesTable()[static_cast<std::size_t>(*outcome)].label);
     const float bh = theme.Dp(34);
     float bx = x0 + width;
+    // The controls, drawn right to left: a toolbar, whose items the page orders by position.
+    SemPush("##sem_why_controls", SemRole::Toolbar, "Why? controls", ImVec2(x0, y - theme.Dp(4)), ImVec2(x0 + width, y - theme.Dp(4) + bh));
     const char* run_label = state == State::Done ? "Explained" : state == State::Running ? "Running\xE2\x80\xA6" : "Explain";
     const float run_w = theme.Dp(150);
     bx -= run_w;
     ImGui::SetCursorScreenPos(ImVec2(bx, y - theme.Dp(4)));
     const bool same = run_alt_ == alt_ && run_by_mechanism_ == by_mechanism_;
     const bool can_run = slots >= 2 && state != State::Running && !(state == State::Done && same);
+    SemNext().description = "Split the difference between the baseline and " + Workspace::SlotLabel(alt_) + " among " +
+                            (by_mechanism_ ? "the mechanisms that carry it." : "the changes that set them apart.");
     if (Button(theme, "##why_run", (state == State::Done && !same) ? "Explain" : run_label, Icon::Play, ImVec2(run_w, bh),
                !(state == State::Done && same), can_run))
         Start(ui);
@@ -132,6 +209,8 @@ void WhyPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size, SeriesId* outcome) {
         ImGui::SetCursorScreenPos(ImVec2(bx, y - theme.Dp(4)));
         const std::string id = "##why_alt" + std::to_string(s);
         const std::string label(1, static_cast<char>('A' + s));
+        SemNext().name = Workspace::SlotLabel(s);
+        SemNext().description = "Explain this alternative against the baseline.";
         if (ToggleButton(theme, id.c_str(), label.c_str(), Icon::None, ImVec2(w, bh), alt_ == s)) alt_ = s;
         ui.hooks.RecordLastItem("Why:alt:" + std::to_string(s));
     }
@@ -141,13 +220,16 @@ void WhyPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size, SeriesId* outcome) {
         const float mw = theme.Dp(132);
         bx -= theme.Dp(18) + 2 * mw + theme.Dp(6);
         ImGui::SetCursorScreenPos(ImVec2(bx, y - theme.Dp(4)));
+        SemNext().description = "One bar per change that sets the alternative apart from the baseline.";
         if (ToggleButton(theme, "##why_by_change", "By change", Icon::None, ImVec2(mw, bh), !by_mechanism_)) by_mechanism_ = false;
         ui.hooks.RecordLastItem("Why:by:change");
         ImGui::SetCursorScreenPos(ImVec2(bx + mw + theme.Dp(6), y - theme.Dp(4)));
+        SemNext().description = "One bar per mechanism that reads the org chart, and one for what is not structural.";
         if (ToggleButton(theme, "##why_by_mechanism", "By mechanism", Icon::None, ImVec2(mw, bh), by_mechanism_)) by_mechanism_ = true;
         ui.hooks.RecordLastItem("Why:by:mechanism");
         ui.hooks.Value("why.by_mechanism", by_mechanism_ ? 1.0 : 0.0);
     }
+    SemPop();
     y += FontSize(fonts.heading) + theme.Dp(14);
 
     const ImVec2 body(x0, y), body_size(width, pos.y + size.y - pad * 0.7f - y);
@@ -157,6 +239,8 @@ void WhyPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size, SeriesId* outcome) {
         if (state == State::Stale) {  // still shown, but said to be of the documents as they were
             const char* note = "The scenarios changed since this explanation: press Explain for a current one.";
             DrawText(dl, fonts.label, ImVec2(x0, y - theme.Dp(10)), pal.danger, note);
+            SemAt("##sem_why_stale", SemRole::Text, note, ImVec2(x0, y - theme.Dp(10)),
+                  ImVec2(x0 + TextSize(fonts.label, note).x, y - theme.Dp(10) + FontSize(fonts.label)));
             ui.hooks.Text("why.stale", note);
         }
         DrawWaterfall(ui, ImVec2(body.x, body.y + (state == State::Stale ? theme.Dp(12) : 0.0f)), body_size, *outcome);
@@ -222,11 +306,18 @@ void WhyPanel::DrawIntro(Ui& ui, ImVec2 p0, ImVec2 size, State state) {
         if (state == State::Cancelled) body = "The last explanation was stopped. " + body;
     }
     DrawText(dl, fonts.heading, p0, pal.text, head.c_str());
+    {
+        SemNode heading;
+        heading.level = 4;
+        SemAt("##sem_why_intro_head", SemRole::Heading, head, p0, ImVec2(p0.x + TextSize(fonts.heading, head.c_str()).x, p0.y + FontSize(fonts.heading)),
+              heading);
+    }
     ImGui::SetCursorScreenPos(ImVec2(p0.x, p0.y + FontSize(fonts.heading) + theme.Dp(10)));
     ImGui::PushFont(fonts.body);
     ImGui::PushTextWrapPos(p0.x + std::min(size.x, theme.Dp(900)) - ImGui::GetWindowPos().x);
     ImGui::PushStyleColor(ImGuiCol_Text, state == State::Error ? pal.danger : pal.text_muted);
     ImGui::TextUnformatted(body.c_str());
+    SemAt("##sem_why_intro_body", SemRole::Text, Spoken(body), ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::PopStyleColor();
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
@@ -238,6 +329,8 @@ void WhyPanel::DrawIntro(Ui& ui, ImVec2 p0, ImVec2 size, State state) {
         dl->AddRectFilled(ImVec2(p0.x, by), ImVec2(p0.x + bw * frac, by + bh), pal.accent, bh);
         const std::string pct = std::to_string(static_cast<int>(std::lround(frac * 100.0f))) + "%";
         DrawText(dl, fonts.small, ImVec2(p0.x + bw + theme.Dp(10), by - theme.Dp(5)), pal.text_muted, pct.c_str());
+        SemAt("##sem_why_progress", SemRole::Text, "Progress: " + pct, ImVec2(p0.x, by - theme.Dp(5)),
+              ImVec2(p0.x + bw + theme.Dp(10) + TextSize(fonts.small, pct.c_str()).x, by + FontSize(fonts.small)));
         ui.hooks.Value("why.progress", frac);
     }
 }
@@ -254,7 +347,9 @@ void WhyPanel::DrawWaterfall(Ui& ui, ImVec2 p0, ImVec2 size, SeriesId id) {
     if (!oe) return;
     const std::size_t k = result_.factors.size();
     if (k == 0) {
-        DrawText(dl, fonts.body, p0, pal.text_muted, (alt + " differs from the baseline in nothing that changes the results.").c_str());
+        const std::string nothing = alt + " differs from the baseline in nothing that changes the results.";
+        DrawText(dl, fonts.body, p0, pal.text_muted, nothing.c_str());
+        SemAt("##sem_why_nothing", SemRole::Text, nothing, p0, ImVec2(p0.x + TextSize(fonts.body, nothing.c_str()).x, p0.y + FontSize(fonts.body)));
         ui.hooks.Value("why.bars", 0);
         return;
     }
@@ -266,6 +361,7 @@ void WhyPanel::DrawWaterfall(Ui& ui, ImVec2 p0, ImVec2 size, SeriesId id) {
                       " (Shapley, " + std::to_string(result_.replications) + " replications of " + Thousands(result_.Worlds()) +
                       " worlds)" + kMiddot + "whiskers: 90% interval";
     DrawText(dl, fonts.small, p0, pal.text_muted, Ellipsize(fonts.small, sub, size.x).c_str());
+    SemAt("##sem_why_sub", SemRole::Text, Spoken(sub), p0, ImVec2(p0.x + size.x, p0.y + FontSize(fonts.small)));
     float y = p0.y + FontSize(fonts.small) + theme.Dp(12);
 
     // Rows: one per factor, then the total. Cumulative positions make the waterfall.
@@ -354,6 +450,7 @@ void WhyPanel::DrawWaterfall(Ui& ui, ImVec2 p0, ImVec2 size, SeriesId id) {
             lx += sw + theme.Dp(5) + TextSize(fonts.small, word).x + theme.Dp(14);
         }
     }
+    PublishWaterfall(result_, *oe, info, alt, ImVec2(p0.x, rows_y0), ImVec2(p0.x + size.x, rows_y1 + axis_h));
     ui.hooks.Value("why.bars", static_cast<double>(k));
     ui.hooks.Value("why.sum", sum);
     ui.hooks.Value("why.total", oe->total);
@@ -369,6 +466,7 @@ void WhyPanel::DrawWaterfall(Ui& ui, ImVec2 p0, ImVec2 size, SeriesId id) {
              : share < 0.5 ? "the changes partly depend on each other; alone they would do somewhat differently."
                             : "the changes work together; what each does alone says little about what they do in company.";
     DrawText(dl, fonts.small, ImVec2(p0.x, y), pal.text_muted, Ellipsize(fonts.small, inter, size.x).c_str());
+    SemAt("##sem_why_interaction", SemRole::Text, inter, ImVec2(p0.x, y), ImVec2(p0.x + size.x, y + FontSize(fonts.small)));
     y += FontSize(fonts.small) + theme.Dp(8);
     ImGui::SetCursorScreenPos(ImVec2(p0.x, y));
     ImGui::PushFont(fonts.body);
@@ -378,8 +476,12 @@ void WhyPanel::DrawWaterfall(Ui& ui, ImVec2 p0, ImVec2 size, SeriesId id) {
     for (; n < most; ++n) {  // as many as fit
         if (ImGui::GetCursorScreenPos().y + FontSize(fonts.body) > p0.y + size.y) break;
         ImGui::TextUnformatted(oe->sentences[n].c_str());
+        SemAt(("##sem_why_sentence_" + std::to_string(n)).c_str(), SemRole::Text, Spoken(oe->sentences[n]), ImGui::GetItemRectMin(),
+              ImGui::GetItemRectMax());
         ui.hooks.Text("why.sentence." + std::to_string(n), oe->sentences[n]);
     }
+    for (std::size_t m = n; m < most; ++m)  // those that did not fit: read, not shown
+        SemAt(("##sem_why_sentence_" + std::to_string(m)).c_str(), SemRole::Text, Spoken(oe->sentences[m]), ImVec2(0, 0), ImVec2(0, 0));
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ui.hooks.Value("why.sentences", static_cast<double>(n));

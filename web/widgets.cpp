@@ -4,10 +4,147 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 
+#include "imgui_internal.h"
 #include "sim/report.h"
 
 namespace orgsim::ui {
+
+// ---- Semantics glue ------------------------------------------------------------------------------
+
+namespace {
+/// Keys of ImGui items published in the frame being drawn and in the last one; true for text boxes
+/// (activated for typing rather than pressed).
+std::unordered_map<std::uint32_t, bool> g_items_now, g_items_last;
+SemNode g_next_fallback;  // SemNext() when there are no semantics
+
+/// "##files_save" -> "Files save": a last-resort name for a widget drawn without a label.
+std::string HumanName(const char* id) {
+    std::string s = id ? id : "";
+    while (!s.empty() && s[0] == '#') s.erase(0, 1);
+    for (char& c : s)
+        if (c == '_') c = ' ';
+    if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+    return s;
+}
+
+SemNode Fill(SemRole role, const std::string& name, const SemNode& extra, ImVec2 min, ImVec2 max) {
+    SemNode n = extra;
+    n.role = role;
+    if (n.name.empty()) n.name = name;
+    n.x = min.x;
+    n.y = min.y;
+    n.w = std::max(0.0f, max.x - min.x);
+    n.h = std::max(0.0f, max.y - min.y);
+    return n;
+}
+}  // namespace
+
+std::uint32_t SemKey(const char* id) { return ImGui::GetID(id); }
+
+SemNode& SemNext() {
+    if (Semantics* s = ActiveSemantics()) return s->Next();
+    g_next_fallback = SemNode{};
+    return g_next_fallback;
+}
+
+int SemItem(SemRole role, const std::string& name, const SemNode& extra) {
+    Semantics* s = ActiveSemantics();
+    if (!s) return -1;
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiID id = g.LastItemData.ID;
+    if (id == 0) return -1;
+    SemNode n = Fill(role, name, extra, g.LastItemData.Rect.Min, g.LastItemData.Rect.Max);
+    n.key = id;
+    if (g.LastItemData.InFlags & ImGuiItemFlags_Disabled) n.disabled = true;
+    s->ApplyNext(n);
+    // The page moved the focus here: bring the widget into view if its card scrolled it away.
+    if (s->Take(id, SemActionKind::Focus) && !ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
+    const bool textbox = n.role == SemRole::TextBox;
+    const int i = s->Add(std::move(n));
+    if (i >= 0) g_items_now[id] = textbox;
+    return i;
+}
+
+int SemAt(const char* id, SemRole role, const std::string& name, ImVec2 min, ImVec2 max, const SemNode& extra) {
+    Semantics* s = ActiveSemantics();
+    if (!s) return -1;
+    SemNode n = Fill(role, name, extra, min, max);
+    n.key = SemKey(id);
+    s->ApplyNext(n);
+    return s->Add(std::move(n));
+}
+
+int SemItemAt(const char* id, SemRole role, const std::string& name, ImVec2 min, ImVec2 max, const SemNode& extra) {
+    Semantics* s = ActiveSemantics();
+    if (!s) return -1;
+    SemNode n = Fill(role, name, extra, min, max);
+    n.key = SemKey(id);
+    s->ApplyNext(n);
+    const std::uint32_t key = n.key;
+    const bool textbox = n.role == SemRole::TextBox;
+    const int i = s->Add(std::move(n));
+    if (i >= 0) g_items_now[key] = textbox;
+    return i;
+}
+
+void SemPush(const char* id, SemRole role, const std::string& name, ImVec2 min, ImVec2 max) {
+    Semantics* s = ActiveSemantics();
+    if (!s) return;
+    SemNode n = Fill(role, name, SemNode{}, min, max);
+    n.key = SemKey(id);
+    s->Push(std::move(n));
+}
+
+void SemPop() {
+    if (Semantics* s = ActiveSemantics()) s->Pop();
+}
+
+bool SemTake(std::uint32_t key, SemActionKind kind, double* value) {
+    Semantics* s = ActiveSemantics();
+    return s && s->Take(key, kind, value);
+}
+
+void SemBeforeFrame() {
+    Semantics* s = ActiveSemantics();
+    if (!s) return;
+    auto& pending = s->Pending();
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (auto it = pending.begin(); it != pending.end();) {
+        const auto item = g_items_last.find(it->key);
+        if (it->kind != SemActionKind::Activate || item == g_items_last.end()) {
+            ++it;
+            continue;
+        }
+        // ImGui's programmatic activation (what its keyboard navigation does on Space): the item's
+        // ButtonBehavior reports a press in the coming frame; a text field starts editing. One item
+        // per frame: the others wait for the next frame.
+        if (g.NavNextActivateId != 0) break;
+        ImGui::ActivateItem(it->key);
+        if (item->second) g.NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
+        // A text field the page left (another node took focus) stops editing.
+        it = pending.erase(it);
+    }
+}
+
+void SemAfterFrame() {
+    Semantics* s = ActiveSemantics();
+    if (!s) return;
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    // A widget the user just pressed with the mouse takes the DOM focus: Tab goes on from there, and
+    // keys typed into a text field reach it.
+    // A press on anything else (a widget with no element, the background) takes the DOM focus off
+    // the elements, so keys reach the app and never an element the user left behind.
+    if (g.ActiveId != 0 && g.ActiveIdIsJustActivated && g.ActiveIdSource == ImGuiInputSource_Mouse) {
+        if (g_items_now.count(g.ActiveId)) s->RequestFocus(g.ActiveId, /*pointer=*/true);
+        else s->ClearFocus();
+    } else if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && g.ActiveId == 0) {
+        s->ClearFocus();
+    }
+    g_items_last.swap(g_items_now);
+    g_items_now.clear();
+}
 
 bool BeginCard(const char* id, ImVec2 pos, ImVec2 size, bool scrollable) {
     ImGui::SetNextWindowPos(pos);
@@ -27,6 +164,7 @@ bool Button(const Theme& theme, const char* id, const char* label, Icon icon, Im
     if (!enabled) ImGui::BeginDisabled();
     const bool pressed = ImGui::InvisibleButton(id, size);
     if (!enabled) ImGui::EndDisabled();
+    SemItem(SemRole::Button, label && *label ? label : HumanName(id));
     const bool hovered = enabled && ImGui::IsItemHovered();
     const bool active = enabled && ImGui::IsItemActive();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -54,22 +192,36 @@ bool Button(const Theme& theme, const char* id, const char* label, Icon icon, Im
 }
 
 bool ToggleButton(const Theme& theme, const char* id, const char* label, Icon icon, ImVec2 size, bool on, bool enabled) {
-    if (!on) return Button(theme, id, label, icon, size, false, enabled);
-    const Palette& p = theme.Colours();
-    ImGui::PushID("toggle_on");
+    // A toggle (aria-pressed) unless the caller named another role (a Tab or a Radio: selected or
+    // checked). The key is the same on and off, so the DOM element and its focus survive a switch.
+    if (Semantics* sem = ActiveSemantics()) {
+        if (!sem->NextRoleSet()) sem->NextRole(SemRole::Toggle);
+        sem->Next().on = on;
+    }
     const bool pressed = Button(theme, id, label, icon, size, false, enabled);
-    ImGui::PopID();
+    if (!on) return pressed;
+    const Palette& p = theme.Colours();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), WithAlpha(p.accent, 0.16f), theme.Dp(9));
     dl->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), p.accent, theme.Dp(9), 0, theme.Dp(1.5f));
     return pressed;
 }
 
-bool Slider(const Theme& theme, const char* id, int* value, int lo, int hi, float width) {
+namespace {
+/// The slider both Slider and SliderReal draw: *value in lo..hi steps; the node it publishes says
+/// sem_lo..sem_hi (the caller's units), and a SetValue action from the page arrives as *set.
+bool SliderCore(const Theme& theme, const char* id, int* value, int lo, int hi, float width, SemNode sem_node,
+                bool* set, double* set_value) {
     const Palette& p = theme.Colours();
     const float knob = theme.Dp(9);
+    const std::uint32_t key = SemKey(id);
+    *set = SemTake(key, SemActionKind::SetValue, set_value);
     ImGui::InvisibleButton(id, ImVec2(width, theme.Dp(26)));
-    const bool hovered = ImGui::IsItemHovered(), active = ImGui::IsItemActive();
+    SemItem(SemRole::Slider, HumanName(id), sem_node);
+    // Only the mouse drags the knob (a press from the page or the keyboard activates the item
+    // without a pointer to follow).
+    const bool hovered = ImGui::IsItemHovered();
+    const bool active = ImGui::IsItemActive() && ImGui::GetCurrentContext()->ActiveIdSource == ImGuiInputSource_Mouse;
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     const float x0 = a.x + knob, x1 = b.x - knob, cy = (a.y + b.y) * 0.5f;
     bool changed = false;
@@ -97,12 +249,43 @@ bool Slider(const Theme& theme, const char* id, int* value, int lo, int hi, floa
     dl->AddCircle(ImVec2(kx, cy), knob - theme.Dp(1), p.accent, 32, theme.Dp(2.5f));
     return changed;
 }
+}  // namespace
+
+bool Slider(const Theme& theme, const char* id, int* value, int lo, int hi, float width) {
+    SemNode n;
+    n.min = lo;
+    n.max = hi;
+    n.now = *value;
+    n.step = 1;
+    n.value = std::to_string(*value);
+    bool set = false;
+    double v = 0.0;
+    const int before = *value;
+    SliderCore(theme, id, value, lo, hi, width, n, &set, &v);
+    if (set && std::isfinite(v)) *value = std::clamp(static_cast<int>(std::lround(v)), lo, hi);
+    return *value != before;
+}
 
 bool SliderReal(const Theme& theme, const char* id, double* value, double lo, double hi, float width) {
     constexpr int kSteps = 1000;
     const double span = hi > lo ? hi - lo : 1.0;
     int pos = static_cast<int>(std::lround((std::clamp(*value, lo, hi) - lo) / span * kSteps));
-    if (!Slider(theme, id, &pos, 0, kSteps, width)) return false;
+    SemNode n;
+    n.min = lo;
+    n.max = hi;
+    n.now = *value;
+    n.step = span / 100.0;  // the caller's SemNext().step is finer or coarser where a lever says so
+    n.value = FormatNumber(*value, 3);
+    bool set = false;
+    double v = 0.0;
+    const bool dragged = SliderCore(theme, id, &pos, 0, kSteps, width, n, &set, &v);
+    if (set && std::isfinite(v)) {
+        const double nv = std::clamp(v, lo, hi);
+        if (nv == *value) return false;
+        *value = nv;
+        return true;
+    }
+    if (!dragged) return false;
     *value = lo + span * pos / kSteps;
     return true;
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "web/semantics.h"
 #include "web/theme.h"
 
 namespace orgsim::ui {
@@ -31,6 +32,34 @@ bool Slider(const Theme& theme, const char* id, int* value, int lo, int hi, floa
 /// The same for real numbers.
 bool SliderReal(const Theme& theme, const char* id, double* value, double lo, double hi, float width);
 void DrawIcon(const Theme& theme, ImDrawList* dl, Icon icon, ImVec2 centre, float size, ImU32 colour, ImU32 background);
+
+// ---- Semantics (web/semantics.h): what each widget tells assistive technology ------------------
+// Button, ToggleButton, Slider and SliderReal publish themselves; other widgets call SemItem() right
+// after they are drawn. Semantics::Next() (via SemNext()) names the next widget a shared helper draws.
+
+/// The key a widget drawn with this id will have (ImGui's id in the current id stack).
+std::uint32_t SemKey(const char* id);
+/// Fields for the next published node (no-op storage when there are no semantics).
+SemNode& SemNext();
+/// Publish ImGui's last item as a node of a role with a name (Next() applied); its key is the item's
+/// id, so an Activate action from the page presses it exactly as a click does. Returns the index.
+int SemItem(SemRole role, const std::string& name, const SemNode& extra = SemNode{});
+/// Publish a node that is not an ImGui item at a rectangle (a text, a heading, a chart, a unit of
+/// the org chart) with a key from id; the widget handles its actions with SemTake().
+int SemAt(const char* id, SemRole role, const std::string& name, ImVec2 min, ImVec2 max, const SemNode& extra = SemNode{});
+/// Publish an ImGui item by its id at a rectangle (an item whose last-item data is gone by the time
+/// it can be described, e.g. a combo box whose popup is open); activated like SemItem's.
+int SemItemAt(const char* id, SemRole role, const std::string& name, ImVec2 min, ImVec2 max, const SemNode& extra = SemNode{});
+/// Open a container (a dialog, a tab list, a tree, a table, a row); close it with SemPop().
+void SemPush(const char* id, SemRole role, const std::string& name, ImVec2 min = ImVec2(0, 0), ImVec2 max = ImVec2(0, 0));
+void SemPop();
+/// An action the page sent to a node published with SemAt (true once).
+bool SemTake(std::uint32_t key, SemActionKind kind, double* value = nullptr);
+/// Before ImGui::NewFrame: pending Activate actions on ImGui items become ImGui activations (the
+/// item reports a press in this frame, as after a click); text boxes start editing.
+void SemBeforeFrame();
+/// After the app's frame: a widget the mouse just activated takes the DOM focus.
+void SemAfterFrame();
 
 /// A tooltip with a bold title and wrapped body text (either may be empty).
 void Tooltip(const Theme& theme, const std::string& title, const std::string& body, float wrap_width = 460.0f);

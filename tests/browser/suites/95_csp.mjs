@@ -154,7 +154,7 @@ export default async function (lib) {
     const foreign = ctx.requests.filter((r) => !r.url.startsWith('data:') && originOf(r.url) !== origin);
     check(foreign.length === 0, `requests off the origin: ${foreign.map((r) => r.url).slice(0, 5).join(', ')}`);
     const names = new Set(ctx.requests.map((r) => new URL(r.url).pathname.split('/').pop()));
-    for (const f of ['page.css', 'boot.js', 'pool.js', 'orgsim.js', 'orgsim.wasm', 'worker.js', 'orgsim_worker.js', 'orgsim_worker.wasm'])
+    for (const f of ['page.css', 'boot.js', 'a11y.js', 'pool.js', 'orgsim.js', 'orgsim.wasm', 'worker.js', 'orgsim_worker.js', 'orgsim_worker.wasm'])
       check(names.has(f), `no request for ${f} was seen (recording incomplete?)`);
     const workers = ctx.requests.filter((r) => r.from === 'worker').length;
     check(workers >= 2, `${workers} workers seen`);

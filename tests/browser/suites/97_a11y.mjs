@@ -1,0 +1,309 @@
+// 97_a11y.mjs: the app for everyone in the room (issue 12). The canvas is aria-hidden; web/a11y.js
+// mirrors the widgets the app publishes (web/semantics.h) into real, positioned DOM elements.
+//   (a) axe-core (@axe-core/playwright) finds no WCAG 2.0/2.1 A or AA violation on any view: gallery,
+//       design (with a unit selected and its "Reports to" list open), results, compare (table and
+//       Why?), library, sensitivity, the model's page, the help dialog, a menu, presentation mode;
+//   (b) a keyboard-only journey with page.keyboard alone: open a preset from the gallery, add an
+//       alternative, change a lever, move a unit under another boss, run, read the comparison, save;
+//   (c) the accessibility tree (Chromium's, through the DevTools protocol) holds the outcome cards'
+//       numbers and the comparison's sentences as the app computed them;
+//   (d) an element activated the way a screen reader does (element.click()) runs the command, a
+//       widget clicked with the mouse takes the DOM focus, and the focused element shows a ring.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export default async function (lib) {
+  const { args, test, check, sleep, openContext, loadApp, state, clickWidget, waitFor, showView, press, scenarioOf } = lib;
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+  const { AxeBuilder } = await import(path.join(root, 'tests/browser/node_modules/@axe-core/playwright/dist/index.mjs'));
+  const shot = (page, name) => page.screenshot({ path: path.join(args.out, name) });
+  const texts = (s) => s.texts || {};
+  const values = (s) => s.values || {};
+
+  // The focused element: role, name, and where it sits in the mirror.
+  const focused = (page) => page.evaluate(() => {
+    const e = document.activeElement;
+    if (!e || !e.closest || !e.closest('#a11y-root')) return { inMirror: false, tag: e ? e.tagName : '' };
+    return { inMirror: true, tag: e.tagName, role: e.getAttribute('role') || e.dataset.role, name: e.getAttribute('aria-label') || e.textContent,
+             selected: e.getAttribute('aria-selected'), value: e.value };
+  });
+  // Press Tab (Shift+Tab: back) until the focused element matches; fails after `max` presses.
+  async function tabTo(page, match, what, { max = 160, back = false } = {}) {
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+      await sleep(25);
+      const f = await focused(page);
+      if (f.inMirror && match(f)) return f;
+    }
+    throw new Error(`Tab never reached ${what}`);
+  }
+  // Arrow keys inside a group (tabs, tree, list) until the focused element matches.
+  async function arrowTo(page, key, match, what, max = 40) {
+    for (let i = 0; i < max; i++) {
+      const f = await focused(page);
+      if (f.inMirror && match(f)) return f;
+      await page.keyboard.press(key);
+      await sleep(40);
+    }
+    throw new Error(`${key} never reached ${what}`);
+  }
+  async function axe(page, where) {
+    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const v = r.violations.map((x) => `${x.id} (${x.nodes.length}: ${x.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')})`);
+    check(v.length === 0, `${where}: ${v.join('; ')}`);
+    return r.passes.length;
+  }
+  const mirrorCount = (page) => page.evaluate(() => document.querySelectorAll('#a11y-root .a11y-node').length);
+
+  const defaultScenario = JSON.parse(fs.readFileSync(path.join(root, 'scenarios/default.json'), 'utf8'));
+  const ceo = JSON.parse(fs.readFileSync(path.join(root, 'scenarios/cio_reports_to_ceo.json'), 'utf8'));
+
+  // ---- (a) axe on every view -------------------------------------------------------------------
+  {
+    const ctx = await openContext({ width: 1366, height: 768 });
+    const { page } = ctx;
+    let loaded = false;
+    await test('a11y (a): the canvas is hidden from assistive technology and mirrored into the DOM', async () => {
+      await loadApp(page);
+      loaded = true;
+      await waitFor(page, (s) => s.runner && s.runner.results_current && !s.runner.running, 60000, 'the first results');
+      const canvas = await page.evaluate(() => document.getElementById('canvas').getAttribute('aria-hidden'));
+      check(canvas === 'true', `canvas aria-hidden=${canvas}`);
+      const n = await mirrorCount(page);
+      check(n > 40, `only ${n} mirrored elements`);
+      // Every mirrored element sits over its widget: the Run button's element covers the Run widget.
+      const s = await state(page);
+      const r = await page.evaluate(() => {
+        const e = [...document.querySelectorAll('#a11y-root button')].find((b) => b.getAttribute('aria-label') === 'Run');
+        if (!e) return null;
+        const b = e.getBoundingClientRect();
+        return [b.x, b.y, b.width, b.height];
+      });
+      check(r, 'no Run element');
+      const w = s.widgets.Run;
+      check(Math.abs(r[0] - w[0]) < 1.5 && Math.abs(r[1] - w[1]) < 1.5 && Math.abs(r[2] - w[2]) < 1.5, `Run element ${r} vs widget ${w}`);
+      return `${n} elements; Run at ${r.map((v) => v.toFixed(0)).join(',')}`;
+    });
+    const views = [
+      ['design', async () => {}],
+      ['design, a unit selected and "Reports to" open', async () => {
+        const s = await state(page);
+        const unit = Object.keys(s.widgets).find((k) => k.startsWith('OrgChart:unit:') && !k.endsWith(':ceo'));
+        await clickWidget(page, unit);
+        await waitFor(page, (x) => x.widgets['OrgChart:parent'], 3000, 'the inspector');
+        await clickWidget(page, 'OrgChart:parent');
+        await sleep(300);
+      }],
+      ['gallery', async () => { await press(page, 'Escape'); await press(page, 'Escape'); await showView(page, 'Gallery'); }],
+      ['results', async () => { await showView(page, 'Results'); }],
+      ['compare (table)', async () => {
+        await clickWidget(page, 'Slot:add');
+        await showView(page, 'Compare');
+        await waitFor(page, (x) => values(x)['compare.summary.count'] > 0 || values(x)['compare.rows'] > 0, 60000, 'the comparison');
+      }],
+      ['compare (Why?)', async () => { await clickWidget(page, 'Compare:mode:why'); await sleep(300); }],
+      ['library', async () => { await clickWidget(page, 'Compare:mode:table'); await showView(page, 'Library'); }],
+      ['sensitivity', async () => { await showView(page, 'Sensitivity'); }],
+      ['help dialog', async () => { await press(page, 'F1'); await waitFor(page, (x) => x.help_open, 3000, 'help'); }],
+      ['model page', async () => { await clickWidget(page, 'Help:modeldoc'); await waitFor(page, (x) => x.view === 'model', 3000, 'model page'); }],
+      ['save menu', async () => { await showView(page, 'Design'); await clickWidget(page, 'Files:save'); await sleep(300); }],
+      ['dark theme', async () => { await press(page, 'Escape'); await clickWidget(page, 'Theme'); await sleep(300); }],
+      ['presentation', async () => { await clickWidget(page, 'Theme'); await press(page, 'KeyP'); await waitFor(page, (x) => x.presenting, 3000, 'presenting'); }],
+    ];
+    for (const [name, go] of views) {
+      await test(`a11y (a): axe finds no WCAG 2.1 A/AA violation: ${name}`, async () => {
+        check(loaded, 'page did not load');
+        await go();
+        await sleep(250);
+        const passes = await axe(page, name);
+        const n = await mirrorCount(page);
+        return `${passes} rules pass, ${n} mirrored elements`;
+      });
+    }
+    await shot(page, 'a11y-presenting.png');
+    await ctx.context.close();
+  }
+
+  // ---- (b) keyboard only -------------------------------------------------------------------------
+  {
+    const ctx = await openContext({ width: 1366, height: 768 });
+    const { page } = ctx;
+    let ok = false;
+    await test('a11y (b): keyboard only: the Gallery tab, then open a preset as the baseline', async () => {
+      await loadApp(page);
+      await waitFor(page, (s) => s.runner && s.runner.results_current && !s.runner.running, 60000, 'the first results');
+      await tabTo(page, (f) => f.role === 'tab', 'the view tabs');
+      await arrowTo(page, 'ArrowLeft', (f) => f.role === 'tab' && f.name === 'Gallery', 'the Gallery tab');
+      await page.keyboard.press('Enter');
+      await waitFor(page, (s) => s.view === 'gallery', 3000, 'the gallery');
+      await tabTo(page, (f) => f.name === `Open as baseline: ${ceo.name}`, 'the preset\'s "Open as baseline"');
+      await page.keyboard.press('Enter');
+      const s = await waitFor(page, (x) => x.view === 'design' && x.scenario === ceo.name, 5000, 'the preset opened');
+      ok = true;
+      return `baseline "${s.scenario}", view ${s.view}`;
+    });
+    await test('a11y (b): keyboard only: add an alternative', async () => {
+      check(ok, 'no preset');
+      await tabTo(page, (f) => f.name === 'Add an alternative', 'Add an alternative', { back: true });
+      await page.keyboard.press('Enter');
+      const s = await waitFor(page, (x) => x.slot_count === 2 && x.active_slot === 1, 3000, 'alternative B');
+      return `${s.slot_count} slots, active ${s.active_slot}`;
+    });
+    let lever = '';
+    await test('a11y (b): keyboard only: change a lever with the arrow keys', async () => {
+      check(ok, 'no preset');
+      const before = values(await state(page));
+      const f = await tabTo(page, (x) => x.tag === 'INPUT' && x.role === 'slider' && x.name !== 'Speed', 'a lever\'s slider');
+      lever = f.name;
+      const keys = Object.keys(before).filter((k) => k.startsWith('lever.'));
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      const s = await waitFor(page, (x) => keys.some((k) => values(x)[k] !== before[k]), 3000, `the lever "${lever}" to change`);
+      const changed = keys.filter((k) => values(s)[k] !== before[k]);
+      check(s.undo_label !== '', 'no undoable edit');
+      return `"${lever}": ${changed.map((k) => `${k} ${before[k]} -> ${values(s)[k]}`).join(', ')} (undo: ${s.undo_label})`;
+    });
+    await test('a11y (b): keyboard only: move a unit under another boss (tree, "Reports to" list)', async () => {
+      check(ok, 'no preset');
+      const before = scenarioOf(await state(page)).org;
+      await tabTo(page, (f) => f.role === 'treeitem', 'the org chart', { back: true });
+      // Down the tree to a unit that is not the top and whose boss is not the CEO's office.
+      const target = before.units.find((u) => u.parent && u.parent !== before.units[0].id);
+      check(target, 'no unit to move');
+      await arrowTo(page, 'ArrowDown', (f) => f.role === 'treeitem' && f.name.startsWith(target.name + ','), `unit ${target.name}`, 80);
+      await page.keyboard.press('Enter');
+      await waitFor(page, (x) => x.widgets['OrgChart:parent'], 3000, 'the inspector');
+      await tabTo(page, (f) => f.role === 'combobox', '"Reports to"');
+      await page.keyboard.press('Enter');
+      await sleep(300);
+      let f = await focused(page);
+      check(f.role === 'option', `the list did not take the focus (${f.role} ${f.name})`);
+      // The next candidate that is not the current boss.
+      const current = before.units.find((u) => u.id === target.parent);
+      f = await arrowTo(page, 'ArrowDown', (x) => x.role === 'option' && x.name !== current.name, 'another boss');
+      const boss = f.name;
+      await page.keyboard.press('Enter');
+      const s = await waitFor(page, (x) => {
+        const u = scenarioOf(x).org.units.find((v) => v.id === target.id);
+        return u && u.parent !== target.parent;
+      }, 3000, 'the unit to move');
+      const moved = scenarioOf(s).org.units.find((v) => v.id === target.id);
+      const bossUnit = scenarioOf(s).org.units.find((v) => v.id === moved.parent);
+      check(bossUnit && bossUnit.name === boss, `moved under ${bossUnit && bossUnit.name}, chose ${boss}`);
+      return `${target.name}: ${current.name} -> ${boss}`;
+    });
+    await test('a11y (b): keyboard only: run, then read the comparison', async () => {
+      check(ok, 'no preset');
+      await page.keyboard.press('Escape');
+      await tabTo(page, (f) => f.name === 'Run', 'Run');
+      await page.keyboard.press('Enter');
+      await waitFor(page, (x) => x.runner.results_current && !x.runner.running, 90000, 'results');
+      await tabTo(page, (f) => f.role === 'tab', 'the view tabs', { back: true });
+      await arrowTo(page, 'ArrowRight', (f) => f.role === 'tab' && f.name === 'Compare', 'the Compare tab');
+      await page.keyboard.press('Enter');
+      const s = await waitFor(page, (x) => x.view === 'compare' && values(x)['compare.summary.count'] > 0, 10000, 'the comparison');
+      const sentence = texts(s)['compare.summary.0'];
+      const read = await page.evaluate(() => [...document.querySelectorAll('#a11y-root p')].map((p) => p.textContent));
+      check(read.some((t) => t.includes(sentence)), `the sentence "${sentence}" is not in the page's text`);
+      return `"${read.find((t) => t.includes(sentence))}"`;
+    });
+    await test('a11y (b): keyboard only: save (the Save menu, "Save workspace")', async () => {
+      check(ok, 'no preset');
+      await tabTo(page, (f) => f.name === 'Save', 'Save', { back: true });
+      const download = page.waitForEvent('download', { timeout: 10000 });
+      await page.keyboard.press('Enter');
+      await sleep(300);
+      const f = await focused(page);
+      check(f.role === 'menuitem', `the menu did not take the focus (${f.role} ${f.name})`);
+      await arrowTo(page, 'ArrowDown', (x) => x.role === 'menuitem' && x.name === 'Save workspace', 'Save workspace');
+      await page.keyboard.press('Enter');
+      const d = await download;
+      const file = path.join(args.out, 'a11y-keyboard-workspace.json');
+      await d.saveAs(file);
+      const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+      check(doc.slots && doc.slots.length === 2, `saved ${doc.slots && doc.slots.length} slots`);
+      return `${d.suggestedFilename()}: ${doc.slots.length} scenarios`;
+    });
+    await shot(page, 'a11y-keyboard.png');
+    await ctx.context.close();
+  }
+
+  // ---- (c) the accessibility tree, (d) activation, mouse focus, focus ring --------------------------
+  {
+    const ctx = await openContext({ width: 1366, height: 768 });
+    const { page } = ctx;
+    let loaded = false;
+    await test('a11y (c): the accessibility tree holds the outcome cards\' numbers and the comparison\'s sentences', async () => {
+      await loadApp(page);
+      loaded = true;
+      await clickWidget(page, 'Slot:add');
+      await waitFor(page, (s) => s.slot_count === 2, 3000, 'alternative B');
+      await clickWidget(page, 'Lever:shared_kpis');
+      await showView(page, 'Compare');
+      await waitFor(page, (x) => x.runner.results_current && !x.runner.running && values(x)['compare.summary.count'] > 0, 90000, 'the comparison');
+      const cdp = await ctx.context.newCDPSession(page);
+      const tree = await cdp.send('Accessibility.getFullAXTree');
+      const names = tree.nodes.filter((n) => !n.ignored).map((n) => `${n.role?.value}: ${n.name?.value || ''}`);
+      const s = await state(page);
+      const sentences = Object.keys(texts(s)).filter((k) => k.startsWith('compare.summary.')).map((k) => texts(s)[k]);
+      for (const t of sentences) check(names.some((n) => n.includes(t)), `sentence not in the tree: ${t}`);
+      await showView(page, 'Results');
+      await sleep(300);
+      const tree2 = await cdp.send('Accessibility.getFullAXTree');
+      const names2 = tree2.nodes.filter((n) => !n.ignored).map((n) => `${n.role?.value}: ${n.name?.value || ''}`);
+      const s2 = await state(page);
+      const cards = names2.filter((n) => n.startsWith('StaticText: ') && /mean .*90% of replications between/.test(n));
+      check(cards.length >= 6, `${cards.length} outcome cards in the tree`);
+      // Each card reads its number and its interval.
+      for (const c of cards) check(/\d/.test(c.split('mean')[1] || ''), `a card without a number: ${c}`);
+      check(Object.keys(values(s2)).filter((k) => /^card\..*\.mean$/.test(k)).length === cards.length,
+            `${cards.length} cards read, ${Object.keys(values(s2)).filter((k) => /^card\..*\.mean$/.test(k)).length} drawn`);
+      const charts = names2.filter((n) => /^(img|image): /.test(n) && n.includes(' chart'));
+      check(charts.length >= 1, 'no chart described');
+      return `${sentences.length} sentences, ${cards.length} cards (e.g. "${cards[0].slice(0, 120)}…"), ${charts.length} charts`;
+    });
+    await test('a11y (d): activated as a screen reader does (element.click()), a button runs its command', async () => {
+      check(loaded, 'page did not load');
+      const before = (await state(page)).theme;
+      await page.evaluate(() => [...document.querySelectorAll('#a11y-root button')].find((b) => /theme/i.test(b.getAttribute('aria-label') || '')).click());
+      const s = await waitFor(page, (x) => x.theme !== before, 3000, 'the theme to change');
+      await page.evaluate(() => [...document.querySelectorAll('#a11y-root button')].find((b) => /theme/i.test(b.getAttribute('aria-label') || '')).click());
+      await waitFor(page, (x) => x.theme === before, 3000, 'the theme to change back');
+      return `${before} -> ${s.theme} -> ${before}`;
+    });
+    await test('a11y (d): a widget clicked with the mouse takes the DOM focus; the focus ring shows', async () => {
+      check(loaded, 'page did not load');
+      await showView(page, 'Design');
+      await clickWidget(page, 'Step');
+      await sleep(200);
+      const f = await focused(page);
+      check(f.inMirror && f.name === 'Step', `focus on ${f.tag} ${f.name}`);
+      await page.keyboard.press('Tab');
+      await sleep(100);
+      const g = await focused(page);
+      check(g.inMirror && g.name !== 'Step', `Tab from Step went to ${g.name}`);
+      const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+      check(ring !== 'none', `no focus ring (outline ${ring})`);
+      await shot(page, 'a11y-focus-ring.png');
+      return `Step, then Tab to "${g.name}" with a ${ring} outline`;
+    });
+    await test('a11y (e): prefers-contrast: more switches to the high-contrast palette at once, and back', async () => {
+      check(loaded, 'page did not load');
+      await page.mouse.move(5, 760);
+      await sleep(300);
+      const normal = await page.screenshot();
+      await page.emulateMedia({ contrast: 'more' });
+      await sleep(600);
+      const high = await page.screenshot({ path: path.join(args.out, 'a11y-high-contrast.png') });
+      await page.emulateMedia({ contrast: 'no-preference' });
+      await sleep(600);
+      const back = await page.screenshot();
+      const a = await lib.pixelStats(ctx.context, normal), b = await lib.pixelStats(ctx.context, high), c = await lib.pixelStats(ctx.context, back);
+      // Darker text and stronger borders: the mean luminance falls and the spread grows.
+      check(b.mean < a.mean - 0.5 || b.stddev > a.stddev + 0.5, `no change: mean ${a.mean.toFixed(1)} -> ${b.mean.toFixed(1)}, sd ${a.stddev.toFixed(1)} -> ${b.stddev.toFixed(1)}`);
+      check(Math.abs(c.mean - a.mean) < 0.5, `not back: mean ${a.mean.toFixed(1)} -> ${c.mean.toFixed(1)}`);
+      return `luminance mean ${a.mean.toFixed(1)} -> ${b.mean.toFixed(1)} -> ${c.mean.toFixed(1)}, sd ${a.stddev.toFixed(1)} -> ${b.stddev.toFixed(1)}`;
+    });
+    await ctx.context.close();
+  }
+}
