@@ -63,7 +63,7 @@ if [ $want_browser = 1 ]; then
   # @axe-core/playwright for the accessibility checks) differs from the installed one.
   stale=0
   for pkg in playwright-core @axe-core/playwright; do
-    want=$(sed -n 's/.*"'"$pkg"'": *"\([^"]*\)".*/\1/p' "$root/tests/browser/package.json")
+    want=$(sed -n 's|.*"'"$pkg"'": *"\([^"]*\)".*|\1|p' "$root/tests/browser/package.json")
     have=""
     pkg_json="$root/tests/browser/node_modules/$pkg/package.json"
     if [ -f "$pkg_json" ]; then have=$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$pkg_json" | head -1); fi
