@@ -11,5 +11,9 @@ out=$(realpath "$2")
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$out"
 rm -f orgsim-desktop.png orgsim-desktop-state.json
-LIBGL_ALWAYS_SOFTWARE=1 timeout 420 xvfb-run -a -s "-screen 0 1440x900x24" "$app" --self-check
+# A first start, as a new user sees it: its own empty settings folder, so that work autosaved by an
+# earlier use of the app on this machine (~/.config/orgsim) does not put the restore prompt over it.
+config=$(mktemp -d)
+trap 'rm -rf "$config"' EXIT
+XDG_CONFIG_HOME="$config" LIBGL_ALWAYS_SOFTWARE=1 timeout 420 xvfb-run -a -s "-screen 0 1440x900x24" "$app" --self-check
 python3 "$root/tests/desktop_check.py" "$out/orgsim-desktop.png" "$out/orgsim-desktop-state.json" "$root/scenarios/default.json"
