@@ -115,6 +115,7 @@ const counts = {};      // action name -> times done
 const failures = [];    // {minute, action, message}
 let actionsDone = 0;
 let crashed = false;
+let appStopped = null;  // the error card's title, message and details when the app stopped
 
 // ---- App helpers ----------------------------------------------------------------------------------
 let page = null, ctx = null, cdp = null;
@@ -766,7 +767,7 @@ try {
   page.on('console', (msg) => {
     if (msg.type() === 'error' || msg.type() === 'warning') consoleLog.write(`${elapsedMin().toFixed(2)} ${msg.type()}: ${msg.text()}\n`);
   });
-  page.on('pageerror', (err) => consoleLog.write(`${elapsedMin().toFixed(2)} pageerror: ${err.message}\n`));
+  page.on('pageerror', (err) => consoleLog.write(`${elapsedMin().toFixed(2)} pageerror: ${err.stack || err.message}\n`));
   const loadMs = await loadApp(page);
   cdp = await ctx.context.newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -811,15 +812,26 @@ try {
     }
     counts[name] = (counts[name] || 0) + 1;
     ++actionsDone;
-    let wasm = null, js = null;
+    let wasm = null, js = null, stopped = null;
     try {
       wasm = await wasmBytes();
       js = (await cdp.send('Runtime.getHeapUsage')).usedSize;  // without a collection: only a hint
+      stopped = await page.evaluate(() => (document.body.dataset.state === 'error'
+        ? { title: document.getElementById('error-title').textContent, message: document.getElementById('error-message').textContent,
+            details: document.getElementById('error-details').textContent } : null));
     } catch { /* crashed */ }
     actionsLog.write(JSON.stringify({ t: +elapsedMin().toFixed(3), action: name, ms: Date.now() - a0, ok, message, wasm, js }) + '\n');
+    if (stopped) {
+      // The app stopped (boot.js's error card): nothing more to soak. The card and the page are kept.
+      appStopped = { minute: +elapsedMin().toFixed(2), after: name, ...stopped };
+      ctx.errors.push(`the app stopped at minute ${appStopped.minute}: ${stopped.title}: ${stopped.details.split('\n')[0]}`);
+      console.log(`  the app stopped at minute ${appStopped.minute} (during or before "${name}"): ${stopped.title}\n${stopped.details}`);
+      await page.screenshot({ path: path.join(opts.out, 'stopped.png') }).catch(() => {});
+      break;
+    }
   }
-  // The last sample (minute N) is due at the end: wait for it.
-  while (nextSample <= opts.minutes && !crashed) await sleep(250);
+  // The last sample (minute N) is due at the end: wait for it (not after the app stopped).
+  while (nextSample <= opts.minutes && !crashed && !appStopped) await sleep(250);
   clearInterval(sampler);
   await sampling;
 } catch (err) {
@@ -839,7 +851,7 @@ const summary = {
   machine: `${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`,
   minutes: opts.minutes, warmup, limit: opts.limit, seed: opts.seed, only, actions: actionsDone, counts, failures: failures.length,
   ...figures(warmup),
-  errors, crashed, failureList: failures.slice(0, 200), heapSnapshots: snapshotGrowth(),
+  errors, crashed, appStopped, failureList: failures.slice(0, 200), heapSnapshots: snapshotGrowth(),
 };
 const columns = ['minute', 'wasm_bytes', 'js_heap_bytes', 'fps', 'dom_nodes', 'actions', 'at_s', 'wasm_heap_used_bytes', 'wasm_heap_free_bytes',
   'wasm_heap_top_bytes', 'wasm_heap_chunks', 'js_heap_total_bytes', 'cdp_nodes', 'listeners',
