@@ -13,13 +13,14 @@
 //
 // Usage:
 //   node scripts/soak.mjs --site build/web-release/site [--minutes 60] [--out build/soak]
-//        [--warmup 5] [--limit 5] [--seed 1] [--workers N] [--only ACTION[,ACTION...]] [--heap-snapshots 5,30,60]
+//        [--warmup 5] [--limit 5] [--seed 1] [--workers N] [--only ACTION,...] [--skip ACTION,...] [--heap-snapshots 5,30,60]
 //        [--chromium PATH] [--headed]
 // It starts scripts/serve.mjs on a free port itself. Writes to --out: soak.csv (one row a minute),
 // soak.svg (the plot), summary.json (figures, fits, errors), actions.jsonl (every action with its
 // duration and the WebAssembly memory after it) and console.log (the page's warnings and errors).
 // --only repeats just the named actions (e.g. --only gallery_alternative,slot_close) to find which
-// one a growth comes from; --list-actions lists them. --heap-snapshots writes the page's JS heap
+// one a growth comes from (each equally often); --skip leaves actions out of the usual mix;
+// --list-actions lists them. --heap-snapshots writes the page's JS heap
 // snapshots (heap-<minute>.heapsnapshot, for Chromium's DevTools) at those minutes and prints what
 // grew between the first and the last by object type and constructor.
 import { spawn } from 'node:child_process';
@@ -30,7 +31,7 @@ const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 
 // ---- Arguments ----------------------------------------------------------------------------------
 const opts = { site: '', minutes: 60, out: 'build/soak', warmup: 5, limit: 5, seed: 1, workers: null, only: '', chromium: '/usr/bin/chromium',
-  headed: false, listActions: false, sampleSeconds: 60, replot: '', snapshots: [] };
+  headed: false, listActions: false, sampleSeconds: 60, replot: '', snapshots: [], skip: '' };
 {
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; ++i) {
@@ -47,6 +48,7 @@ const opts = { site: '', minutes: 60, out: 'build/soak', warmup: 5, limit: 5, se
     else if (a === '--seed') opts.seed = Number(next());
     else if (a === '--workers') opts.workers = Number(next());
     else if (a === '--only') opts.only = next();
+    else if (a === '--skip') opts.skip = next();
     else if (a === '--chromium') opts.chromium = next();
     else if (a === '--headed') opts.headed = true;
     else if (a === '--sample-seconds') opts.sampleSeconds = Number(next());  // for quick trials of the script itself
@@ -190,9 +192,9 @@ const ACTIONS = {
     let s = await state(page);
     if (s.view !== 'design') s = await showView('Design');
     const panel = s.widgets['Panel:levers'];
-    const skip = new Set(['doc', 'reset', 'baseline', 'value', 'entry']);
+    const ignore = new Set(['doc', 'reset', 'baseline', 'value', 'entry']);
     const names = Object.keys(s.widgets).filter((k) => k.startsWith('Lever:') && rectInside(s.widgets[k], panel));
-    const choices = names.filter((k) => { const p = k.split(':'); return p.length === 3 && !skip.has(p[2]); });
+    const choices = names.filter((k) => { const p = k.split(':'); return p.length === 3 && !ignore.has(p[2]); });
     const keys = new Set(choices.map((k) => k.split(':')[1]));
     const sliders = names.filter((k) => k.split(':').length === 2 && !keys.has(k.split(':')[1]));
     const rev = s.revision;
@@ -405,9 +407,10 @@ if (opts.listActions) {
   process.exit(0);
 }
 const only = opts.only ? opts.only.split(',').map((x) => x.trim()).filter(Boolean) : [];
-for (const a of only) if (!ACTIONS[a]) throw new Error(`unknown action ${a} (--list-actions lists them)`);
+const skip = opts.skip ? opts.skip.split(',').map((x) => x.trim()).filter(Boolean) : [];
+for (const a of [...only, ...skip]) if (!ACTIONS[a]) throw new Error(`unknown action ${a} (--list-actions lists them)`);
 function nextAction() {
-  const names = only.length ? only : Object.keys(WEIGHTS);
+  const names = only.length ? only : Object.keys(WEIGHTS).filter((k) => !skip.includes(k));
   const total = names.reduce((n, k) => n + (only.length ? 1 : WEIGHTS[k]), 0);
   let r = random() * total;
   for (const k of names) {
@@ -593,7 +596,7 @@ async function takeSample(minute) {
     view: b.view, slots: b.slot_count, week: b.week, theme: b.theme, replications_done: b.runner.completed, failures: failures.length,
     errors: ctx.errors.length,
   };
-  if (page_.errorCard) ctx.errors.push(`error card: ${page_.errorCard}`);
+  if (page_.errorCard && !ctx.errors.some((e) => e.startsWith('error card'))) ctx.errors.push(`error card: ${page_.errorCard}`);
   samples.push(row);
   if (opts.snapshots.includes(minute)) await heapSnapshot(minute).catch((err) => console.log(`  heap snapshot failed: ${err.message}`));
   const mb = (x) => (x / 1048576).toFixed(1);
@@ -750,7 +753,7 @@ const pageUrl = new URL(url);
 if (opts.workers != null) pageUrl.searchParams.set('workers', String(opts.workers));
 lib.args.url = pageUrl.href;
 console.log(`soak: ${opts.minutes} min against ${opts.site} served at ${url}; out ${opts.out}; seed ${opts.seed}` +
-            `${only.length ? `; only ${only.join(',')}` : ''}`);
+            `${only.length ? `; only ${only.join(',')}` : ''}${skip.length ? `; without ${skip.join(',')}` : ''}`);
 let exitCode = 0;
 let stopping = false;
 const cleanup = async () => {
@@ -849,7 +852,7 @@ const warmup = opts.minutes >= 3 * opts.warmup ? opts.warmup : Math.max(0, Math.
 const summary = {
   date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
   machine: `${(await import('node:os')).cpus().length} cores, load average ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`,
-  minutes: opts.minutes, warmup, limit: opts.limit, seed: opts.seed, only, actions: actionsDone, counts, failures: failures.length,
+  minutes: opts.minutes, warmup, limit: opts.limit, seed: opts.seed, only, skip, actions: actionsDone, counts, failures: failures.length,
   ...figures(warmup),
   errors, crashed, appStopped, failureList: failures.slice(0, 200), heapSnapshots: snapshotGrowth(),
 };
