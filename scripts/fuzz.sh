@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Fuzzes every reader of outside input with libFuzzer (clang, ASan + UBSan): builds the targets of
 # fuzz/ and runs each for a while from seeds (scenarios/, tests/data/, and workspace documents and
-# share links made from the presets) with fuzz/json.dict. Prints each target's executions, speed,
+# share links made from the presets, an assignment and a result code) with fuzz/json.dict. Prints each target's executions, speed,
 # coverage and corpus, and any crash; exits non-zero on a crash, failed property, leak, timeout
 # (one input > 1 s) or out-of-memory (> 512 MB). docs/reliability.md describes the targets.
 #
 # Usage: scripts/fuzz.sh [seconds-per-target] [target...]     (default 60 s; targets: scenario march
-#                                                              share_link workspace)
+#                                                              share_link workspace classroom)
 # Environment:
 #   ORGSIM_FUZZ_BUILD  a build folder already configured with ORGSIM_BUILD_FUZZ=ON, e.g. build/native-asan
 #                      (cmake --preset native-asan; the test command's fuzz smoke): only the fuzz targets
@@ -28,7 +28,7 @@ say() { printf '\033[1;34m[fuzz]\033[0m %s\n' "$*" >&2; }
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(scenario march share_link workspace)
+[ ${#targets[@]} -eq 0 ] && targets=(scenario march share_link workspace classroom)
 build=${ORGSIM_FUZZ_BUILD:-build/fuzz}
 own_build=1; [ -n "${ORGSIM_FUZZ_BUILD:-}" ] && own_build=0
 work=${ORGSIM_FUZZ_WORK:-${ORGSIM_CACHE:-$HOME/.cache/orgsim}/fuzz}
@@ -59,13 +59,13 @@ python3 fuzz/make_dict.py --check || exit 2
 # --- Seeds ----------------------------------------------------------------------------------------
 mkdir -p "$work"
 seeds="$work/seeds"
-rm -rf "$seeds"; mkdir -p "$seeds/json" "$seeds/workspace" "$seeds/share"
+rm -rf "$seeds"; mkdir -p "$seeds/json" "$seeds/workspace" "$seeds/share" "$seeds/classroom"
 # Every file of scenarios/ and tests/data/ but scenarios/schema.json (a JSON Schema, no reader's input;
 # at 88 KB it slowed every target several times over).
 mapfile -t json_files < <(find scenarios tests/data -type f ! -name schema.json | sort)
 i=0
 for f in "${json_files[@]}"; do cp "$f" "$seeds/json/$i-$(basename "$f")"; i=$((i + 1)); done
-"$build/fuzz_make_seeds" "$seeds/workspace" "$seeds/share" scenarios/*.json >/dev/null || exit 2
+"$build/fuzz_make_seeds" "$seeds/workspace" "$seeds/share" "$seeds/classroom" scenarios/*.json >/dev/null || exit 2
 
 # --- Run ------------------------------------------------------------------------------------------
 fail=0
@@ -81,6 +81,7 @@ for t in "${targets[@]}"; do
   case "$t" in
     workspace) cp "$seeds/workspace/"* "$dir/corpus/" ;;
     share_link) cp "$seeds/share/"* "$dir/corpus/" ;;
+    classroom) cp "$seeds/classroom/"* "$dir/corpus/" ;;
   esac
   stop=(-max_total_time="$seconds")
   [ -n "${ORGSIM_FUZZ_RUNS:-}" ] && stop=(-runs="$ORGSIM_FUZZ_RUNS")

@@ -690,6 +690,15 @@ int OptionIndex(ParamId id, std::string_view name) {
     return -1;
 }
 
+int DisplayDecimals(const ParamInfo& info) {
+    if (info.kind != ParamKind::Real) return 0;
+    const double span = info.max - info.min;
+    if (span >= 1000.0) return 0;
+    if (span >= 20.0) return 1;
+    if (span >= 2.0) return 2;
+    return 3;
+}
+
 std::string FormatValue(ParamId id, double v) {
     const ParamInfo& p = Info(id);
     if (p.kind == ParamKind::Bool) return v != 0.0 ? "yes" : "no";

@@ -198,6 +198,9 @@ std::vector<std::string> Options(ParamId id);
 int OptionIndex(ParamId id, std::string_view name);
 /// A value as a user reads it ("tolerate", "yes", "0.11").
 std::string FormatValue(ParamId id, double v);
+/// Decimals that show a value of this parameter without noise, from its range (0 for whole numbers,
+/// choices and switches): the precision of the app's sliders and of a class's result codes.
+int DisplayDecimals(const ParamInfo& info);
 
 /// A full set of parameter values (defaults unless overridden).
 class Params {

@@ -187,10 +187,18 @@ bool Unit::operator==(const Unit& o) const {
            dotted == o.dotted && headcount == o.headcount && budget_musd == o.budget_musd;
 }
 
+bool LeverStep::operator==(const LeverStep& o) const {
+    if (week != o.week || set.size() != o.set.size()) return false;
+    auto a = set, b = o.set;
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    return a == b;
+}
+
 bool Scenario::operator==(const Scenario& o) const {
     return name == o.name && question == o.question && description == o.description && seed == o.seed &&
            horizon_weeks == o.horizon_weeks && replications == o.replications && units == o.units && params == o.params &&
-           mechanisms == o.mechanisms;
+           mechanisms == o.mechanisms && schedule == o.schedule;
 }
 
 int Scenario::TotalHeadcount() const {
@@ -222,6 +230,25 @@ std::vector<Problem> ValidateScenario(const Scenario& s) {
                                   std::to_string(kMaxHorizonWeeks) + " (20 years)");
     if (s.replications < 1 || s.replications > kMaxReplications)
         add("/replications", std::to_string(s.replications) + " is outside the range 1 to " + std::to_string(kMaxReplications));
+
+    if (static_cast<int>(s.schedule.size()) > kMaxScheduleSteps)
+        add("/schedule", std::to_string(s.schedule.size()) + " steps is more than the maximum " + std::to_string(kMaxScheduleSteps));
+    for (std::size_t i = 0; i < s.schedule.size(); ++i) {
+        const LeverStep& st = s.schedule[i];
+        const std::string at = "/schedule/" + std::to_string(i);
+        if (st.week < 1 || st.week >= kMaxHorizonWeeks)
+            add(at + "/week", std::to_string(st.week) + " is outside the range 1 to " + std::to_string(kMaxHorizonWeeks - 1));
+        else if (i > 0 && st.week <= s.schedule[i - 1].week)
+            add(at + "/week", "week " + std::to_string(st.week) + " does not come after the step before (week " +
+                                  std::to_string(s.schedule[i - 1].week) + "): steps go by increasing week");
+        std::set<ParamId> seen;
+        for (const auto& [id, v] : st.set) {
+            if (!seen.insert(id).second) add(at + "/levers/" + Info(id).key, std::string(Info(id).key) + " is set twice in one step");
+            Params check;
+            if (Info(id).group != ParamGroup::Levers) add(at + "/levers/" + Info(id).key, std::string(Info(id).key) + " is not a lever");
+            else if (std::string err = check.Set(id, v); !err.empty()) add(at + "/levers/" + Info(id).key, err);
+        }
+    }
 
     std::map<std::string, int> index;
     long long total = 0;
@@ -303,6 +330,46 @@ std::vector<Problem> ValidateScenario(const Scenario& s) {
     return out;
 }
 
+/// The levers of an object {lever: value} (values as a scenario writes them: an option's name, true or
+/// false, a number in the table's range); each is handed to `set`, which returns an error or "".
+template <class Set>
+void ReadLevers(Reader& r, const json& obj, const std::string& base, Set set) {
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        const std::string at = base + "/" + JsonPointerToken(it.key());
+        auto id = FindParam(it.key());
+        if (!id || Info(*id).group != ParamGroup::Levers) {
+            std::string list;
+            for (const auto& p : ParamTable())
+                if (p.group == ParamGroup::Levers) list += (list.empty() ? "" : ", ") + std::string(p.key);
+            r.Add(at, "unknown lever " + Quote(it.key()) + " (levers: " + list + ")");
+            continue;
+        }
+        const ParamInfo& info = Info(*id);
+        if (info.kind == ParamKind::Choice) {
+            const auto opts = Options(*id);
+            std::string list;
+            for (const auto& o : opts) list += (list.empty() ? "" : ", ") + o;
+            if (!it->is_string()) {
+                r.Add(at, "must be one of " + list + ", found " + JsonTypeName(*it));
+                continue;
+            }
+            const int k = OptionIndex(*id, it->get<std::string>());
+            if (k < 0) r.Add(at, Quote(it->get<std::string>()) + " is not one of " + list);
+            else if (std::string err = set(*id, k); !err.empty()) r.Add(at, err);
+        } else if (info.kind == ParamKind::Bool) {
+            if (!it->is_boolean()) r.Add(at, "must be true or false, found " + JsonTypeName(*it));
+            else if (std::string err = set(*id, it->get<bool>() ? 1.0 : 0.0); !err.empty()) r.Add(at, err);
+        } else {
+            if (!it->is_number()) {
+                r.Add(at, "must be a number (" + std::string(info.unit) + "), found " + JsonTypeName(*it));
+                continue;
+            }
+            std::string err = set(*id, it->get<double>());
+            if (!err.empty()) r.Add(at, err);
+        }
+    }
+}
+
 ReadResult ReadScenario(const std::string& text) {
     ReadResult result;
     Reader r;
@@ -316,7 +383,7 @@ ReadResult ReadScenario(const std::string& text) {
     }
     Scenario s;
     r.CheckKeys(doc, "", {"format", "name", "question", "description", "seed", "horizon_weeks", "replications", "org", "levers",
-                        "parameters", "mechanisms"});
+                        "parameters", "mechanisms", "schedule"});
     std::string format;
     if (r.String(doc, "", "format", format, true) && format != kFormat)
         r.Add("/format", "unsupported format " + Quote(format) + " (expected " + Quote(kFormat) + ")");
@@ -398,42 +465,37 @@ ReadResult ReadScenario(const std::string& text) {
     }
 
     if (auto jl = doc.find("levers"); jl != doc.end()) {
-        if (!jl->is_object()) {
-            r.Add("/levers", "must be an object of lever: value, found " + JsonTypeName(*jl));
+        if (!jl->is_object()) r.Add("/levers", "must be an object of lever: value, found " + JsonTypeName(*jl));
+        else ReadLevers(r, *jl, "/levers", [&](ParamId id, double x) { return s.params.Set(id, x); });
+    }
+
+    if (auto js = doc.find("schedule"); js != doc.end()) {
+        if (!js->is_array()) {
+            r.Add("/schedule", "must be an array of {\"week\": W, \"levers\": {...}}, found " + JsonTypeName(*js));
+        } else if (js->size() > static_cast<std::size_t>(kMaxScheduleSteps)) {
+            r.Add("/schedule", std::to_string(js->size()) + " steps is more than the maximum " + std::to_string(kMaxScheduleSteps));
         } else {
-            for (auto it = jl->begin(); it != jl->end(); ++it) {
-                const std::string at = "/levers/" + JsonPointerToken(it.key());
-                auto id = FindParam(it.key());
-                if (!id || Info(*id).group != ParamGroup::Levers) {
-                    std::string list;
-                    for (const auto& p : ParamTable())
-                        if (p.group == ParamGroup::Levers) list += (list.empty() ? "" : ", ") + std::string(p.key);
-                    r.Add(at, "unknown lever " + Quote(it.key()) + " (levers: " + list + ")");
+            for (std::size_t i = 0; i < js->size(); ++i) {
+                const json& step = (*js)[i];
+                const std::string at = "/schedule/" + std::to_string(i);
+                if (!step.is_object()) {
+                    r.Add(at, "a step must be an object {\"week\": W, \"levers\": {...}}, found " + JsonTypeName(step));
                     continue;
                 }
-                const ParamInfo& info = Info(*id);
-                if (info.kind == ParamKind::Choice) {
-                    const auto opts = Options(*id);
-                    std::string list;
-                    for (const auto& o : opts) list += (list.empty() ? "" : ", ") + o;
-                    if (!it->is_string()) {
-                        r.Add(at, "must be one of " + list + ", found " + JsonTypeName(*it));
-                        continue;
-                    }
-                    const int k = OptionIndex(*id, it->get<std::string>());
-                    if (k < 0) r.Add(at, Quote(it->get<std::string>()) + " is not one of " + list);
-                    else s.params.Set(*id, k);
-                } else if (info.kind == ParamKind::Bool) {
-                    if (!it->is_boolean()) r.Add(at, "must be true or false, found " + JsonTypeName(*it));
-                    else s.params.Set(*id, it->get<bool>() ? 1.0 : 0.0);
-                } else {
-                    if (!it->is_number()) {
-                        r.Add(at, "must be a number (" + std::string(info.unit) + "), found " + JsonTypeName(*it));
-                        continue;
-                    }
-                    std::string err = s.params.Set(*id, it->get<double>());
-                    if (!err.empty()) r.Add(at, err);
-                }
+                r.CheckKeys(step, at, {"week", "levers"});
+                LeverStep ls;
+                if (r.Integer(step, at, "week", 1, kMaxHorizonWeeks - 1, v, true, "weeks")) ls.week = static_cast<int>(v);
+                auto jl = step.find("levers");
+                if (jl == step.end()) r.Add(at + "/levers", "missing required key \"levers\"");
+                else if (!jl->is_object()) r.Add(at + "/levers", "must be an object of lever: value, found " + JsonTypeName(*jl));
+                else
+                    ReadLevers(r, *jl, at + "/levers", [&](ParamId id, double x) {
+                        Params check;
+                        std::string err = check.Set(id, x);
+                        if (err.empty()) ls.set.emplace_back(id, x);
+                        return err;
+                    });
+                s.schedule.push_back(std::move(ls));
             }
         }
     }
@@ -507,6 +569,16 @@ ReadResult ReadScenario(const std::string& text) {
     return result;
 }
 
+namespace {
+/// A lever's value as a scenario writes it: an option's name, true/false, or the number.
+json LeverJson(ParamId id, double v) {
+    const ParamInfo& p = Info(id);
+    if (p.kind == ParamKind::Choice) return Options(id)[static_cast<std::size_t>(v)];
+    if (p.kind == ParamKind::Bool) return v != 0.0;
+    return v;
+}
+}  // namespace
+
 std::string WriteScenario(const Scenario& s) {
     json doc = json::object();
     doc["format"] = kFormat;
@@ -535,15 +607,22 @@ std::string WriteScenario(const Scenario& s) {
     for (const auto& p : ParamTable()) {
         const double v = s.params.Get(p.id);
         if (p.group == ParamGroup::Levers) {
-            if (p.kind == ParamKind::Choice) levers[p.key] = Options(p.id)[static_cast<std::size_t>(v)];
-            else if (p.kind == ParamKind::Bool) levers[p.key] = v != 0.0;
-            else levers[p.key] = v;
+            levers[p.key] = LeverJson(p.id, v);
         } else if (!s.params.IsDefault(p.id)) {
             params[p.key] = v;
         }
     }
     doc["levers"] = levers;
     if (!params.empty()) doc["parameters"] = params;
+    if (!s.schedule.empty()) {
+        json steps = json::array();
+        for (const LeverStep& st : s.schedule) {
+            json set = json::object();
+            for (const auto& [id, v] : st.set) set[Info(id).key] = LeverJson(id, v);
+            steps.push_back(json{{"week", st.week}, {"levers", set}});
+        }
+        doc["schedule"] = steps;
+    }
     json mech = json::object();
     for (int m = 0; m < kMechanismCount; ++m)
         if (!s.mechanisms[static_cast<std::size_t>(m)]) mech[MechanismKey(static_cast<Mechanism>(m))] = false;
@@ -606,6 +685,11 @@ std::string ScenarioJsonSchema() {
                    {"properties", {{"units", {{"type", "array"}, {"minItems", 1}, {"maxItems", kMaxUnits}, {"items", unit}}}}}}},
           {"levers", {{"type", "object"}, {"additionalProperties", false}, {"properties", levers}}},
           {"parameters", {{"type", "object"}, {"additionalProperties", false}, {"properties", params}}},
+          {"schedule", {{"type", "array"}, {"maxItems", kMaxScheduleSteps},
+                        {"description", "Lever changes during the run, by increasing week: from `week` weeks on, the levers named take these values (a class's rounds; a policy that starts later)."},
+                        {"items", {{"type", "object"}, {"additionalProperties", false}, {"required", {"week", "levers"}},
+                                   {"properties", {{"week", {{"type", "integer"}, {"minimum", 1}, {"maximum", kMaxHorizonWeeks - 1}}},
+                                                   {"levers", {{"type", "object"}, {"additionalProperties", false}, {"properties", levers}}}}}}}}},
           {"mechanisms", {{"type", "object"}, {"additionalProperties", false}, {"properties", mechs},
                           {"description", "Switch a mechanism off (false) for tests or to attribute a difference."}}}}}};
     return schema.dump(2) + "\n";

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sim/params.h"
@@ -50,6 +51,17 @@ constexpr int kMaxHorizonWeeks = 1040;  ///< 20 years
 constexpr int kMaxReplications = 10000;
 constexpr std::size_t kMaxScenarioBytes = 4u << 20;
 
+/// A change of levers at a week: from that week on, the run goes on with these values (a new budget
+/// year's decisions in a class's rounds; a policy that starts later). Only levers, never the org chart.
+struct LeverStep {
+    int week = 0;  ///< applied after this many weeks have run (1..horizon-1)
+    std::vector<std::pair<ParamId, double>> set;
+    /// The same week and the same levers set to the same values, in any order (a file lists them by
+    /// name, a class's decisions in the order they were made).
+    bool operator==(const LeverStep& o) const;
+};
+constexpr int kMaxScheduleSteps = 64;
+
 struct Scenario {
     std::string name;
     std::string question;     ///< the question the scenario answers
@@ -60,6 +72,8 @@ struct Scenario {
     std::vector<Unit> units;
     Params params;  ///< levers and parameters (levers are ParamGroup::Levers)
     std::array<bool, kMechanismCount> mechanisms{{true, true, true, true, true, true, true, true, true, true}};
+    /// Lever changes during the run, by increasing week (empty: the levers hold for the whole run).
+    std::vector<LeverStep> schedule;
 
     bool On(Mechanism m) const { return mechanisms[static_cast<std::size_t>(m)]; }
     /// The role heading the unit that the unit headed by `role` reports to (Role::None if absent).

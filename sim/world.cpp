@@ -325,19 +325,7 @@ World::World(const Scenario& scenario, int replication, const StructureOverride*
     for (std::size_t m = 0; m < structure_.size(); ++m)
         structure_[m] = structure != nullptr && ((structure->mechanisms >> m) & 1u) ? structure->structure : own_;
 
-    colocation_ = P(ParamId::CoLocation) == 2.0 ? 1.0 : (P(ParamId::CoLocation) == 1.0 ? P(ParamId::ColocationPartialContact) : 0.0);
-    const double council_weeks = P(ParamId::SteeringCouncilWeeks);
-    council_ = council_weeks > 0.0 ? Clamp(P(ParamId::CouncilReferenceWeeks) / council_weeks, 0.0, 1.0) : 0.0;
-
-    // Where contact lets IT-marketing trust settle: shared goals, contact (Allen curve), council and
-    // bridge roles raise it; each reporting step between CMO and CIO beyond two lowers it.
-    // (Structural facts: the Trust mechanism's.)
-    const Structure& st = S(Mechanism::Trust);
-    trust_target_ = P(ParamId::TrustBase) + P(ParamId::TrustSharedKpiEffect) * P(ParamId::SharedKpis) +
-                    P(ParamId::TrustColocationEffect) * colocation_ + P(ParamId::TrustCouncilEffect) * council_ +
-                    P(ParamId::TrustBridgeEffect) * ((st.has_cdo ? 1.0 : 0.0) + (st.has_cmt ? 1.0 : 0.0)) -
-                    P(ParamId::TrustDistancePenalty) * (st.distance > 2 ? st.distance - 2 : 0);
-    trust_target_ = Clamp(trust_target_, 0.0, 1.0);
+    DeriveFromLevers();
     trust_ = P(ParamId::TrustInitial);
     cx_ = P(ParamId::CxInitial);
     cx_year_start_ = cx_;
@@ -351,6 +339,37 @@ World::World(const Scenario& scenario, int replication, const StructureOverride*
     CioAllocates();
 
     for (auto& s : series_) s.reserve(static_cast<std::size_t>(horizon_));
+}
+
+void World::DeriveFromLevers() {
+    colocation_ = P(ParamId::CoLocation) == 2.0 ? 1.0 : (P(ParamId::CoLocation) == 1.0 ? P(ParamId::ColocationPartialContact) : 0.0);
+    const double council_weeks = P(ParamId::SteeringCouncilWeeks);
+    council_ = council_weeks > 0.0 ? Clamp(P(ParamId::CouncilReferenceWeeks) / council_weeks, 0.0, 1.0) : 0.0;
+
+    // Where contact lets IT-marketing trust settle: shared goals, contact (Allen curve), council and
+    // bridge roles raise it; each reporting step between CMO and CIO beyond two lowers it.
+    // (Structural facts: the Trust mechanism's.)
+    const Structure& st = S(Mechanism::Trust);
+    trust_target_ = P(ParamId::TrustBase) + P(ParamId::TrustSharedKpiEffect) * P(ParamId::SharedKpis) +
+                    P(ParamId::TrustColocationEffect) * colocation_ + P(ParamId::TrustCouncilEffect) * council_ +
+                    P(ParamId::TrustBridgeEffect) * ((st.has_cdo ? 1.0 : 0.0) + (st.has_cmt ? 1.0 : 0.0)) -
+                    P(ParamId::TrustDistancePenalty) * (st.distance > 2 ? st.distance - 2 : 0);
+    trust_target_ = Clamp(trust_target_, 0.0, 1.0);
+}
+
+void World::ApplySchedule() {
+    const auto& steps = scenario_.schedule;
+    bool changed = false;
+    while (next_step_ < steps.size() && steps[next_step_].week <= week_) {
+        if (steps[next_step_].week == week_)
+            for (const auto& [id, v] : steps[next_step_].set) {
+                scenario_.params.Set(id, v);
+                if (id == ParamId::RevenueMusd) revenue_base_musd_ = v;  // the market's base from now on
+                changed = true;
+            }
+        ++next_step_;
+    }
+    if (changed) DeriveFromLevers();
 }
 
 Rng World::Draws(Stream s, std::uint64_t entity) const { return Draws(s, entity, week_); }
@@ -1272,6 +1291,7 @@ void World::StepBudget() {
 // ---- [SECTION] the week -----------------------------------------------------------------------------
 void World::Step() {
     if (Done()) return;
+    if (!scenario_.schedule.empty()) ApplySchedule();
     launches_prev_ = launches_week_;  // last week's launches lift this week's morale
     launches_week_ = 0;
     if (On(Mechanism::Executives)) StepExecutives();

@@ -285,6 +285,11 @@ private:
     bool On(Mechanism m) const { return scenario_.On(m); }
     const Structure& S(Mechanism m) const { return structure_[static_cast<std::size_t>(m)]; }
     double P(ParamId id) const { return scenario_.params[id]; }
+    /// Co-location, council and where trust settles, from the levers (at the start and after a
+    /// scheduled change of levers).
+    void DeriveFromLevers();
+    /// The scenario's lever changes due at this week (Scenario::schedule).
+    void ApplySchedule();
     /// A generator for the draws about (stream, entity) in the current week: keyed, so that what
     /// happens elsewhere never shifts it.
     Rng Draws(Stream s, std::uint64_t entity) const;
@@ -388,6 +393,7 @@ private:
     double it_fte_ = 0.0;
     double it_cross_ = 0.0, mkt_cross_ = 0.0;
     double revenue_base_musd_ = 0.0;
+    std::size_t next_step_ = 0;  ///< the first step of scenario_.schedule not yet applied
     int incidents_ = 0, incidents_year_ = 0;
     double incident_cost_musd_ = 0.0;
     double incident_cost_week_ = 0.0;

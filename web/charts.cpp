@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "sim/report.h"
+#include "imgui_internal.h"
 #include "web/widgets.h"
 
 namespace orgsim::ui {
@@ -437,8 +438,16 @@ bool OutcomeMenu(const Theme& theme, TestHooks& hooks, ImVec2 at, SeriesId* id, 
     const char* title = SeriesTable()[static_cast<std::size_t>(*id)].label;
     const ImVec2 ts = TextSize(fonts.heading, title);
     ImGui::SetCursorScreenPos(at);
+    const bool open = ImGui::IsPopupOpen("##outcomes");
     if (ImGui::InvisibleButton("##outcome_menu", ImVec2(ts.x + theme.Dp(22), ts.y))) ImGui::OpenPopup("##outcomes");
     hooks.RecordLastItem(select_name);
+    {  // for assistive technology: a combo box named by the outcome it shows, its list below
+        SemNode menu;
+        menu.expanded = open ? 1 : 0;
+        menu.value = title;
+        menu.description = "Choose the outcome this chart shows.";
+        SemItem(SemRole::ComboBox, std::string("Outcome: ") + title, menu);
+    }
     const bool hov = ImGui::IsItemHovered();
     if (hov) {
         ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -450,14 +459,26 @@ bool OutcomeMenu(const Theme& theme, TestHooks& hooks, ImVec2 at, SeriesId* id, 
     bool changed = false;
     if (ImGui::BeginPopup("##outcomes")) {
         ImGui::PushFont(fonts.body);
+        const ImVec2 wp = ImGui::GetWindowPos(), wsz = ImGui::GetWindowSize();
+        SemPush("##sem_outcomes", SemRole::ListBox, "Outcomes", wp, ImVec2(wp.x + wsz.x, wp.y + wsz.y));
+        const bool appearing = ImGui::IsWindowAppearing();
+        std::uint32_t current = 0;
         for (const SeriesId o : OutcomesByImportance()) {
             const SeriesInfo& oi = SeriesTable()[static_cast<std::size_t>(o)];
             if (ImGui::Selectable(oi.label, o == *id) && o != *id) {
                 *id = o;
                 changed = true;
             }
+            SemNode option;
+            option.on = o == *id;
+            SemItem(SemRole::Option, oi.label, option);
+            if (option.on) current = ImGui::GetCurrentContext()->LastItemData.ID;
             hooks.RecordLastItem(pick_prefix + oi.key);
         }
+        // The list that opens takes the focus, on the outcome shown (WAI-ARIA listbox pattern).
+        if (appearing && current != 0)
+            if (Semantics* sem = ActiveSemantics()) sem->RequestFocus(current);
+        SemPop();
         ImGui::PopFont();
         ImGui::EndPopup();
     }

@@ -16,14 +16,7 @@ namespace orgsim::ui {
 namespace {
 
 /// Decimals that show a value of this parameter without noise (by its range).
-int Decimals(const ParamInfo& info) {
-    if (info.kind != ParamKind::Real) return 0;
-    const double span = info.max - info.min;
-    if (span >= 1000.0) return 0;
-    if (span >= 20.0) return 1;
-    if (span >= 2.0) return 2;
-    return 3;
-}
+int Decimals(const ParamInfo& info) { return DisplayDecimals(info); }
 
 /// A number as the panel shows it: thousands separators for big ones, no trailing zeros.
 std::string Number(const ParamInfo& info, double v) {

@@ -590,6 +590,7 @@ const char* ViewName(View v) {
         case View::Compare: return "Compare";
         case View::Library: return "Library";
         case View::Sensitivity: return "Sensitivity";
+        case View::Class: return "Class";
         case View::Model: return "Design";
     }
     return "Design";
@@ -775,7 +776,7 @@ void ModelDocPanel::Layout(const Ui& ui, float text_w) {
     const Fonts& f = t.GetFonts();
     layout_w_ = text_w;
     layout_font_ = FontSize(f.body);
-    layout_font_ptr_ = f.body;
+    layout_fonts_ = t.FontGeneration();
     settle_frames_ = 3;
     const float body_lh = std::round(FontSize(f.body) * 1.6f);
     for (std::size_t i = 0; i < doc_.blocks.size(); ++i) {
@@ -967,7 +968,7 @@ void ModelDocPanel::DrawDocument(Ui& ui, ImVec2 pos, ImVec2 size) {
         ImGui::PopStyleVar(2);
         return;
     }
-    if (layout_w_ != text_w || layout_font_ != FontSize(f.body) || layout_font_ptr_ != f.body) Layout(ui, text_w);
+    if (layout_w_ != text_w || layout_font_ != FontSize(f.body) || layout_fonts_ != t.FontGeneration()) Layout(ui, text_w);
 
     // The reader's keys: arrows and page keys scroll (Space and the left/right arrows stay the run's).
     const ImGuiIO& io = ImGui::GetIO();
@@ -1120,6 +1121,9 @@ void ModelDocPanel::DrawDocument(Ui& ui, ImVec2 pos, ImVec2 size) {
     ui.hooks.Value("modeldoc.tables", tables);
     ui.hooks.Value("modeldoc.blocks", static_cast<double>(n));
     ui.hooks.Value("modeldoc.scroll", std::round(scroll));
+    // 1 when the text drawn was laid out with the fonts of the current atlas (a rebuild, e.g. on
+    // entering or leaving presentation mode, frees the old ones; a test checks this after one).
+    ui.hooks.Value("modeldoc.fonts_current", layout_fonts_ == t.FontGeneration() ? 1.0 : 0.0);
     ui.hooks.Value("modeldoc.scroll_max", std::round(scroll_max));
     // Where the heading asked for is against where a jump puts it (0: there).
     if (target_ >= 0) ui.hooks.Value("modeldoc.target_top", std::round(block_y_[static_cast<std::size_t>(target_)] - t.Dp(kJumpMargin) - scroll));

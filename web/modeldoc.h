@@ -124,7 +124,7 @@ private:
     // Layout, per block (text blocks only; tables have their own cache).
     float layout_w_ = -1.0f;
     float layout_font_ = -1.0f;
-    const ImFont* layout_font_ptr_ = nullptr;
+    int layout_fonts_ = -1;  ///< Theme::FontGeneration() the pieces' fonts belong to
     std::vector<Laid> laid_;
     std::vector<TableCache> tables_;  ///< per block (empty for other kinds)
     std::vector<float> block_y_;      ///< where each block started last frame (window content y)

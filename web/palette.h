@@ -36,6 +36,7 @@ struct ThemeColours {
     Rgb control_hover;
     Rgb control_active;
     Rgb track;          ///< progress and slider track
+    Rgb outline;        ///< text fields, combo boxes and popups: the edge that identifies them (3:1)
     Rgb ink;            ///< neutral data line (totals)
     Rgb danger;         ///< problems
     Rgb tooltip;        ///< chart hover card
@@ -48,7 +49,7 @@ inline constexpr ThemeColours kLight{
     /*background*/ 0xEDF0F4, /*header*/ 0xFFFFFF, /*card*/ 0xFFFFFF, /*card_border*/ 0xDCE1E8,
     /*text*/ 0x18202C, /*text_muted*/ 0x596474, /*text_faint*/ 0x5C6676, /*grid*/ 0xE9ECF1, /*axis*/ 0x7A8391,
     /*accent*/ 0x006BA8, /*accent_hover*/ 0x0A78B8, /*accent_active*/ 0x005E93, /*accent_text*/ 0xFFFFFF,
-    /*control*/ 0xEEF1F5, /*control_hover*/ 0xE2E7EE, /*control_active*/ 0xD4DBE4, /*track*/ 0xE3E7ED,
+    /*control*/ 0xEEF1F5, /*control_hover*/ 0xE2E7EE, /*control_active*/ 0xD4DBE4, /*track*/ 0xE3E7ED, /*outline*/ 0x808998,
     /*ink*/ 0x2B3442, /*danger*/ 0xB34C09, /*tooltip*/ 0xFFFFFF,
     /*better*/ 0x00659E, /*worse*/ 0xAA4E00, /*code*/ 0x9C2F6E,
 };
@@ -57,7 +58,7 @@ inline constexpr ThemeColours kDark{
     /*background*/ 0x0F1217, /*header*/ 0x161A20, /*card*/ 0x1A1F26, /*card_border*/ 0x2A313B,
     /*text*/ 0xE9ECF1, /*text_muted*/ 0xA3ACB9, /*text_faint*/ 0x98A1AE, /*grid*/ 0x252B34, /*axis*/ 0x737E8D,
     /*accent*/ 0x56B4E9, /*accent_hover*/ 0x72C2EE, /*accent_active*/ 0x3FA3DB, /*accent_text*/ 0x08131C,
-    /*control*/ 0x242A33, /*control_hover*/ 0x2D3440, /*control_active*/ 0x37404D, /*track*/ 0x2A313B,
+    /*control*/ 0x242A33, /*control_hover*/ 0x2D3440, /*control_active*/ 0x37404D, /*track*/ 0x2A313B, /*outline*/ 0x6B7585,
     /*ink*/ 0xD5DAE2, /*danger*/ 0xF08A4B, /*tooltip*/ 0x222831,
     /*better*/ 0x56B4E9, /*worse*/ 0xE69F00, /*code*/ 0xE8A8D0,
 };
@@ -68,7 +69,7 @@ inline constexpr ThemeColours kLightHighContrast{
     /*background*/ 0xE9ECF0, /*header*/ 0xFFFFFF, /*card*/ 0xFFFFFF, /*card_border*/ 0x6B7585,
     /*text*/ 0x000000, /*text_muted*/ 0x2E3744, /*text_faint*/ 0x363F4C, /*grid*/ 0xD0D5DD, /*axis*/ 0x5E6877,
     /*accent*/ 0x004271, /*accent_hover*/ 0x005488, /*accent_active*/ 0x003A63, /*accent_text*/ 0xFFFFFF,
-    /*control*/ 0xE6EAF0, /*control_hover*/ 0xD9DFE7, /*control_active*/ 0xCBD3DD, /*track*/ 0x848C99,
+    /*control*/ 0xE6EAF0, /*control_hover*/ 0xD9DFE7, /*control_active*/ 0xCBD3DD, /*track*/ 0x848C99, /*outline*/ 0x6B7585,
     /*ink*/ 0x1A212C, /*danger*/ 0x853500, /*tooltip*/ 0xFFFFFF,
     /*better*/ 0x00426A, /*worse*/ 0x773600, /*code*/ 0x7A1F55,
 };
@@ -79,7 +80,7 @@ inline constexpr ThemeColours kDarkHighContrast{
     /*background*/ 0x000000, /*header*/ 0x0A0C10, /*card*/ 0x101318, /*card_border*/ 0x8A94A3,
     /*text*/ 0xFFFFFF, /*text_muted*/ 0xD0D6DE, /*text_faint*/ 0xC0C7D1, /*grid*/ 0x343B46, /*axis*/ 0x9AA4B2,
     /*accent*/ 0x7CC6F0, /*accent_hover*/ 0x99D3F4, /*accent_active*/ 0x5FB7E8, /*accent_text*/ 0x000000,
-    /*control*/ 0x1E232B, /*control_hover*/ 0x2A3039, /*control_active*/ 0x353C47, /*track*/ 0x5F6874,
+    /*control*/ 0x1E232B, /*control_hover*/ 0x2A3039, /*control_active*/ 0x353C47, /*track*/ 0x5F6874, /*outline*/ 0x8A94A3,
     /*ink*/ 0xE9ECF1, /*danger*/ 0xFFA066, /*tooltip*/ 0x1A1E25,
     /*better*/ 0x7CC6F0, /*worse*/ 0xFFB733, /*code*/ 0xF2C2E0,
 };

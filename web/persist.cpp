@@ -392,24 +392,26 @@ std::string EncodeShareFragment(const Workspace& ws) {
     return "w=" + Base64UrlEncode(packed.size() < text.size() ? packed : text);
 }
 
-namespace {
-std::string FragmentPayload(const std::string& fragment, bool* found) {
+std::string FragmentParam(const std::string& fragment, const std::string& key, bool* found) {
     std::string f = fragment;
     if (!f.empty() && f[0] == '#') f.erase(0, 1);
-    // Parameters separated by '&'; the workspace is "w=...".
+    // Parameters separated by '&', each "key=value".
     std::size_t start = 0;
     while (start <= f.size()) {
         std::size_t end = f.find('&', start);
         if (end == std::string::npos) end = f.size();
-        if (f.compare(start, 2, "w=") == 0) {
+        if (f.compare(start, key.size(), key) == 0) {
             *found = true;
-            return f.substr(start + 2, end - start - 2);
+            return f.substr(start + key.size(), end - start - key.size());
         }
         start = end + 1;
     }
     *found = false;
     return {};
 }
+
+namespace {
+std::string FragmentPayload(const std::string& fragment, bool* found) { return FragmentParam(fragment, "w=", found); }
 }  // namespace
 
 bool IsShareFragment(const std::string& fragment) {

@@ -79,6 +79,9 @@ constexpr char kLzTag = '\x01';
 std::string EncodeShareFragment(const Workspace& ws);
 /// True when a URL fragment (with or without '#') carries a workspace ("w=...").
 bool IsShareFragment(const std::string& fragment);
+/// The value of "key" (e.g. "w=", "assign=") among a URL fragment's '&'-separated parameters (a
+/// leading '#' is skipped); *found says whether the key was there.
+std::string FragmentParam(const std::string& fragment, const std::string& key, bool* found);
 /// Decode a fragment from EncodeShareFragment; damaged base64, compression, JSON, format or
 /// scenarios are reported as problems (location "link" or the document's JSON pointers).
 DocResult DecodeShareFragment(const std::string& fragment);

@@ -45,6 +45,7 @@ Palette MakePalette(const palette::ThemeColours& c) {
     p.control_hover = FromRgb(c.control_hover);
     p.control_active = FromRgb(c.control_active);
     p.track = FromRgb(c.track);
+    p.outline = FromRgb(c.outline);
     p.ink = FromRgb(c.ink);
     p.danger = FromRgb(c.danger);
     p.tooltip = FromRgb(c.tooltip);
@@ -139,6 +140,7 @@ bool Theme::LoadFonts(const std::string& fonts_dir, float pixel_ratio, float ui_
     if (ui_scale < 1.0f) ui_scale = 1.0f;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    ++font_generation_;  // every ImFont* handed out so far is gone
     pixel_ratio_ = pixel_ratio;
     ui_scale_ = ui_scale;
     const float raster = pixel_ratio * ui_scale;  // device pixels per design pixel
@@ -197,7 +199,7 @@ void Theme::Apply(ThemeKind kind) {
     style.WindowBorderSize = 1;
     style.ChildBorderSize = 0;
     style.PopupBorderSize = 1;
-    style.FrameBorderSize = high_contrast_ ? 1.0f : 0.0f;  // high contrast: every field outlined (card_border, 3:1)
+    style.FrameBorderSize = 1.0f;  // every field and combo box outlined at 3:1 (WCAG 1.4.11)
     style.WindowRounding = 12;
     style.ChildRounding = 8;
     style.FrameRounding = 8;
@@ -215,8 +217,8 @@ void Theme::Apply(ThemeKind kind) {
     c[ImGuiCol_WindowBg] = V(p.card);
     c[ImGuiCol_ChildBg] = V(WithAlpha(p.card, 0.0f));
     c[ImGuiCol_PopupBg] = V(p.tooltip);
-    c[ImGuiCol_Border] = V(p.card_border);
-    c[ImGuiCol_BorderShadow] = V(WithAlpha(p.card_border, 0.0f));
+    c[ImGuiCol_Border] = V(p.outline);
+    c[ImGuiCol_BorderShadow] = V(WithAlpha(p.outline, 0.0f));
     c[ImGuiCol_FrameBg] = V(p.control);
     c[ImGuiCol_FrameBgHovered] = V(p.control_hover);
     c[ImGuiCol_FrameBgActive] = V(p.control_active);

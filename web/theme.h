@@ -33,6 +33,7 @@ struct Palette {
     ImU32 control_hover;
     ImU32 control_active;
     ImU32 track;          ///< progress and slider track
+    ImU32 outline;        ///< text fields, combo boxes, popups (3:1)
     ImU32 ink;            ///< neutral data line (totals)
     ImU32 danger;         ///< problems
     ImU32 tooltip;        ///< chart hover card
@@ -78,6 +79,9 @@ public:
     bool HighContrast() const { return high_contrast_; }
     const Palette& Colours() const { return palette_; }
     const Fonts& GetFonts() const { return fonts_; }
+    /// Counts the atlas rebuilds. A rebuild frees every ImFont and makes new ones, which may or may not
+    /// get the old addresses: a cache of laid-out text compares this, never a font's address.
+    int FontGeneration() const { return font_generation_; }
     /// Background colour as 0..1 floats, for clearing the framebuffer.
     ImVec4 ClearColour() const { return ImGui::ColorConvertU32ToFloat4(palette_.background); }
 
@@ -92,6 +96,7 @@ private:
     Fonts fonts_{};
     float pixel_ratio_ = 0.0f;  // 0: no fonts built yet
     float ui_scale_ = 1.0f;
+    int font_generation_ = 0;
 };
 
 /// Fixed colour of each function (Okabe & Ito 2008, colour-blind safe), the same in both themes.

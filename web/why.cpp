@@ -174,16 +174,7 @@ void WhyPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size, SeriesId* outcome) {
     }
     if (!ui.presenting) {  // the title is a menu of the outcomes (it draws the chevron, not the title)
         ImGui::PushID("why");  // the chart above has an outcome menu of its own
-        const ImVec2 title_size = TextSize(fonts.heading, SeriesTable()[static_cast<std::size_t>(*outcome)].label);
         OutcomeMenu(theme, ui.hooks, ImVec2(x0, y), outcome, "Why:select", "Why:pick:");
-        {  // the menu's button (drawn by OutcomeMenu without a name) for assistive technology
-            SemNode menu;
-            menu.expanded = ImGui::IsPopupOpen("##outcomes") ? 1 : 0;
-            menu.description = "Choose the outcome to explain.";
-            SemItemAt("##outcome_menu", SemRole::ComboBox,
-                      std::string("Outcome: ") + SeriesTable()[static_cast<std::size_t>(*outcome)].label, ImVec2(x0, y),
-                      ImVec2(x0 + title_size.x + theme.Dp(22), y + title_size.y), menu);
-        }
         ImGui::PopID();
     }
     DrawText(dl, fonts.heading, ImVec2(x0, y), pal.text, SeriesTable()[static_cast<std::size_t>(*outcome)].label);

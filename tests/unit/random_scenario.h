@@ -191,6 +191,28 @@ inline Scenario RandomScenario(std::uint64_t seed, const RandomScenarioOptions& 
     for (const ParamInfo& p : ParamTable())
         if (rng.Uniform01() < opt.changed_param_share) s.params.Set(p.id, RandomParamValue(rng, p.id, opt.edge_values));
     for (auto& m : s.mechanisms) m = rng.Below(4) != 0;
+    // A lever schedule in a third of them (drawn last: the draws above stay as they were).
+    if (rng.Below(3) == 0) {
+        std::vector<ParamId> levers;
+        for (const ParamInfo& p : ParamTable())
+            if (p.group == ParamGroup::Levers) levers.push_back(p.id);
+        int week = 0;
+        const int steps = 1 + static_cast<int>(rng.Below(3));
+        for (int k = 0; k < steps && week < kMaxHorizonWeeks - 1; ++k) {
+            week += 1 + static_cast<int>(rng.Below(200));
+            if (week > kMaxHorizonWeeks - 1) break;
+            LeverStep st;
+            st.week = week;
+            const int n = static_cast<int>(rng.Below(4));
+            for (int i = 0; i < n; ++i) {
+                const ParamId id = levers[rng.Below(levers.size())];
+                bool seen = false;
+                for (const auto& [x, v] : st.set) seen = seen || x == id;
+                if (!seen) st.set.emplace_back(id, RandomParamValue(rng, id, opt.edge_values));
+            }
+            s.schedule.push_back(std::move(st));
+        }
+    }
     return s;
 }
 

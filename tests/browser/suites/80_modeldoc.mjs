@@ -251,6 +251,38 @@ export default async function (lib) {
     return `dark: ${st.colours} colours, mean luminance ${st.mean.toFixed(0)}; at #${pick.slice('ModelDoc:toc:'.length)}`;
   });
 
+  // Presentation mode rebuilds the font atlas (larger type) and again on leaving: every ImFont is freed
+  // and made anew, and may or may not get its old address. The page laid out before must be laid out
+  // again: the first build checked only the body font's address, and a soak crashed in the page
+  // ("memory access out of bounds") drawing words with a bold font freed by such a rebuild.
+  await test('modeldoc: after presentation mode rebuilt the fonts, the page lays its text out again', async () => {
+    let s = await state(page);
+    if (s.view === 'model') {
+      await rest();
+      await press(page, 'Escape');
+      s = await waitFor(page, (x) => x.view !== 'model', 3000, 'back from the page');
+    }
+    const before = s.font_px;
+    for (let round = 0; round < 2; ++round) {
+      await rest();
+      await clickWidget(page, 'Present');
+      await waitFor(page, (x) => x.presenting, 6000, 'presentation mode');
+      await waitFor(page, (x) => x.font_px > before, 6000, 'presentation with larger type');
+      await press(page, 'Escape');
+      await waitFor(page, (x) => !x.presenting && x.font_px === before, 6000, 'presentation left');
+      await press(page, 'F1');
+      await waitFor(page, (x) => x.help_open && x.widgets['Help:modeldoc'], 3000, 'the help');
+      await clickWidget(page, 'Help:modeldoc');
+      s = await waitFor(page, (x) => onPage(x) && x.values['modeldoc.fonts_current'] !== undefined, 5000, 'the model page');
+      check(s.values['modeldoc.fonts_current'] === 1, `round ${round + 1}: the page drew text laid out with the fonts of an earlier atlas`);
+      await rest();
+      await press(page, 'Escape');
+      await waitFor(page, (x) => x.view !== 'model', 3000, 'back from the page');
+    }
+    check(ctx.errors.length === 0, `${ctx.errors.slice(0, 2).join(' | ')}`);
+    return `2 rounds of present → model page; body font raster ${before} px`;
+  });
+
   await test('modeldoc: no console error or page error', async () => {
     check(ctx.errors.length === 0, `${ctx.errors.length}: ${ctx.errors.slice(0, 3).join(' | ')}`);
     return 'none';

@@ -262,6 +262,33 @@ export default async function (lib) {
       check(charts.length >= 1, 'no chart described');
       return `${sentences.length} sentences, ${cards.length} cards (e.g. "${cards[0].slice(0, 120)}…"), ${charts.length} charts`;
     });
+    await test('a11y (c): each chart\'s outcome menu is a combo box; opened, its list of outcomes takes the focus and picks', async () => {
+      check(loaded, 'page did not load');
+      const combos = () => page.evaluate(() => [...document.querySelectorAll('#a11y-root [role=combobox]')]
+        .map((e) => e.getAttribute('aria-label') || '').filter((n) => n.startsWith('Outcome: ')));
+      const before = await combos();
+      check(before.length >= 1, 'no outcome menu in the Results view');
+      // Open the first as a screen reader does, then choose another outcome from the list.
+      await page.evaluate(() => [...document.querySelectorAll('#a11y-root [role=combobox]')]
+        .find((e) => (e.getAttribute('aria-label') || '').startsWith('Outcome: ')).click());
+      await sleep(400);
+      const f = await focused(page);
+      check(f.role === 'option', `the list did not take the focus (${f.role} ${f.name})`);
+      check(`Outcome: ${f.name}` === before[0], `focus on "${f.name}", not the outcome shown (${before[0]})`);
+      const other = await page.evaluate((shown) => {
+        const o = [...document.querySelectorAll('#a11y-root [role=option]')].find((e) => `Outcome: ${e.getAttribute('aria-label') || e.textContent}` !== shown);
+        const name = o.getAttribute('aria-label') || o.textContent;
+        o.click();
+        return name;
+      }, before[0]);
+      await sleep(400);
+      const after = await combos();
+      check(after.includes(`Outcome: ${other}`), `picked "${other}", menus now ${JSON.stringify(after)}`);
+      await showView(page, 'Compare');
+      await sleep(300);
+      check((await combos()).length >= 1, 'no outcome menu in the Compare view');
+      return `Results: ${before.length} menus; "${before[0]}" -> "${other}"; Compare has one too`;
+    });
     await test('a11y (d): activated as a screen reader does (element.click()), a button runs its command', async () => {
       check(loaded, 'page did not load');
       const before = (await state(page)).theme;
