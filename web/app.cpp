@@ -78,13 +78,14 @@ const char* ViewKey(View v) {
         case View::Compare: return "compare";
         case View::Library: return "library";
         case View::Sensitivity: return "sensitivity";
+        case View::Class: return "class";
         case View::Model: return "model";
     }
     return "design";
 }
 
 // The header's view tabs, in View order.
-constexpr const char* kViewNames[] = {"Gallery", "Design", "Results", "Compare", "Library", "Sensitivity"};
+constexpr const char* kViewNames[] = {"Gallery", "Design", "Results", "Compare", "Library", "Sensitivity", "Class"};
 constexpr int kViewTabs = static_cast<int>(sizeof kViewNames / sizeof kViewNames[0]);
 
 double Latest(const World* w, SeriesId id) {
@@ -200,7 +201,8 @@ bool App::WantsFrames() const {
     // experiment on screen (it runs a slice per frame while its view shows), the model page settling.
     return playing_ || runner_.Busy() || auto_run_in_us_ >= 0 || !toasts_.empty() || pending_theme_.has_value() ||
            files_.Busy() || runner_.ResultsChanges() != drawn_results_changes_ ||
-           (view_ == View::Library && library_.Running()) || (view_ == View::Model && modeldoc_.Busy());
+           (view_ == View::Library && library_.Running()) || (view_ == View::Model && modeldoc_.Busy()) ||
+           (view_ == View::Class && classroom_.Busy());
 }
 
 void App::AfterRender() { files_.AfterRender(); }
@@ -292,7 +294,7 @@ void App::ApplyRunSettings(std::uint64_t seed, int horizon, int replications) {
 }
 
 Ui App::MakeUi() {
-    Ui ui{ws_, runner_, theme_, hooks_, assets_dir_, presenting_, {}, {}, {}, {}, {}, {}};
+    Ui ui{ws_, runner_, theme_, hooks_, assets_dir_, presenting_, {}, {}, {}, {}, {}, {}, {}, {}};
     ui.notify = [this](const std::string& message, bool error) { Notify(message, error); };
     ui.show = [this](View v) { view_ = v; };
     ui.export_png = [](ImVec2 min, ImVec2 max, const std::string& file_name) { RequestPng(min, max, file_name); };
@@ -303,6 +305,14 @@ Ui App::MakeUi() {
     ui.open_sweep = [this](SweepResult result, const std::string& file_name) {
         sensitivity_.OpenSweep(std::move(result), file_name);
         view_ = View::Sensitivity;
+    };
+    ui.open_class_file = [this](const std::string& file_name, const std::string& text) {
+        Ui inner = MakeUi();
+        if (classroom_.OpenFile(inner, file_name, text)) view_ = View::Class;
+    };
+    ui.open_class_link = [this](const std::string& fragment) {
+        Ui inner = MakeUi();
+        if (classroom_.OpenLink(inner, fragment)) view_ = View::Class;
     };
     return ui;
 }
@@ -344,8 +354,9 @@ void App::Frame(std::int64_t dt_us) {
     const Layout l = ComputeLayout(ImGui::GetIO().DisplaySize);
     if (presenting_) DrawPresentHeader(l);
     else DrawHeader(ui, l);
-    // The model page reads better wide: it takes the rail's place too.
-    if (!presenting_ && view_ != View::Model) DrawRail(ui, l);
+    // The model page and the Class view read better wide: they take the rail's place too (the
+    // rail runs the open scenarios, which a class does not use).
+    if (!presenting_ && view_ != View::Model && view_ != View::Class) DrawRail(ui, l);
     DrawContent(ui, l);
     files_.DrawNotice(ui, l.content_min, l.content_size);  // storage refused the autosave: offer a file
     DrawToasts();
@@ -384,7 +395,16 @@ void App::RunReplications(std::int64_t dt_us) {
     }
     if (auto_run_in_us_ >= 0) {
         auto_run_in_us_ -= std::clamp<std::int64_t>(dt_us, 0, kMaxFrameMicros);
-        if (auto_run_in_us_ < 0 && !ws_.Empty() && runner_.ResultsRevision() != ws_.Revision()) runner_.Start(ws_);
+        if (auto_run_in_us_ < 0 && !ws_.Empty() && runner_.ResultsRevision() != ws_.Revision()) {
+            // The Class view does not use the workspace's runs (a student's page would spend its
+            // cores on them): they start when another view shows.
+            if (view_ == View::Class) run_deferred_ = true;
+            else runner_.Start(ws_);
+        }
+    }
+    if (run_deferred_ && view_ != View::Class) {
+        run_deferred_ = false;
+        if (!ws_.Empty() && runner_.ResultsRevision() != ws_.Revision()) runner_.Start(ws_);
     }
     if (!runner_.Busy()) {
         last_slice_ms_ = 0.0;
@@ -1038,6 +1058,11 @@ void App::DrawContent(Ui& ui, const Layout& l) {
         case View::Compare: compare_.Draw(ui, pos, size); break;
         case View::Library: library_.Draw(ui, pos, size); break;
         case View::Sensitivity: sensitivity_.Draw(ui, pos, size); break;
+        case View::Class: {
+            const ImVec2 a = presenting_ ? pos : l.rail_min;
+            classroom_.Draw(ui, a, ImVec2(pos.x + size.x - a.x, size.y));
+            break;
+        }
         case View::Model: {
             const ImVec2 a = presenting_ ? pos : l.rail_min;
             modeldoc_.Draw(ui, a, ImVec2(pos.x + size.x - a.x, size.y));

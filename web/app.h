@@ -13,6 +13,7 @@
 
 #include "imgui.h"
 #include "sim/scenario.h"
+#include "web/classroom_view.h"
 #include "web/compare.h"
 #include "web/dashboard.h"
 #include "web/files.h"
@@ -151,6 +152,7 @@ private:
     DashboardPanel dashboard_;
     ComparePanel compare_;
     SensitivityPanel sensitivity_;
+    ClassroomPanel classroom_;
     ModelDocPanel modeldoc_;
     bool started_ = false;  ///< files_.Startup() done
 
@@ -169,6 +171,7 @@ private:
     // Replications.
     std::uint64_t seen_revision_ = 0;      ///< workspace revision the auto-run timer last saw
     std::int64_t auto_run_in_us_ = -1;     ///< time left until replications restart (-1 = none due)
+    bool run_deferred_ = false;            ///< a run came due while the Class view showed: start it on leaving
     double slice_budget_ms_ = 8.0;         ///< replication work per frame, adapted to the frame time
     double last_slice_ms_ = 0.0;
     double other_ms_ = 16.7;               ///< smoothed frame time outside the replication slice

@@ -100,7 +100,9 @@ std::string QuestionText(const Assignment& a, const Question& q) {
     if (!q.text.empty()) return q.text;
     const SeriesInfo& s = InfoOf(q.outcome);
     std::string label = s.label;
-    if (!label.empty()) label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+    // "Time to market" -> "time to market"; an acronym ("IT-marketing trust") keeps its capitals.
+    if (label.size() > 1 && !std::isupper(static_cast<unsigned char>(label[1])))
+        label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
     if (q.kind == QuestionKind::Choice)
         return std::string("Which structure will have the ") + (s.higher_is_better ? "higher " : "lower ") + label + " after " +
                Years(q.year) + "?";

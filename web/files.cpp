@@ -16,6 +16,7 @@
 #include <cstdio>
 
 #include "imgui_internal.h"  // BringWindowToDisplayFront: the storage notice stays above the panels
+#include "web/classroom.h"
 #include "web/theme.h"
 #include "web/widgets.h"
 
@@ -156,7 +157,12 @@ void FilesMenu::Startup(Ui& ui) {
     if (!choice.problem.empty()) std::fprintf(stderr, "OrgSim: autosave: %s\n", choice.problem.c_str());
 
     const std::string fragment = services::GetFragment();
-    if (IsShareFragment(fragment)) {
+    if (IsAssignmentFragment(fragment)) {
+        // An assignment link opens the Class view as a student sees it; the workspace and its
+        // autosave stay as they are (no restore prompt over the assignment).
+        autosave_status_ = "assignment";
+        if (ui.open_class_link) ui.open_class_link(fragment);
+    } else if (IsShareFragment(fragment)) {
         // A link always wins over the autosave: the user clicked it to see that workspace. A broken
         // link leaves the default open and says why.
         autosave_status_ = "link";
@@ -316,6 +322,11 @@ void FilesMenu::HandleFile(Ui& ui, const services::IncomingFile& file) {
     if (file.too_large || (!sweep && std::max<std::uint64_t>(file.size, file.data.size()) > kMaxOpenBytes))
         return ShowProblems(title, {{"file", "the file is " + MegaBytes(file.size) + "; OrgSim opens files up to " + MegaBytes(kMaxOpenBytes) +
                                                  " (a scenario is a few kilobytes), sweep results up to " + MegaBytes(kMaxSweepResultBytes)}});
+    if (ClassFileKindOf(file.data) != ClassFileKind::Other) {  // an assignment or a submission: the Class view
+        last_error_.clear();
+        if (ui.open_class_file) ui.open_class_file(file.name, file.data);
+        return;
+    }
     OpenedFile opened = ReadAnyFile(file.data);
     if (!opened.ok()) return ShowProblems(title, opened.problems);
     if (opened.kind == FileKind::SweepResult) {  // shown beside the scenarios, never instead of them

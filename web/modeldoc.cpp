@@ -590,6 +590,7 @@ const char* ViewName(View v) {
         case View::Compare: return "Compare";
         case View::Library: return "Library";
         case View::Sensitivity: return "Sensitivity";
+        case View::Class: return "Class";
         case View::Model: return "Design";
     }
     return "Design";

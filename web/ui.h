@@ -17,7 +17,7 @@ namespace orgsim::ui {
 
 /// The app's main views (tabs in the header), and the page "How the model works" (no tab: opened
 /// from the help overlay and from the levers).
-enum class View { Gallery, Design, Results, Compare, Library, Sensitivity, Model };
+enum class View { Gallery, Design, Results, Compare, Library, Sensitivity, Class, Model };
 
 struct Ui {
     Workspace& ws;
@@ -39,6 +39,11 @@ struct Ui {
     std::function<void(const std::string& where)> open_model_doc;
     /// Show a merged sweep result (opened as a file) in the Sensitivity view's "Sweep result" tab.
     std::function<void(SweepResult result, const std::string& file_name)> open_sweep;
+    /// Open a classroom file (an assignment or a student's submission: web/classroom.h) in the
+    /// Class view.
+    std::function<void(const std::string& file_name, const std::string& text)> open_class_file;
+    /// Open an assignment link's fragment ("assign=...") in the Class view, as a student sees it.
+    std::function<void(const std::string& fragment)> open_class_link;
 };
 
 }  // namespace orgsim::ui
