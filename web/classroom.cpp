@@ -377,11 +377,7 @@ constexpr const char* kAssignKey = "assign=";
 std::string AssignPayload(const std::string& fragment, bool* found) { return FragmentParam(fragment, kAssignKey, found); }
 }  // namespace
 
-std::string EncodeAssignmentFragment(const Assignment& a) {
-    const std::string text = AssignmentJson(a, true).dump();
-    const std::string packed = std::string(1, kLzTag) + CompressLz(text);
-    return kAssignKey + Base64UrlEncode(packed.size() < text.size() ? packed : text);
-}
+std::string EncodeAssignmentFragment(const Assignment& a) { return EncodeFragmentText(kAssignKey, AssignmentJson(a, true).dump()); }
 
 bool IsAssignmentFragment(const std::string& fragment) {
     bool found = false;
@@ -391,24 +387,10 @@ bool IsAssignmentFragment(const std::string& fragment) {
 
 AssignmentResult DecodeAssignmentFragment(const std::string& fragment) {
     AssignmentResult result;
-    auto fail = [&](const std::string& m) {
-        result.problems.push_back({"link", m});
+    std::string text, problem;
+    if (!DecodeFragmentText(fragment, kAssignKey, "assignment", text, problem)) {
+        result.problems.push_back({"link", problem});
         return result;
-    };
-    bool found = false;
-    const std::string payload = AssignPayload(fragment, &found);
-    if (!found) return fail("the link does not hold an assignment (it should end in #assign=...)");
-    if (payload.empty()) return fail("the link's assignment is empty (was the link cut off?)");
-    if (payload.size() > kMaxOpenBytes * 4 / 3 + 4)
-        return fail("the link holds " + std::to_string(payload.size()) + " characters; the limit is " + std::to_string(kMaxOpenBytes * 4 / 3));
-    std::string bytes, error, text;
-    if (!Base64UrlDecode(payload, bytes, &error)) return fail("the link is damaged (was it cut off or changed?): " + error);
-    if (!bytes.empty() && bytes[0] == kLzTag) {
-        if (!DecompressLz(bytes.substr(1), kMaxOpenBytes, text, &error)) return fail("the link is damaged (was it cut off or changed?): " + error);
-    } else if (!bytes.empty() && bytes[0] == '{') {
-        text = std::move(bytes);
-    } else {
-        return fail("the link's data is in an unknown encoding (not an assignment from this app)");
     }
     return ReadAssignment(text);
 }

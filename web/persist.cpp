@@ -386,11 +386,7 @@ bool DecompressLz(const std::string& data, std::size_t max_out, std::string& out
 //-----------------------------------------------------------------------------------------------
 // [SECTION] Share links
 //-----------------------------------------------------------------------------------------------
-std::string EncodeShareFragment(const Workspace& ws) {
-    const std::string text = WriteWorkspace(ws, 0.0, true);
-    const std::string packed = std::string(1, kLzTag) + CompressLz(text);
-    return "w=" + Base64UrlEncode(packed.size() < text.size() ? packed : text);
-}
+std::string EncodeShareFragment(const Workspace& ws) { return EncodeFragmentText("w=", WriteWorkspace(ws, 0.0, true)); }
 
 std::string FragmentParam(const std::string& fragment, const std::string& key, bool* found) {
     std::string f = fragment;
@@ -420,27 +416,41 @@ bool IsShareFragment(const std::string& fragment) {
     return found;
 }
 
-DocResult DecodeShareFragment(const std::string& fragment) {
-    DocResult result;
-    auto fail = [&](const std::string& m) {
-        result.problems.push_back({"link", m});
-        return result;
-    };
+std::string EncodeFragmentText(const std::string& key, const std::string& text) {
+    const std::string packed = std::string(1, kLzTag) + CompressLz(text);
+    return key + Base64UrlEncode(packed.size() < text.size() ? packed : text);
+}
+
+bool DecodeFragmentText(const std::string& fragment, const std::string& key, const std::string& what, std::string& text,
+                        std::string& problem) {
     bool found = false;
-    const std::string payload = FragmentPayload(fragment, &found);
-    if (!found) return fail("the link does not hold a workspace (it should end in #w=...)");
-    if (payload.empty()) return fail("the link's workspace is empty (was the link cut off?)");
+    const std::string payload = FragmentParam(fragment, key, &found);
+    auto fail = [&](const std::string& m) {
+        problem = m;
+        return false;
+    };
+    if (!found) return fail("the link does not hold " + std::string(what == "assignment" ? "an " : "a ") + what + " (it should end in #" + key + "...)");
+    if (payload.empty()) return fail("the link's " + what + " is empty (was the link cut off?)");
     if (payload.size() > kMaxOpenBytes * 4 / 3 + 4)
         return fail("the link holds " + std::to_string(payload.size()) + " characters; the limit is " + std::to_string(kMaxOpenBytes * 4 / 3));
     std::string bytes, error;
     if (!Base64UrlDecode(payload, bytes, &error)) return fail("the link is damaged (was it cut off or changed?): " + error);
-    std::string text;
     if (!bytes.empty() && bytes[0] == kLzTag) {
         if (!DecompressLz(bytes.substr(1), kMaxOpenBytes, text, &error)) return fail("the link is damaged (was it cut off or changed?): " + error);
     } else if (!bytes.empty() && bytes[0] == '{') {
         text = std::move(bytes);
     } else {
-        return fail("the link's data is in an unknown encoding (not a workspace from this app)");
+        return fail("the link's data is in an unknown encoding (not " + std::string(what == "assignment" ? "an " : "a ") + what + " from this app)");
+    }
+    return true;
+}
+
+DocResult DecodeShareFragment(const std::string& fragment) {
+    DocResult result;
+    std::string text, problem;
+    if (!DecodeFragmentText(fragment, "w=", "workspace", text, problem)) {
+        result.problems.push_back({"link", problem});
+        return result;
     }
     return ReadWorkspace(text);
 }

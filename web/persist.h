@@ -82,6 +82,12 @@ bool IsShareFragment(const std::string& fragment);
 /// The value of "key" (e.g. "w=", "assign=") among a URL fragment's '&'-separated parameters (a
 /// leading '#' is skipped); *found says whether the key was there.
 std::string FragmentParam(const std::string& fragment, const std::string& key, bool* found);
+/// A document's text as a link parameter: key + base64url of the text or its LZ form, the shorter.
+std::string EncodeFragmentText(const std::string& key, const std::string& text);
+/// The text of EncodeFragmentText back from a fragment, within kMaxOpenBytes; false with a problem
+/// for a person (naming `what` the link should hold) when it is missing, cut off or damaged.
+bool DecodeFragmentText(const std::string& fragment, const std::string& key, const std::string& what, std::string& text,
+                        std::string& problem);
 /// Decode a fragment from EncodeShareFragment; damaged base64, compression, JSON, format or
 /// scenarios are reported as problems (location "link" or the document's JSON pointers).
 DocResult DecodeShareFragment(const std::string& fragment);
