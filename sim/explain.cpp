@@ -124,6 +124,28 @@ std::string MechanismPart(Mechanism m, bool on) {
     return k + " mechanism " + (on ? "on" : "off");
 }
 
+constexpr int kWeeksPerYear = 52;  ///< calendar: a schedule step at a whole year reads as "from year N"
+
+/// B's lever schedule in words: "Levers changed later: from year 2 (week 52): Shared goals on; week 70: ...".
+std::string SchedulePart(const Scenario& b) {
+    if (b.schedule.empty()) return "No lever changes after the start";
+    std::string out = "Levers changed later: ";
+    for (std::size_t i = 0; i < b.schedule.size(); ++i) {
+        const LeverStep& step = b.schedule[i];
+        out += i ? "; " : "";
+        out += step.week % kWeeksPerYear == 0 ? "from year " + std::to_string(step.week / kWeeksPerYear + 1) + " (week " + std::to_string(step.week) + "):"
+                                              : "week " + std::to_string(step.week) + ":";
+        bool first = true;
+        for (const auto& [id, v] : step.set) {
+            const ParamInfo& p = Info(id);
+            const auto x = ParamValueText(id, v);
+            out += (first ? " " : ", ") + std::string(p.label) + " " + (p.kind == ParamKind::Bool ? (v != 0.0 ? "on" : "off") : x.first + x.second);
+            first = false;
+        }
+    }
+    return out;
+}
+
 const Unit* FindIn(const Scenario& s, const std::string& id) {
     const int i = s.FindUnit(id);
     return i < 0 ? nullptr : &s.units[static_cast<std::size_t>(i)];
@@ -190,6 +212,7 @@ std::vector<Change> ElementaryChanges(const Scenario& a, const Scenario& b) {
     for (int m = 0; m < kMechanismCount; ++m)
         if (a.mechanisms[static_cast<std::size_t>(m)] != b.mechanisms[static_cast<std::size_t>(m)])
             out.push_back({Change::Kind::Mechanism, "", ParamId::Count, static_cast<Mechanism>(m)});
+    if (!(a.schedule == b.schedule)) out.push_back({Change::Kind::Schedule, "", ParamId::Count, Mechanism::Demand});
     return out;
 }
 
@@ -285,6 +308,7 @@ Scenario Hybrid(const Scenario& a, const Scenario& b, const std::vector<Factor>&
                 case Change::Kind::Mechanism:
                     h.mechanisms[static_cast<std::size_t>(c.mechanism)] = b.mechanisms[static_cast<std::size_t>(c.mechanism)];
                     break;
+                case Change::Kind::Schedule: h.schedule = b.schedule; break;
             }
         }
     }
@@ -360,6 +384,7 @@ FactorKind KindOf(const Change& c) {
     switch (c.kind) {
         case Change::Kind::Param: return Info(c.param).group == ParamGroup::Levers ? FactorKind::Lever : FactorKind::Parameter;
         case Change::Kind::Mechanism: return FactorKind::Mechanism;
+        case Change::Kind::Schedule: return FactorKind::Lever;
         default: return FactorKind::OrgChart;
     }
 }
@@ -604,6 +629,8 @@ std::vector<std::string> Parts(const Scenario& a, const Scenario& b, const std::
         if (c.kind == Change::Kind::Param) parts.push_back(ParamPart(c.param, a.params.Get(c.param), b.params.Get(c.param)));
     for (const auto& c : changes)
         if (c.kind == Change::Kind::Mechanism) parts.push_back(MechanismPart(c.mechanism, b.On(c.mechanism)));
+    for (const auto& c : changes)
+        if (c.kind == Change::Kind::Schedule) parts.push_back(SchedulePart(b));
     return parts;
 }
 

@@ -65,6 +65,7 @@ struct Change {
         UnitOrder,   ///< the units both have, in B's order (only when the order differs)
         Param,       ///< B's value of a parameter or lever
         Mechanism,   ///< B's switch of a mechanism
+        Schedule,    ///< B's lever schedule (levers changed in later weeks, e.g. a class's rounds)
     };
     Kind kind = Kind::Param;
     std::string unit;                   ///< unit id (Lines, Fields, AddUnit, RemoveUnit)

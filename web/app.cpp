@@ -243,9 +243,12 @@ void App::SetPresenting(bool on) {
         // Projectors wash out dark themes: present in the light theme, restore the user's after.
         theme_before_present_ = theme_.Kind();
         pending_theme_ = ThemeKind::Light;
+        // From a checked class's debrief: its deck; otherwise the scenarios' dashboards.
+        present_deck_ = view_ == View::Class && classroom_.DeckSlides() > 0;
         const int active = ws_.Empty() ? 0 : ws_.Active();
-        GoToSlide(view_ == View::Compare && ws_.SlotCount() >= 2 ? ws_.SlotCount() : active);
+        GoToSlide(present_deck_ ? 0 : view_ == View::Compare && ws_.SlotCount() >= 2 ? ws_.SlotCount() : active);
     } else {
+        present_deck_ = false;
         if (theme_before_present_) pending_theme_ = *theme_before_present_;
         theme_before_present_.reset();
     }
@@ -261,6 +264,10 @@ void App::OpenModelDoc(const std::string& where) {
 
 std::vector<App::Slide> App::Slides() const {
     std::vector<Slide> slides;
+    if (present_deck_) {
+        for (int k = 0; k < classroom_.DeckSlides(); ++k) slides.push_back({View::Class, -1, k});
+        return slides;
+    }
     for (int i = 0; i < ws_.SlotCount(); ++i) slides.push_back({View::Results, i});
     if (ws_.SlotCount() >= 2) slides.push_back({View::Compare, -1});
     return slides;
@@ -816,13 +823,23 @@ void App::DrawPresentHeader(const Layout& l) {
     std::string title;
     if (n > 0) {
         const Slide& s = slides[static_cast<std::size_t>(std::clamp(slide_, 0, n - 1))];
-        title = s.slot >= 0 ? Workspace::SlotLabel(s.slot) + ": results" : std::string("Comparison of ") + std::to_string(ws_.SlotCount()) + " scenarios";
+        title = s.deck >= 0   ? classroom_.DeckTitle(s.deck)
+                : s.slot >= 0 ? Workspace::SlotLabel(s.slot) + ": results"
+                              : std::string("Comparison of ") + std::to_string(ws_.SlotCount()) + " scenarios";
     }
     // Right: the exit button, the slide indicator and the slide title.
     const float bs = t.Dp(34);
     float rx = b.x - m - bs;
     if (IconButton(t, hooks_, "Present", Icon::Close, ImVec2(rx, cy - bs * 0.5f), bs, true, "Leave presentation mode (Esc or P)"))
         SetPresenting(false);
+    // A picture of the slide (PNG), for handouts and the learning platform.
+    rx -= bs + t.Dp(8);
+    if (IconButton(t, hooks_, "Slide:png", Icon::Download, ImVec2(rx, cy - bs * 0.5f), bs, n > 0, "Save this slide as a picture (PNG)")) {
+        const std::string stem = present_deck_ ? std::string("debrief") : ws_.Empty() ? std::string("orgsim") : FileStem(ws_.ActiveScenario().name);
+        // The slide below the header: the button's tooltip and the header's controls stay out of the picture.
+        RequestPng(l.content_min, ImVec2(l.content_min.x + l.content_size.x, l.content_min.y + l.content_size.y),
+                   stem + "-slide-" + std::to_string(slide_ + 1) + ".png");
+    }
     char ind[32];
     std::snprintf(ind, sizeof ind, "%d / %d", n > 0 ? slide_ + 1 : 0, n);
     rx -= t.Dp(16);
@@ -838,7 +855,10 @@ void App::DrawPresentHeader(const Layout& l) {
     const Scenario* s = nullptr;
     if (n > 0 && slides[static_cast<std::size_t>(std::clamp(slide_, 0, n - 1))].slot >= 0 && !ws_.Empty()) s = &ws_.ActiveScenario();
     if (s) DrawScenarioBlock(t, hooks_, dl, s, x, cy, rx - x, "");
-    else if (!ws_.Empty()) DrawText(dl, f.title, ImVec2(x, cy - FontSize(f.title) * 0.5f), p.text, "Which organisation works better?");
+    else if (present_deck_) {
+        const std::string deck = Ellipsize(f.title, "Debrief: " + classroom_.DeckName(), std::max(t.Dp(60), rx - x));
+        DrawText(dl, f.title, ImVec2(x, cy - FontSize(f.title) * 0.5f), p.text, deck.c_str());
+    } else if (!ws_.Empty()) DrawText(dl, f.title, ImVec2(x, cy - FontSize(f.title) * 0.5f), p.text, "Which organisation works better?");
     EndBar();
 }
 
@@ -1059,6 +1079,12 @@ void App::DrawContent(Ui& ui, const Layout& l) {
         case View::Library: library_.Draw(ui, pos, size); break;
         case View::Sensitivity: sensitivity_.Draw(ui, pos, size); break;
         case View::Class: {
+            if (presenting_ && present_deck_) {
+                const std::vector<Slide> slides = Slides();
+                if (!slides.empty())
+                    classroom_.DrawDeck(ui, slides[static_cast<std::size_t>(std::clamp(slide_, 0, static_cast<int>(slides.size()) - 1))].deck, pos, size);
+                break;
+            }
             const ImVec2 a = presenting_ ? pos : l.rail_min;
             classroom_.Draw(ui, a, ImVec2(pos.x + size.x - a.x, size.y));
             break;

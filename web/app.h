@@ -112,6 +112,7 @@ private:
     struct Slide {
         View view;
         int slot;
+        int deck = -1;  ///< a slide of the class's debrief deck (view Class), else -1
     };
 
     Layout ComputeLayout(ImVec2 display) const;
@@ -190,6 +191,7 @@ private:
     float help_h_ = 0.0f;  ///< height the help card's content took last frame
     bool presenting_ = false;
     int slide_ = 0;
+    bool present_deck_ = false;  ///< presenting the Class view's debrief deck instead of the dashboards
     std::optional<ThemeKind> theme_before_present_;
     float files_width_ = 0.0f;  ///< width the file buttons took last frame
 

@@ -431,7 +431,7 @@ void StyleChartFor(SeriesId id, ChartSpec& spec) {
 }
 
 bool OutcomeMenu(const Theme& theme, TestHooks& hooks, ImVec2 at, SeriesId* id, const std::string& select_name,
-                 const std::string& pick_prefix) {
+                 const std::string& pick_prefix, const std::vector<SeriesId>* only) {
     const Palette& pal = theme.Colours();
     const Fonts& fonts = theme.GetFonts();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -464,6 +464,7 @@ bool OutcomeMenu(const Theme& theme, TestHooks& hooks, ImVec2 at, SeriesId* id, 
         const bool appearing = ImGui::IsWindowAppearing();
         std::uint32_t current = 0;
         for (const SeriesId o : OutcomesByImportance()) {
+            if (only && std::find(only->begin(), only->end(), o) == only->end()) continue;
             const SeriesInfo& oi = SeriesTable()[static_cast<std::size_t>(o)];
             if (ImGui::Selectable(oi.label, o == *id) && o != *id) {
                 *id = o;

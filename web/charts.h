@@ -102,9 +102,10 @@ void StyleChartFor(SeriesId id, ChartSpec& spec);
 
 /// A chart's title as a menu of every outcome (importance order), drawn at `at` in the heading font
 /// with a chevron; submit it before the chart so that it wins the hover. Records `select_name` and
-/// `pick_prefix` + key of each entry. Returns true when *id changed.
+/// `pick_prefix` + key of each entry. Returns true when *id changed. `only`: offer these outcomes
+/// (in importance order) instead of every one.
 bool OutcomeMenu(const Theme& theme, TestHooks& hooks, ImVec2 at, SeriesId* id, const std::string& select_name,
-                 const std::string& pick_prefix);
+                 const std::string& pick_prefix, const std::vector<SeriesId>* only = nullptr);
 /// A section's background inside a card: a rounded rectangle in a tint of the page background.
 void SectionTile(const Theme& theme, ImDrawList* dl, ImVec2 a, ImVec2 b);
 

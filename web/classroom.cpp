@@ -905,6 +905,122 @@ std::string GradebookCsv(const Assignment& a, const Truth& truth, const std::vec
     return out;
 }
 
+std::vector<std::vector<double>> LeversInForce(const Assignment& a, const Decisions& d) {
+    std::vector<std::vector<double>> out;
+    if (a.structures.empty()) return out;
+    const std::size_t si = d.structure >= 0 && d.structure < static_cast<int>(a.structures.size()) ? static_cast<std::size_t>(d.structure) : 0;
+    std::vector<double> now;
+    for (ParamId id : a.unlocked) now.push_back(a.structures[si].params.Get(id));
+    for (const auto& round : d.rounds) {
+        for (const auto& [id, v] : round)
+            for (std::size_t k = 0; k < a.unlocked.size(); ++k)
+                if (a.unlocked[k] == id) now[k] = v;
+        out.push_back(now);
+    }
+    return out;
+}
+
+ClassSummary SummariseClass(const Assignment& a, const std::vector<Checked>& checked) {
+    ClassSummary s;
+    const std::size_t nq = a.questions.size();
+    s.questions.resize(nq);
+    for (std::size_t q = 0; q < nq; ++q)
+        if (a.questions[q].kind == QuestionKind::Choice) s.questions[q].choice_counts.assign(a.structures.size(), 0);
+    s.structure_counts.assign(a.structures.size(), 0);
+    s.decisions.assign(static_cast<std::size_t>(std::max(a.rounds, 0)), {});
+    for (auto& round : s.decisions)
+        for (ParamId id : a.unlocked) {
+            const ParamInfo& info = Info(id);
+            ClassSummary::LeverRound lr;
+            lr.id = id;
+            if (info.kind == ParamKind::Bool || info.kind == ParamKind::Choice) lr.counts.assign(static_cast<std::size_t>(info.max) + 1, 0);
+            round.push_back(lr);
+        }
+    s.final.assign(ClassOutcomes().size(), {});
+
+    for (std::size_t r = 0; r < checked.size(); ++r) {
+        const Checked& c = checked[r];
+        if (c.verdict != Verdict::Verified) continue;
+        s.rows.push_back(r);
+        const Submission& sub = c.submission;
+        for (std::size_t q = 0; q < nq; ++q) {
+            if (q >= sub.predictions.size() || !sub.predictions[q].answered) continue;
+            ClassSummary::QuestionSummary& qs = s.questions[q];
+            ++qs.answered;
+            const double pts = q < c.points.size() ? c.points[q] : 0.0;
+            if (pts >= 1.0) ++qs.right;
+            else if (pts > 0.0) ++qs.half;
+            const Prediction& p = sub.predictions[q];
+            if (a.questions[q].kind == QuestionKind::Choice) {
+                if (p.choice >= 0 && p.choice < static_cast<int>(qs.choice_counts.size())) ++qs.choice_counts[static_cast<std::size_t>(p.choice)];
+            } else {
+                qs.numbers.push_back(p.number);
+            }
+        }
+        const int st = sub.decisions.structure;
+        if (st >= 0 && st < static_cast<int>(s.structure_counts.size())) ++s.structure_counts[static_cast<std::size_t>(st)];
+        const std::vector<std::vector<double>> in_force = LeversInForce(a, sub.decisions);
+        for (std::size_t round = 0; round < in_force.size() && round < s.decisions.size(); ++round) {
+            for (std::size_t k = 0; k < a.unlocked.size(); ++k) {
+                ClassSummary::LeverRound& lr = s.decisions[round][k];
+                const double v = in_force[round][k];
+                bool changed = false;
+                for (const auto& [id, value] : sub.decisions.rounds[round]) changed = changed || id == a.unlocked[k];
+                lr.changed += changed ? 1 : 0;
+                lr.min = lr.players == 0 ? v : std::min(lr.min, v);
+                lr.max = lr.players == 0 ? v : std::max(lr.max, v);
+                lr.mean += v;  // a sum until the end
+                const auto slot = static_cast<std::size_t>(std::lround(v));
+                if (!lr.counts.empty() && v >= 0.0 && slot < lr.counts.size()) ++lr.counts[slot];
+                ++lr.players;
+            }
+        }
+        if (static_cast<int>(c.results.mean.size()) == a.rounds && a.rounds > 0) {
+            s.finished.push_back(r);
+            for (std::size_t k = 0; k < s.final.size(); ++k) s.final[k].push_back(c.results.mean.back()[k]);
+        }
+    }
+    for (auto& qs : s.questions) std::sort(qs.numbers.begin(), qs.numbers.end());
+    for (auto& round : s.decisions)
+        for (auto& lr : round)
+            if (lr.players > 0) lr.mean /= lr.players;
+    return s;
+}
+
+namespace {
+
+/// Finished students ordered best first on an outcome (a stable sort: ties keep the rows' order).
+std::vector<std::size_t> OrderOn(const ClassSummary& s, SeriesId outcome) {
+    const std::size_t k = OutcomeIndex(outcome);
+    std::vector<std::size_t> order(s.finished.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    if (k >= s.final.size()) return {};
+    const bool higher = InfoOf(outcome).higher_is_better;
+    const std::vector<double>& v = s.final[k];
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return higher ? v[x] > v[y] : v[x] < v[y]; });
+    return order;
+}
+
+}  // namespace
+
+Standing BestAndMedian(const ClassSummary& s, SeriesId outcome) {
+    const std::vector<std::size_t> order = OrderOn(s, outcome);
+    Standing st;
+    if (order.empty()) return st;
+    st.best = static_cast<int>(s.finished[order.front()]);
+    // The median student: the middle of an odd class, the lower of the two middle ones of an even one
+    // (so that of two students the median is not the best).
+    st.median = static_cast<int>(s.finished[order[order.size() / 2]]);
+    return st;
+}
+
+int RankOn(const ClassSummary& s, SeriesId outcome, std::size_t row) {
+    const std::vector<std::size_t> order = OrderOn(s, outcome);
+    for (std::size_t i = 0; i < order.size(); ++i)
+        if (s.finished[order[i]] == row) return static_cast<int>(i) + 1;
+    return 0;
+}
+
 //-----------------------------------------------------------------------------------------------
 // [SECTION] Helpers for the app's Class view: file kinds, a student's work in progress
 //-----------------------------------------------------------------------------------------------

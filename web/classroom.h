@@ -190,6 +190,50 @@ std::vector<std::string> DecisionProblems(const Assignment& a, const Decisions& 
 /// The gradebook: one row per student (verified, predictions, score, decisions, outcomes).
 std::string GradebookCsv(const Assignment& a, const Truth& truth, const std::vector<Checked>& rows);
 
+/// What the class dashboard and the debrief deck show. Only verified submissions count: an unverified
+/// code's outcomes are not what the model gives, and a code from another version cannot be re-run.
+struct ClassSummary {
+    std::vector<std::size_t> rows;  ///< indices into the checked submissions of the verified ones
+    struct QuestionSummary {
+        int answered = 0;                ///< verified students who answered
+        int right = 0;                   ///< full marks (the right structure; a number within the tolerance)
+        int half = 0;                    ///< Number: within twice the tolerance
+        std::vector<int> choice_counts;  ///< Choice: students per structure
+        std::vector<double> numbers;     ///< Number: the predictions, ascending
+    };
+    std::vector<QuestionSummary> questions;  ///< one per question
+    std::vector<int> structure_counts;       ///< verified students per structure they played
+    /// A lever's decisions in one round: how many changed it then, and the value in force (the
+    /// structure's own until a student changes it) over the students who played that round.
+    struct LeverRound {
+        ParamId id = ParamId::Count;
+        int changed = 0;
+        int players = 0;
+        double mean = 0.0, min = 0.0, max = 0.0;
+        std::vector<int> counts;  ///< switches and choices: students per value (index = value)
+    };
+    std::vector<std::vector<LeverRound>> decisions;  ///< [round][unlocked lever]
+    /// The students who played every round ("finished") and each class outcome at the end of the last
+    /// round: finished[i] indexes rows; final[k][i] is outcome k (ClassOutcomes()) of finished[i].
+    std::vector<std::size_t> finished;
+    std::vector<std::vector<double>> final;
+};
+ClassSummary SummariseClass(const Assignment& a, const std::vector<Checked>& checked);
+
+/// The best and the median finished student on one outcome (by its better direction; ties go to the
+/// earlier row; of an even number, the lower of the middle two is the median): indices into the
+/// checked submissions, -1 when no one finished.
+struct Standing {
+    int best = -1;
+    int median = -1;
+};
+Standing BestAndMedian(const ClassSummary& s, SeriesId outcome);
+/// A finished student's rank on an outcome: 1 = best; 0 when the row did not finish.
+int RankOn(const ClassSummary& s, SeriesId outcome, std::size_t row);
+/// The levers a student had in force in each round (every unlocked lever, the structure's value until
+/// changed): [round][unlocked lever].
+std::vector<std::vector<double>> LeversInForce(const Assignment& a, const Decisions& d);
+
 // ---- Helpers for the app's Class view (web/classroom_view.cpp) --------------------------------------
 
 /// What a file opened in the app is, by its "format" (Other: not a classroom file).

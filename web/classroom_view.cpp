@@ -12,11 +12,14 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <sstream>
 
 #include "imgui_internal.h"  // IsPopupOpen(ImGuiID): a combo box tells whether its list is open
 #include "sim/report.h"
+#include "web/charts.h"
+#include "web/classroom_dashboard.h"
 #include "web/persist.h"
 #include "web/services.h"
 #include "web/widgets.h"
@@ -153,22 +156,6 @@ bool TextField(Ui& ui, const char* id, const std::string& name, const std::strin
     SemItem(SemRole::TextBox, name, n);
     if (changed) Clip(*s, max);
     return changed;
-}
-
-/// A number field (display units); returns true when the value changed.
-bool NumberField(Ui& ui, const char* id, const std::string& name, const std::string& hook, double* v, float w) {
-    const Theme& t = ui.theme;
-    PushFieldStyle(t);
-    ImGui::SetNextItemWidth(w);
-    const bool changed = ImGui::InputDouble(id, v, 0.0, 0.0, "%g", ImGuiInputTextFlags_CharsScientific);
-    PopFieldStyle();
-    ui.hooks.RecordLastItem(hook);
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%g", *v);
-    SemNode n;
-    n.value = buf;
-    SemItem(SemRole::TextBox, name, n);
-    return changed && std::isfinite(*v);
 }
 
 /// A whole-number field clamped to [lo, hi]; returns true when the value changed.
@@ -479,7 +466,9 @@ bool ClassroomPanel::OpenFile(Ui& ui, const std::string& file_name, const std::s
     return false;
 }
 
-bool ClassroomPanel::Busy() const { return run_pending_ > 0 || check_stage_ == 1 || check_stage_ == 2 || copy_pending_ || preview_pending_; }
+bool ClassroomPanel::Busy() const {
+    return run_pending_ > 0 || check_stage_ == 1 || check_stage_ == 2 || copy_pending_ || preview_pending_ || (why_ && !why_->Done());
+}
 
 //-----------------------------------------------------------------------------------------------
 // [SECTION] Frame: header and modes
@@ -1119,11 +1108,28 @@ void ClassroomPanel::DrawStudentLeft(Ui& ui, const Assignment& a, float w) {
                     Para(t, "##sem_pred_locked", p.answered ? OutcomeText(q.outcome, p.number) + " " + UnitText(q.outcome) : "not answered", f.body,
                          c.text, w);
                 } else {
-                    if (NumberField(ui, "##number", "Question " + std::to_string(i + 1) + ", in " + UnitText(q.outcome),
-                                    "Class:predict:" + std::to_string(i), &shown, fw)) {
-                        p.answered = true;
-                        p.choice = -1;
-                        p.number = shown / scale;
+                    // A text box, not a number box: an empty box is "not answered", and typing 0 answers 0.
+                    if (number_text_.size() < a.questions.size()) number_text_.resize(a.questions.size());
+                    std::string& text = number_text_[i];
+                    const ImGuiID field = ImGui::GetID("##number");
+                    if (ImGui::GetActiveID() != field) {
+                        char buf[48] = "";
+                        if (p.answered) std::snprintf(buf, sizeof buf, "%g", shown);
+                        text = buf;
+                    }
+                    if (TextField(ui, "##number", "Question " + std::to_string(i + 1) + ", in " + UnitText(q.outcome),
+                                  "Class:predict:" + std::to_string(i), &text, 32, fw, 0.0f, ImGuiInputTextFlags_CharsScientific,
+                                  "your answer")) {
+                        char* end = nullptr;
+                        const double v = std::strtod(text.c_str(), &end);
+                        const bool blank = text.find_first_not_of(" ") == std::string::npos;
+                        if (blank) {
+                            p.answered = false;
+                        } else if (end != text.c_str() && std::isfinite(v)) {
+                            p.answered = true;
+                            p.choice = -1;
+                            p.number = v / scale;
+                        }
                     }
                     ImGui::SameLine(0.0f, t.Dp(10));
                     ImGui::AlignTextToFramePadding();
@@ -1449,6 +1455,7 @@ void ClassroomPanel::StartCheck(Ui& ui, const Assignment& a) {
     }
     checking_ = a;
     truth_.reset();
+    ResetDashboard();
     next_check_ = 0;
     check_stage_ = 1;
     check_stale_ = false;
@@ -1468,7 +1475,10 @@ void ClassroomPanel::CheckSlice(const Assignment& a) {
         ++next_check_;
         if (NowMs() - t0 > kCheckSliceMs) break;
     }
-    if (next_check_ >= queue_.size()) check_stage_ = 3;
+    if (next_check_ >= queue_.size()) {
+        check_stage_ = 3;
+        summary_ = SummariseClass(a, checked_);
+    }
 }
 
 void ClassroomPanel::DrawDebrief(Ui& ui, ImVec2 pos, ImVec2 size) {
@@ -1541,6 +1551,7 @@ void ClassroomPanel::DrawDebrief(Ui& ui, ImVec2 pos, ImVec2 size) {
             checked_.clear();
             checked_sources_.clear();
             check_stage_ = 0;
+            ResetDashboard();
         }
         ui.hooks.RecordLastItem("Class:clear");
         if (busy) {
@@ -1606,9 +1617,26 @@ void ClassroomPanel::DrawDebrief(Ui& ui, ImVec2 pos, ImVec2 size) {
             if (ui.notify) ui.notify("Exported " + Plural(checked_.size(), "row", "rows") + " to " + name, false);
         }
         ui.hooks.RecordLastItem("Class:csv");
+        if (summary_ && checking_ && truth_) {
+            ImGui::SameLine(0.0f, t.Dp(12));
+            const float sw = std::min(t.Dp(260), std::max(t.Dp(160), w - ImGui::GetCursorPosX()));
+            ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - sw));
+            const int tab = Segmented(ui, "##debrief_tab", "Show", {"Dashboard", "Table"}, debrief_tab_, sw, "Class:debrief:", {"dashboard", "table"});
+            if (tab >= 0) debrief_tab_ = tab;
+        }
+        ui.hooks.Text("class.debrief.tab", debrief_tab_ == 0 ? "dashboard" : "table");
+        for (std::size_t r = 0; r < checked_.size(); ++r) {
+            char buf[64];
+            std::snprintf(buf, sizeof buf, "%.4f", checked_[r].score);
+            ui.hooks.Text("class.debrief.row." + std::to_string(r), checked_[r].submission.name + "|" + VerdictLabel(checked_[r].verdict) + "|" + buf);
+        }
         Gap(t, 10);
 
-        if (!checked_.empty() && checking_) {
+        if (summary_ && checking_ && truth_ && debrief_tab_ == 0) {
+            ImGui::BeginChild("##class_dashboard", ImGui::GetContentRegionAvail(), false);
+            DrawDashboard(ui, ImGui::GetContentRegionAvail().x - t.Dp(8));
+            ImGui::EndChild();
+        } else if (!checked_.empty() && checking_) {
             const Assignment& ca = *checking_;
             const auto& outs = ClassOutcomes();
             const int cols = 5 + static_cast<int>(outs.size());
@@ -1668,9 +1696,6 @@ void ClassroomPanel::DrawDebrief(Ui& ui, ImVec2 pos, ImVec2 size) {
                     }
                     SemPop();
                     ImGui::PopID();
-                    char buf[64];
-                    std::snprintf(buf, sizeof buf, "%.4f", ch.score);
-                    ui.hooks.Text("class.debrief.row." + std::to_string(r), s.name + "|" + VerdictLabel(ch.verdict) + "|" + buf);
                 }
                 ImGui::EndTable();
             }
@@ -1679,6 +1704,296 @@ void ClassroomPanel::DrawDebrief(Ui& ui, ImVec2 pos, ImVec2 size) {
             ImGui::PopStyleVar();
             ImGui::PopFont();
         }
+    }
+    EndCard();
+    ImGui::PopStyleVar(2);
+}
+
+//-----------------------------------------------------------------------------------------------
+// [SECTION] The class dashboard, "Why?" and the debrief deck
+//-----------------------------------------------------------------------------------------------
+void ClassroomPanel::ResetDashboard() {
+    summary_.reset();
+    why_.reset();
+    why_result_.reset();
+    why_best_ = why_median_ = -1;
+}
+
+void ClassroomPanel::StartWhy() {
+    why_.reset();
+    why_result_.reset();
+    if (!summary_ || !checking_) return;
+    const Standing st = BestAndMedian(*summary_, dash_outcome_);
+    if (st.best < 0 || st.best == st.median) return;
+    const Assignment& a = *checking_;
+    const Submission& best = checked_[static_cast<std::size_t>(st.best)].submission;
+    const Submission& median = checked_[static_cast<std::size_t>(st.median)].submission;
+    // The median's decisions (A) against the best's (B), both in A's futures (common random numbers).
+    const Scenario sa = StudentScenario(a, median.name, median.decisions, a.rounds);
+    const Scenario sb = StudentScenario(a, best.name, best.decisions, a.rounds);
+    why_ = std::make_unique<Explainer>(sa, sb, std::vector<SeriesId>{dash_outcome_}, a.replications, sa.horizon_weeks);
+    why_outcome_ = dash_outcome_;
+    why_best_ = st.best;
+    why_median_ = st.median;
+}
+
+void ClassroomPanel::WhySlice() {
+    if (!why_ || why_result_) return;
+    if (!why_->Error().empty()) {
+        why_result_ = why_->Result();
+        return;
+    }
+    const double t0 = NowMs();
+    while (why_->RunSlice(kWeeksPerRound) && NowMs() - t0 < kWhySliceMs) {
+    }
+    if (why_->Done()) why_result_ = why_->Result();
+}
+
+void ClassroomPanel::DrawWhy(Ui& ui, float w, bool tall) {
+    const Theme& t = ui.theme;
+    const Palette& c = t.Colours();
+    const Fonts& f = t.GetFonts();
+    WhySlice();
+    const Standing st = summary_ ? BestAndMedian(*summary_, dash_outcome_) : Standing{};
+    const bool current = why_ && why_outcome_ == dash_outcome_ && why_best_ == st.best && why_median_ == st.median;
+    if (!current) {
+        if (st.best < 0 || st.best == st.median) {
+            Para(t, "##sem_why_none", "Two students must finish every round before their decisions can be compared.", f.body, c.text_muted, w);
+            return;
+        }
+        const Submission& best = checked_[static_cast<std::size_t>(st.best)].submission;
+        const Submission& median = checked_[static_cast<std::size_t>(st.median)].submission;
+        if (best.decisions == median.decisions) {
+            Para(t, "##sem_why_same",
+                 checking_ && checking_->seed_per_student
+                     ? "The best and the median made the same decisions: the difference between them is chance (each student has their own futures)."
+                     : "The best and the median made the same decisions, so they have the same results: there is no difference to explain.",
+                 f.body, c.text_muted, w);
+            ui.hooks.Value("class.dash.why.same", 1);
+            return;
+        }
+        Para(t, "##sem_why_intro",
+             "Why did the best do better than the median? The model re-runs the median student's futures with each of the best's "
+             "decisions in turn, in every combination, and shares out the difference (Shapley values).",
+             tall ? f.body : f.small, c.text_muted, w);
+        Gap(t, 6);
+        const char* label = "Explain the difference";
+        if (Button(t, "##why_start", label, Icon::None, ImVec2(TextSize(f.label, label).x + t.Dp(30), t.Dp(36)), false)) StartWhy();
+        ui.hooks.RecordLastItem("Class:why");
+        ui.hooks.Value("class.dash.why.done", 0);
+        return;
+    }
+    if (!why_result_) {
+        const float frac = static_cast<float>(why_->Progress());
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        dl->AddRectFilled(p, ImVec2(p.x + w, p.y + t.Dp(6)), c.track, t.Dp(3));
+        dl->AddRectFilled(p, ImVec2(p.x + w * std::max(frac, 0.02f), p.y + t.Dp(6)), c.accent, t.Dp(3));
+        ImGui::Dummy(ImVec2(w, t.Dp(10)));
+        const std::string status = "Re-running " + std::to_string(why_->Runs()) + " futures: " + std::to_string(static_cast<int>(frac * 100.0f)) + "%";
+        Para(t, "##sem_why_status", status, f.small, c.text_muted, w);
+        ui.hooks.Value("class.dash.why.done", 0);
+        return;
+    }
+    const Explanation& ex = *why_result_;
+    if (!ex.error.empty() || ex.outcomes.empty()) {
+        Banner(t, "##sem_why_error", "The difference could not be explained: " + ex.error, c.danger, w);
+        return;
+    }
+    const OutcomeExplanation& o = ex.outcomes[0];
+    const std::string& best = checked_[static_cast<std::size_t>(why_best_)].submission.name;
+    const std::string& median = checked_[static_cast<std::size_t>(why_median_)].submission.name;
+    const SeriesInfo& info = SeriesTable()[static_cast<std::size_t>(why_outcome_)];
+    Para(t, "##sem_why_total",
+         std::string(info.label) + ": " + median + " " + FormatOutcome(why_outcome_, o.a_mean) + ", " + best + " " + FormatOutcome(why_outcome_, o.b_mean) +
+             " in the same futures (" + std::to_string(ex.replications) + " replications); the bars sum to the difference.",
+         tall ? f.body : f.small, c.text_muted, w);
+    Gap(t, 6);
+    // A bar per difference in decisions, from a zero line, with its 90% interval.
+    double span = std::fabs(o.total);
+    for (const FactorEffect& e : o.factors) span = std::max({span, std::fabs(e.lo), std::fabs(e.hi), std::fabs(e.shapley)});
+    if (span <= 0.0) span = 1.0;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* font = tall ? f.body : f.small;
+    const float label_w = std::floor(w * 0.46f), value_w = t.Dp(tall ? 150 : 110);
+    const float bar_w = std::max(t.Dp(60), w - label_w - value_w);
+    const float row = std::max(FontSize(font) * 2.0f + t.Dp(10), t.Dp(tall ? 52 : 40));
+    const float zero = label_w + bar_w * 0.5f;
+    const float scale = (bar_w * 0.5f - t.Dp(4)) / static_cast<float>(span);
+    const bool higher = info.higher_is_better;
+    auto draw_row = [&](const std::string& name, double value, double lo, double hi, bool total, int i) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const std::string nm = name;
+        dl->AddText(font, FontSize(font), ImVec2(p.x, p.y + t.Dp(4)), total ? c.text : c.text, nm.c_str(), nullptr, label_w - t.Dp(12));
+        const float zx = p.x + zero, cy = p.y + row * 0.5f;
+        const ImU32 col = value == 0.0 ? c.text_faint : ((value > 0.0) == higher ? c.better : c.worse);
+        dl->AddLine(ImVec2(zx, p.y + t.Dp(2)), ImVec2(zx, p.y + row - t.Dp(2)), c.axis, 1.0f);
+        const float x1 = zx + static_cast<float>(value) * scale;
+        dl->AddRectFilled(ImVec2(std::min(zx, x1), cy - t.Dp(total ? 9 : 7)), ImVec2(std::max(zx, x1), cy + t.Dp(total ? 9 : 7)), col, t.Dp(2));
+        dl->AddLine(ImVec2(zx + static_cast<float>(lo) * scale, cy), ImVec2(zx + static_cast<float>(hi) * scale, cy), c.text, t.Dp(1.5f));
+        char sign[8];
+        std::snprintf(sign, sizeof sign, "%s", value > 0.0 ? "+" : "");
+        const std::string v = sign + FormatOutcome(why_outcome_, value);
+        DrawText(dl, font, ImVec2(p.x + label_w + bar_w + t.Dp(10), cy - FontSize(font) * 0.5f), total ? c.text : c.text_muted, v.c_str());
+        ImGui::PushID(i);
+        SemAt("##sem_why_bar", SemRole::Text,
+              name + ": " + v + " (90% interval " + FormatOutcome(why_outcome_, lo) + " to " + FormatOutcome(why_outcome_, hi) + ")", p,
+              ImVec2(p.x + w, p.y + row));
+        ImGui::PopID();
+        ImGui::Dummy(ImVec2(w, row));
+    };
+    for (std::size_t i = 0; i < o.factors.size() && i < ex.factors.size(); ++i)
+        draw_row(ex.factors[i].name, o.factors[i].shapley, o.factors[i].lo, o.factors[i].hi, false, static_cast<int>(i));
+    draw_row("Difference, " + median + " to " + best, o.total, o.total_lo, o.total_hi, true, 99);
+    Gap(t, 4);
+    const char* dir = higher ? "Bars to the right raise it (better)." : "Bars to the right raise it (worse).";
+    Para(t, "##sem_why_dir", std::string("Lines: 90% intervals. ") + dir, f.small, c.text_faint, w);
+    for (std::size_t i = 0; i < o.sentences.size() && i < 3; ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        Para(t, "##sem_why_sentence", o.sentences[i], font, c.text, w);
+        ImGui::PopID();
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.6g", o.total);
+    ui.hooks.Text("class.dash.why.total", buf);
+    double sum = 0.0;
+    for (const FactorEffect& e : o.factors) sum += e.shapley;
+    std::snprintf(buf, sizeof buf, "%.6g", sum);
+    ui.hooks.Text("class.dash.why.sum", buf);
+    ui.hooks.Value("class.dash.why.factors", static_cast<double>(o.factors.size()));
+    ui.hooks.Value("class.dash.why.done", 1);
+}
+
+void ClassroomPanel::DrawDashboard(Ui& ui, float w) {
+    const Theme& t = ui.theme;
+    const Palette& c = t.Colours();
+    const Fonts& f = t.GetFonts();
+    const Assignment& a = *checking_;
+    const ClassView v{a, *truth_, checked_, *summary_};
+    const ClassSummary& sum = *summary_;
+    ui.hooks.Value("class.dash.students", static_cast<double>(sum.rows.size()));
+    ui.hooks.Value("class.dash.finished", static_cast<double>(sum.finished.size()));
+    if (sum.rows.empty()) {
+        Para(t, "##sem_dash_empty", "No code was verified: the dashboard counts verified work only.", f.body, c.text_muted, w);
+        return;
+    }
+    // ---- Predictions against the truth.
+    if (!a.questions.empty()) {
+        Heading(t, "##sem_dash_pred", "Predictions against the model");
+        Gap(t, 6);
+        for (std::size_t q = 0; q < a.questions.size(); ++q) {
+            ImGui::PushID(static_cast<int>(q));
+            Heading(t, "##sem_dash_q", "Q" + std::to_string(q + 1) + ". " + ViewQuestionText(a, a.questions[q]), 3);
+            Gap(t, 4);
+            DrawQuestionChart(ui, v, q, w);
+            Gap(t, 14);
+            ImGui::PopID();
+            const auto& qs = sum.questions[q];
+            ui.hooks.Value("class.dash.q" + std::to_string(q) + ".right", qs.right);
+            ui.hooks.Value("class.dash.q" + std::to_string(q) + ".answered", qs.answered);
+        }
+        Rule(t, w);
+        Gap(t, 12);
+    }
+    // ---- Decisions by round.
+    Heading(t, "##sem_dash_dec", "Decisions by year");
+    Para(t, "##sem_dash_dec_p", "What the verified students had in force each year; the bar is the share who changed it that year.", f.small,
+         c.text_muted, w);
+    Gap(t, 6);
+    DrawDecisionsByRound(ui, v, w);
+    Rule(t, w);
+    Gap(t, 12);
+    // ---- Where each student ended.
+    {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const std::string pre = "Where the class ended: ";
+        ImGui::PushFont(f.heading);
+        ImGui::TextUnformatted(pre.c_str());
+        ImGui::PopFont();
+        SemNode h;
+        h.level = 2;
+        SemAt("##sem_dash_end", SemRole::Heading, pre + SeriesTable()[static_cast<std::size_t>(dash_outcome_)].label, at,
+              ImVec2(at.x + w, at.y + FontSize(f.heading)), h);
+        const ImVec2 after(at.x + TextSize(f.heading, pre.c_str()).x, at.y);
+        OutcomeMenu(t, ui.hooks, after, &dash_outcome_, "Class:dash_outcome", "Class:dash_outcome:", &ClassOutcomes());
+        ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + FontSize(f.heading) + t.Dp(4)));
+        Para(t, "##sem_dash_end_p",
+             "After year " + std::to_string(a.rounds) + ", the mean of " + std::to_string(a.replications) +
+                 " replications for each student who played every year; a dot per student.",
+             f.small, c.text_muted, w);
+        Gap(t, 6);
+        DrawOutcomeStrip(ui, v, dash_outcome_, w, t.Dp(90));
+        Gap(t, 14);
+        const Standing st = BestAndMedian(sum, dash_outcome_);
+        ui.hooks.Text("class.dash.outcome", SeriesTable()[static_cast<std::size_t>(dash_outcome_)].key);
+        ui.hooks.Text("class.dash.best", st.best >= 0 ? checked_[static_cast<std::size_t>(st.best)].submission.name : "");
+        ui.hooks.Text("class.dash.median", st.median >= 0 ? checked_[static_cast<std::size_t>(st.median)].submission.name : "");
+    }
+    Rule(t, w);
+    Gap(t, 12);
+    // ---- The best and the median.
+    Heading(t, "##sem_dash_bm", "The best and the median, side by side");
+    Gap(t, 6);
+    DrawBestAndMedian(ui, v, dash_outcome_, w);
+    Gap(t, 14);
+    Heading(t, "##sem_dash_why", "Why?", 3);
+    Gap(t, 4);
+    DrawWhy(ui, w, false);
+    Gap(t, 20);
+}
+
+int ClassroomPanel::DeckSlides() const { return summary_ && checking_ && truth_ && !summary_->rows.empty() ? 4 : 0; }
+
+std::string ClassroomPanel::DeckTitle(int slide) const {
+    static const char* kTitles[] = {"What the class predicted", "Where the class ended", "What the best did differently", "The model's explanation"};
+    return slide >= 0 && slide < 4 ? kTitles[slide] : "";
+}
+
+void ClassroomPanel::DrawDeck(Ui& ui, int slide, ImVec2 pos, ImVec2 size) {
+    const Theme& t = ui.theme;
+    const Palette& c = t.Colours();
+    const Fonts& f = t.GetFonts();
+    if (DeckSlides() == 0) return;
+    const Assignment& a = *checking_;
+    const ClassView v{a, *truth_, checked_, *summary_};
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Dp(48), t.Dp(32)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(t.Dp(8), t.Dp(6)));
+    BeginCard("##class_deck", pos, size, true);
+    const float w = ImGui::GetContentRegionAvail().x;
+    ImGui::PushFont(f.title);
+    ImGui::TextUnformatted(DeckTitle(slide).c_str());
+    ImGui::PopFont();
+    SemNode h;
+    h.level = 1;
+    SemAt("##sem_deck_title", SemRole::Heading, DeckTitle(slide), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), h);
+    Para(t, "##sem_deck_sub",
+         a.title + kMiddot + Plural(summary_->rows.size(), "verified student", "verified students") + kMiddot +
+             Plural(static_cast<std::size_t>(a.rounds), "budget year", "budget years"),
+         f.body, c.text_muted, w);
+    Gap(t, 16);
+    switch (slide) {
+        case 0:
+            if (a.questions.empty()) Para(t, "##sem_deck_noq", "This assignment asked no predictions.", f.heading, c.text_muted, w);
+            for (std::size_t q = 0; q < a.questions.size(); ++q) {
+                ImGui::PushID(static_cast<int>(q));
+                Heading(t, "##sem_deck_q", "Q" + std::to_string(q + 1) + ". " + ViewQuestionText(a, a.questions[q]), 2);
+                Gap(t, 6);
+                DrawQuestionChart(ui, v, q, w, a.questions.size() == 1);
+                Gap(t, 20);
+                ImGui::PopID();
+            }
+            break;
+        case 1:
+            Para(t, "##sem_deck_end",
+                 std::string(SeriesTable()[static_cast<std::size_t>(dash_outcome_)].label) + " after year " + std::to_string(a.rounds) +
+                     ": a dot per student who played every year.",
+                 f.heading, c.text, w);
+            Gap(t, 12);
+            DrawOutcomeStrip(ui, v, dash_outcome_, w, std::max(t.Dp(140), size.y * 0.4f));
+            break;
+        case 2: DrawBestAndMedian(ui, v, dash_outcome_, w); break;
+        case 3: DrawWhy(ui, w, true); break;
+        default: break;
     }
     EndCard();
     ImGui::PopStyleVar(2);

@@ -6,12 +6,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "imgui.h"
+#include "sim/explain.h"
 #include "web/classroom.h"
 #include "web/ui.h"
 
@@ -21,6 +23,8 @@ namespace orgsim::ui {
 constexpr const char* kClassWorkKeyPrefix = "orgsim.class.";
 /// Debrief: submissions checked per frame at most (the frame stays responsive; progress shows).
 constexpr double kCheckSliceMs = 30.0;
+/// Debrief "Why?": simulation per frame for the explanation of the best against the median.
+constexpr double kWhySliceMs = 14.0;
 
 class ClassroomPanel {
 public:
@@ -35,6 +39,13 @@ public:
     bool OpenLink(Ui& ui, const std::string& fragment);
     /// Open an assignment file (Student mode) or a submission file (added to the debrief).
     bool OpenFile(Ui& ui, const std::string& file_name, const std::string& text);
+
+    /// The debrief deck for presentation mode: its slides (0 until a class is checked), a slide's
+    /// title for the header, and a slide drawn in the content rectangle.
+    int DeckSlides() const;
+    std::string DeckTitle(int slide) const;
+    std::string DeckName() const { return checking_ ? checking_->title : std::string(); }  ///< the assignment's title
+    void DrawDeck(Ui& ui, int slide, ImVec2 pos, ImVec2 size);
 
 private:
     // ---- Build (instructor) ----
@@ -95,6 +106,7 @@ private:
     bool restored_ = false;        ///< the work came back from storage
     int run_pending_ = 0;          ///< 2: draw "Running..." this frame; 1: run now
     std::optional<Truth> student_truth_;  ///< the answers, once a question's year is reached
+    std::vector<std::string> number_text_;  ///< number predictions as typed (empty = not answered)
 
     // ---- Debrief (instructor) ----
     struct Entry {
@@ -121,6 +133,21 @@ private:
     int check_stage_ = 0;                 ///< 0 idle, 1 truth next frame, 2 checking, 3 done
     std::size_t next_check_ = 0;
     bool check_stale_ = false;            ///< inputs changed after the last check
+
+    // ---- The class dashboard (and the deck) ----
+    void ResetDashboard();
+    void DrawDashboard(Ui& ui, float w);
+    void DrawWhy(Ui& ui, float w, bool tall);
+    void StartWhy();
+    void WhySlice();
+    int debrief_tab_ = 0;                  ///< 0 the dashboard, 1 the table
+    std::optional<ClassSummary> summary_;  ///< of the last check, once done
+    SeriesId dash_outcome_ = SeriesId::OperatingProfit;
+    // "Why?": the median student's decisions (A) against the best's (B) on why_outcome_.
+    std::unique_ptr<Explainer> why_;
+    std::optional<Explanation> why_result_;
+    SeriesId why_outcome_ = SeriesId::OperatingProfit;
+    int why_best_ = -1, why_median_ = -1;
 };
 
 }  // namespace orgsim::ui

@@ -10,6 +10,8 @@ const { args, results, metrics, test, check, sleep, openContext, loadApp, state,
         checkNotBlank, tempDirs, READY_TIMEOUT_MS } = lib;
 
 // ---- Core tests (skipped with --only or --skip-core) -------------------------------------------
+const suiteSeconds = [];
+const coreStart = Date.now();
 if (!args.only && !args.skipCore) {
   // ---- Tests --------------------------------------------------------------------------------------
   const main = await openContext({ width: 1366, height: 768 });
@@ -302,13 +304,17 @@ if (!args.only && !args.skipCore) {
   }
 }
 
+if (!args.only && !args.skipCore) suiteSeconds.push(['core (run.mjs)', (Date.now() - coreStart) / 1000]);
+
 // ---- Suites: one file per view ----------------------------------------------------------------------
 const suitesDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'suites');
 const suiteFiles = !args.noSuites && fs.existsSync(suitesDir) ? fs.readdirSync(suitesDir).filter((f) => f.endsWith('.mjs')).sort() : [];
 for (const f of suiteFiles) {
   if (args.only && !f.includes(args.only)) continue;
   const suite = await import(path.join(suitesDir, f));
+  const t0 = Date.now();
   await suite.default(lib);
+  suiteSeconds.push([f, (Date.now() - t0) / 1000]);
 }
 
 for (const d of tempDirs) fs.rmSync(d, { recursive: true, force: true });
@@ -323,5 +329,7 @@ if (metrics.fpsDuringReplications !== undefined)
   console.log(`  fps while replications run (1366x768): ${metrics.fpsDuringReplications.toFixed(1)} (${metrics.fpsIdle?.toFixed(1)} without), slice budget ${metrics.sliceBudgetMs} ms`);
 if (metrics.firstFrameMs !== undefined) console.log(`  time to first frame: ${metrics.firstFrameMs} ms (1366x768), ${metrics.firstFrameMs1920x2 ?? '?'} ms (1920x1080@2); ready ${metrics.loadMs} ms`);
 console.log(`  screenshots: ${path.resolve(args.out)}`);
+if (suiteSeconds.length)
+  console.log(`  seconds per suite: ${suiteSeconds.map(([f, s]) => `${f.replace(/\.mjs$/, '')} ${s.toFixed(0)}`).join(', ')}`);
 for (const f of failed) console.log(`  FAILED: ${f.name}: ${f.reason}`);
 process.exit(failed.length ? 1 : 0);

@@ -364,3 +364,77 @@ TEST_CASE("classroom: a student's work in progress survives storage; classroom f
     CHECK(ClassFileKindOf("{\"format\": \"orgsim-workspace/1\"}") == ClassFileKind::Other);
     CHECK(ClassFileKindOf("not json") == ClassFileKind::Other);
 }
+
+TEST_CASE("classroom: the class summary counts verified students only: predictions, decisions by round, outcomes, best and median") {
+    const Assignment a = TwoStructures();
+    const Truth truth = ComputeTruth(a);
+    // Four students: two finish with different decisions, one stops after round 1, one is tampered.
+    Decisions d1 = Play();                     // structure 1; shared goals, then security 15% and policy 2
+    Decisions d2;
+    d2.structure = 0;
+    d2.rounds = {{}, {{ParamId::SharedKpis, 1.0}}};  // changes nothing in year 1, shared goals in year 2
+    Decisions d3;
+    d3.structure = 1;
+    d3.rounds = {{{ParamId::SecurityShareOfIt, 0.2}}};  // one round only
+    Submission s1 = Submit(a, "Ann", d1), s2 = Submit(a, "Ben", d2), s3 = Submit(a, "Cat", d3), s4 = Submit(a, "Dan", d1);
+    s2.predictions = {Prediction{true, truth.choice[0] == 0 ? 1 : 0, 0.0}, Prediction{false, -1, 0.0}};  // wrong, unanswered
+    s3.predictions[1].number = truth.number[1];                                                      // exactly right
+    s4.outcome_hash ^= 1;  // tampered
+    std::vector<Checked> checked;
+    for (const Submission& s : {s1, s2, s3, s4}) checked.push_back(CheckSubmission(a, truth, s));
+    REQUIRE(checked[3].verdict == Verdict::NotReproduced);
+
+    const ClassSummary sum = SummariseClass(a, checked);
+    CHECK(sum.rows == std::vector<std::size_t>{0, 1, 2});
+    // Predictions: question 1 is a choice answered by all three, question 2 a number answered by two.
+    REQUIRE(sum.questions.size() == 2);
+    CHECK(sum.questions[0].answered == 3);
+    const int right_choice = truth.choice[0];
+    CHECK(sum.questions[0].choice_counts[static_cast<std::size_t>(right_choice)] == (right_choice == 1 ? 2 : 1));
+    CHECK(sum.questions[0].right == (right_choice == 1 ? 2 : 1));
+    CHECK(sum.questions[1].answered == 2);
+    CHECK(sum.questions[1].numbers.size() == 2);
+    CHECK(sum.questions[1].numbers.front() <= sum.questions[1].numbers.back());
+    CHECK(sum.questions[1].right >= 1);  // Cat's exact answer
+    CHECK(sum.structure_counts == std::vector<int>{1, 2});
+    // Decisions: round 1 played by 3, round 2 by 2; shared goals changed by Ann in round 1 and Ben in round 2.
+    REQUIRE(sum.decisions.size() == 2);
+    const ClassSummary::LeverRound& kpi1 = sum.decisions[0][0];
+    CHECK(kpi1.id == ParamId::SharedKpis);
+    CHECK(kpi1.players == 3);
+    CHECK(kpi1.changed == 1);
+    const ClassSummary::LeverRound& kpi2 = sum.decisions[1][0];
+    CHECK(kpi2.players == 2);
+    CHECK(kpi2.changed == 1);
+    CHECK(kpi2.mean == doctest::Approx(1.0));  // Ann keeps it on, Ben turns it on
+    CHECK(kpi2.counts == std::vector<int>{0, 2});
+    CHECK(sum.decisions[0][2].counts.size() == Options(ParamId::ShadowItPolicy).size());
+    const ClassSummary::LeverRound& sec1 = sum.decisions[0][1];
+    CHECK(sec1.changed == 1);
+    CHECK(sec1.max == doctest::Approx(0.2));
+    // Outcomes: only the two who finished both rounds.
+    CHECK(sum.finished == std::vector<std::size_t>{0, 1});
+    REQUIRE(sum.final.size() == ClassOutcomes().size());
+    CHECK(sum.final[0].size() == 2);
+    CHECK(sum.final[0][0] == checked[0].results.mean.back()[0]);
+    // Best and median by the outcome's better direction; ranks agree.
+    const Standing profit = BestAndMedian(sum, SeriesId::OperatingProfit);
+    const bool ann_better = checked[0].results.mean.back()[0] >= checked[1].results.mean.back()[0];
+    CHECK(profit.best == (ann_better ? 0 : 1));
+    CHECK(profit.median == (ann_better ? 1 : 0));
+    CHECK(RankOn(sum, SeriesId::OperatingProfit, static_cast<std::size_t>(profit.best)) == 1);
+    CHECK(RankOn(sum, SeriesId::OperatingProfit, 2) == 0);  // Cat did not finish
+    const std::size_t ttm = 2;  // time to market: lower is better
+    REQUIRE(ClassOutcomes()[ttm] == SeriesId::TimeToMarket);
+    const Standing fast = BestAndMedian(sum, SeriesId::TimeToMarket);
+    const double a_ttm = sum.final[ttm][0], b_ttm = sum.final[ttm][1];
+    CHECK(fast.best == (a_ttm <= b_ttm ? 0 : 1));
+    CHECK(fast.median == (a_ttm <= b_ttm ? 1 : 0));  // of two, the median is the lower of the middle pair
+    // The levers in force: Ben keeps the structure's own values in year 1.
+    const auto ben = LeversInForce(a, d2);
+    REQUIRE(ben.size() == 2);
+    CHECK(ben[0][0] == a.structures[0].params.Get(ParamId::SharedKpis));
+    CHECK(ben[1][0] == 1.0);
+    // No one finished: no best.
+    CHECK(BestAndMedian(SummariseClass(a, {checked[2], checked[3]}), SeriesId::Trust).best == -1);
+}

@@ -796,3 +796,31 @@ TEST_CASE("orgsim explain --by mechanism: text, JSON and CSV") {
     CHECK(RunCli({"--help"}, out, err) == 0);
     CHECK(out.find("--by WHAT") != std::string::npos);
 }
+
+TEST_CASE("Explain: a lever schedule (a class's later rounds) is a factor of its own; the bars still sum to B - A") {
+    // Two students of a class: the same structure, B sets shared goals from the start and raises the
+    // security share from year 2 (a schedule step); A changes nothing.
+    const Scenario a = Default();
+    Scenario b = a;
+    b.params.Set(ParamId::SharedKpis, 1.0);
+    b.schedule.push_back({52, {{ParamId::SecurityShareOfIt, 0.2}}});
+    const auto f = DiffFactors(a, b);
+    REQUIRE(f.size() == 2);
+    CHECK(f[0].kind == FactorKind::Lever);
+    CHECK(f[1].kind == FactorKind::Lever);
+    CHECK(f[1].name.find("Levers changed later: from year 2 (week 52): ") == 0);
+    CHECK(f[1].name.find("Security share of IT budget 20%") != std::string::npos);
+    // Every factor taken is B, run for run; none is A.
+    CHECK(Hashes(Hybrid(a, b, f, 3), a.seed, 60) == Hashes(b, a.seed, 60));
+    CHECK(Hybrid(a, b, f, 2).schedule == b.schedule);
+    CHECK(Hybrid(a, b, f, 1).schedule.empty());
+    constexpr int kR = 6, kW = 104;
+    const Explanation ex = Explain(a, b, {SeriesId::OperatingProfit}, kR, kW);
+    REQUIRE(ex.error.empty());
+    Experiment cmp({a, b}, kR, kW, false);
+    cmp.RunAll();
+    const OutcomeExplanation& o = ex.outcomes[0];
+    const double paired = cmp.PairedDifference(1, SeriesId::OperatingProfit).mean;
+    CHECK(std::fabs(o.factors[0].shapley + o.factors[1].shapley - paired) < 1e-9);
+    CHECK(o.factors[1].shapley != 0.0);  // security bought from year 2 costs money
+}

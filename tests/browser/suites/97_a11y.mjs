@@ -2,7 +2,7 @@
 // mirrors the widgets the app publishes (web/semantics.h) into real, positioned DOM elements.
 //   (a) axe-core (@axe-core/playwright) finds no WCAG 2.0/2.1 A or AA violation on any view: gallery,
 //       design (with a unit selected and its "Reports to" list open), results, compare (table and
-//       Why?), library, sensitivity, the model's page, the help dialog, a menu, presentation mode;
+//       Why?), library, sensitivity, class (build), the model's page, the help dialog, a menu, presentation mode;
 //   (b) a keyboard-only journey with page.keyboard alone: open a preset from the gallery, add an
 //       alternative, change a lever, move a unit under another boss, run, read the comparison, save;
 //   (c) the accessibility tree (Chromium's, through the DevTools protocol) holds the outcome cards'
@@ -104,6 +104,7 @@ export default async function (lib) {
       ['compare (Why?)', async () => { await clickWidget(page, 'Compare:mode:why'); await sleep(300); }],
       ['library', async () => { await clickWidget(page, 'Compare:mode:table'); await showView(page, 'Library'); }],
       ['sensitivity', async () => { await showView(page, 'Sensitivity'); }],
+      ['class (build)', async () => { await showView(page, 'Class'); await waitFor(page, (x) => x.texts['class.mode'] === 'build', 3000, 'build'); }],
       ['help dialog', async () => { await press(page, 'F1'); await waitFor(page, (x) => x.help_open, 3000, 'help'); }],
       ['model page', async () => { await clickWidget(page, 'Help:modeldoc'); await waitFor(page, (x) => x.view === 'model', 3000, 'model page'); }],
       ['save menu', async () => { await showView(page, 'Design'); await clickWidget(page, 'Files:save'); await sleep(300); }],

@@ -3,19 +3,31 @@
 //       "which structure does better" question and a number question, 2 rounds of 4 replications),
 //       shows the answers and copies the link;
 //   (b) a broken assignment link says why in a toast and changes nothing;
-//   (c) three students, each in a fresh browser, open the link, enter a name, predict (A right, B
-//       wrong), lock, set a lever and play both years, and read their result code; B reloads after
-//       the first year and finds the work in progress kept; C edits the stored results (better
-//       outcomes than the decisions give) before the code is made;
-//   (d) the instructor pastes the three codes and a copy damaged in transit: 2 verified, 1 not
-//       verified, the damaged line reported as such; scores follow the predictions; the gradebook
-//       CSV has a header and 3 rows.
-// Screenshots: class-build.png, class-student.png, class-student-done.png, class-debrief.png.
+//   (c) 30 students, each in a browser context of their own (three at a time), open the link, enter
+//       a name, predict (the choice right or wrong; the number right, within twice the tolerance, or
+//       wrong), lock, set the lever or not, and play both years, and read their result code; one
+//       reloads after the first year and finds the work in progress kept; one edits the stored
+//       results (better outcomes than the decisions give) before the code is made;
+//   (d) the instructor pastes the 30 codes and a copy damaged in transit: 29 verified, the tampered
+//       one not verified, the damaged line reported as such; every score follows the predictions;
+//       the dashboard counts the right predictions, names the best and the median and explains the
+//       difference (bars summing to it); the debrief deck shows 4 slides and saves one as a PNG;
+//       the gradebook CSV has a header and 30 rows.
+// Screenshots: class-build.png, class-student.png, class-student-done.png, class-dashboard*.png,
+// class-deck-1..4.png, class-debrief.png.
 import fs from 'node:fs';
 import path from 'node:path';
 
 export default async function (lib) {
   const { args, test, check, sleep, openContext, state, waitFor, press, showView } = lib;
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+  const { AxeBuilder } = await import(path.join(root, 'tests/browser/node_modules/@axe-core/playwright/dist/index.mjs'));
+  const axe = async (page, where) => {
+    const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const v = r.violations.map((x) => `${x.id} (${x.nodes.length}: ${x.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')})`);
+    check(v.length === 0, `axe on ${where}: ${v.join('; ')}`);
+    return r.passes.length;
+  };
   // The view's cards scroll: bring a widget wholly into the view (mouse wheel over its column) first.
   async function reveal(page, name) {
     for (let i = 0; i < 40; ++i) {
@@ -114,7 +126,7 @@ export default async function (lib) {
   });
 
   // One student: open the link, name, predictions, lock, both years; returns the last state.
-  async function play(ctx, who, choice, number, { reloadAfterFirst = false, tamper = false, shots = false } = {}) {
+  async function play(ctx, who, choice, number, { reloadAfterFirst = false, tamper = false, shots = false, lever = true, lever2 = false } = {}) {
     const { page } = ctx;
     await ready(page, link);
     let s = await waitFor(page, (x) => x.view === 'class' && x.texts['class.mode'] === 'student', 5000, 'the student view');
@@ -125,7 +137,7 @@ export default async function (lib) {
     await clickWidget(page, 'Class:lock');
     // Locked: the name is shown as text, no longer as a field.
     await waitFor(page, (x) => x.values['class.locked'] === 1 && !x.widgets['Class:name'], 3000, 'the predictions and the name to lock');
-    await clickWidget(page, 'Class:set:shared_kpis');
+    if (lever) await clickWidget(page, 'Class:set:shared_kpis');
     await clickWidget(page, 'Class:run');
     s = await waitFor(page, (x) => x.values['class.rounds_played'] === 1, 30000, 'year 1');
     if (shots) {
@@ -139,6 +151,7 @@ export default async function (lib) {
       check(s.values['class.restored'] === 1 && s.values['class.locked'] === 1, 'not restored as locked');
       check(s.texts['class.student_name'] === who, `name after reload: "${s.texts['class.student_name']}"`);
     }
+    if (lever2) await clickWidget(page, 'Class:set:shared_kpis');
     await clickWidget(page, 'Class:run');
     s = await waitFor(page, (x) => x.values['class.rounds_played'] === 2 && x.texts['class.code'], 30000, 'year 2 and the code');
     const honest = s.texts['class.code'];
@@ -164,7 +177,6 @@ export default async function (lib) {
     return s;
   }
 
-  const codes = [];
   await test('class: a broken assignment link says why and changes nothing', async () => {
     const ctx = await openContext({ width: 1366, height: 768 });
     const url = new URL(args.url);
@@ -176,30 +188,52 @@ export default async function (lib) {
     return `"${s.toast}"`;
   });
 
-  const students = [
-    { who: 'Ada Right', choice: () => truth.choice, number: () => truth.number.toPrecision(6), opts: { shots: true } },
-    { who: 'Bo Wrong', choice: () => 1 - truth.choice, number: () => (truth.number * 3 + 10).toFixed(1), opts: { reloadAfterFirst: true } },
-    { who: 'Cy Tamper', choice: () => truth.choice, number: () => '50', opts: { tamper: true } },
-  ];
-  for (const st of students) {
-    await test(`class: ${st.who} opens the link in a fresh browser, predicts, plays both years and gets a code` +
-               (st.opts.reloadAfterFirst ? ' (a reload keeps the work)' : st.opts.tamper ? ' (after editing the stored results)' : ''), async () => {
-      check(link, 'no link from the instructor');
-      const ctx = await openContext({ width: 1366, height: 768 });
-      try {
-        const s = await play(ctx, st.who, st.choice(), st.number(), st.opts);
-        const code = s.texts['class.code'];
-        check(/^OSC1-/.test(code) && code.length < 600, `code "${code.slice(0, 20)}..." (${code.length})`);
-        codes.push(code);
-        return `${code.length}-character code; profit after year 2 ${s.values['class.result.operating_profit']?.toFixed(1)}`;
-      } finally {
-        await ctx.context.close();
-      }
+  // The class: a choice right or wrong, a number right (1 point), within twice the tolerance (0.5) or
+  // wrong (0); four strategies for the lever (on from year 1, on in year 1 only, on from year 2, never),
+  // none played by half the class, so the median student played another strategy than the best.
+  // Score = mean points of the 2 questions. ORGSIM_CLASS_STUDENTS=N plays a smaller class (N >= 4).
+  const N = Math.max(4, Number(process.env.ORGSIM_CLASS_STUDENTS || 30));
+  const numberFor = (kind) => kind === 'right' ? truth.number.toPrecision(6)
+                            : kind === 'half' ? (truth.number * 1.15).toPrecision(6) : (truth.number * 3 + 10).toFixed(1);
+  const students = [];
+  for (let i = 0; i < N; ++i) {
+    const special = ['Ada Right', 'Bo Wrong', 'Cy Tamper'][i];
+    const rightChoice = special ? i !== 1 : i % 2 === 0;
+    const kind = i === 0 ? 'right' : i === 1 ? 'wrong' : i === 2 ? 'wrong' : ['right', 'half', 'wrong'][i % 3];
+    students.push({
+      who: special || `Student ${String(i + 1).padStart(2, '0')}`, rightChoice, kind,
+      score: ((rightChoice ? 1 : 0) + (kind === 'right' ? 1 : kind === 'half' ? 0.5 : 0)) / 2,
+      opts: { shots: i === 0, reloadAfterFirst: i === 1, tamper: i === 2, lever: i % 2 === 0, lever2: i % 5 === 0 },
     });
   }
+  const codes = new Array(students.length);
+  await test(`class: ${N} students, each in a fresh browser, predict, play both years and get a code (one reloads, one edits the stored results)`, async () => {
+    check(link, 'no link from the instructor');
+    const t0 = Date.now();
+    const profits = [];
+    for (let b = 0; b < students.length; b += 3) {
+      await Promise.all(students.slice(b, b + 3).map(async (st, k) => {
+        const ctx = await openContext({ width: 1366, height: 768 });
+        try {
+          const s = await play(ctx, st.who, st.rightChoice ? truth.choice : 1 - truth.choice, numberFor(st.kind), st.opts);
+          const code = s.texts['class.code'];
+          check(/^OSC1-/.test(code) && code.length < 600, `${st.who}: code "${code.slice(0, 20)}..." (${code.length})`);
+          codes[b + k] = code;
+          profits.push(s.values['class.result.operating_profit']);
+        } catch (e) {
+          throw new Error(`${st.who}: ${e.message}`);
+        } finally {
+          await ctx.context.close();
+        }
+      }));
+    }
+    const lengths = codes.map((c) => c.length);
+    return `${N} codes of ${Math.min(...lengths)}-${Math.max(...lengths)} characters in ${((Date.now() - t0) / 1000).toFixed(0)} s; ` +
+           `profit after year 2 from ${Math.min(...profits).toFixed(1)} to ${Math.max(...profits).toFixed(1)}`;
+  });
 
-  await test('class: the debrief verifies 2, flags the tampered code and a damaged one, and exports a 3-row gradebook', async () => {
-    check(codes.length === 3, `${codes.length} codes`);
+  await test(`class: the debrief verifies ${N - 1} of ${N}, flags the tampered code and a damaged one; every score follows the predictions`, async () => {
+    check(codes.every(Boolean), `${codes.filter(Boolean).length} codes`);
     const { page } = inst;
     await clickWidget(page, 'Class:mode:debrief');
     await clickWidget(page, 'Class:codes');
@@ -208,27 +242,87 @@ export default async function (lib) {
     const damaged = a.slice(0, mid) + (a[mid] === 'A' ? 'B' : 'A') + a.slice(mid + 1);
     for (const line of [...codes, damaged]) await typeLine(page, line);
     await clickWidget(page, 'Class:check');
-    const s = await waitFor(page, (x) => x.values['class.debrief.done'] === 1, 60000, 'the check');
-    const rows = [0, 1, 2].map((i) => s.texts[`class.debrief.row.${i}`].split('|'));
-    check(s.values['class.debrief.rows'] === 3, `${s.values['class.debrief.rows']} rows`);
-    check(s.values['class.debrief.verified'] === 2 && s.values['class.debrief.not_verified'] === 1,
-          `${s.texts['class.debrief.summary']}`);
-    check(s.values['class.debrief.errors'] === 1 && /line 4: .*damaged/.test(s.texts['class.debrief.error.0']),
+    const s = await waitFor(page, (x) => x.values['class.debrief.done'] === 1, 120000, 'the check');
+    check(s.values['class.debrief.rows'] === N, `${s.values['class.debrief.rows']} rows`);
+    check(s.values['class.debrief.verified'] === N - 1 && s.values['class.debrief.not_verified'] === 1, `${s.texts['class.debrief.summary']}`);
+    check(s.values['class.debrief.errors'] === 1 && new RegExp(`line ${N + 1}: .*damaged`).test(s.texts['class.debrief.error.0']),
           `errors: ${s.texts['class.debrief.error.0']}`);
+    const rows = Array.from({ length: N }, (_, i) => s.texts[`class.debrief.row.${i}`].split('|'));
     const byName = Object.fromEntries(rows.map((r) => [r[0], r]));
-    check(byName['Ada Right'][1] === 'verified' && byName['Bo Wrong'][1] === 'verified', `verdicts ${JSON.stringify(rows)}`);
-    check(/not verified/.test(byName['Cy Tamper'][1]), `the tampered code: ${byName['Cy Tamper'][1]}`);
-    check(Number(byName['Ada Right'][2]) === 1 && Number(byName['Bo Wrong'][2]) === 0,
-          `scores: Ada ${byName['Ada Right'][2]}, Bo ${byName['Bo Wrong'][2]}`);
+    for (const st of students) {
+      const r = byName[st.who];
+      check(r, `${st.who} is not in the table`);
+      if (st.opts.tamper) {
+        check(/not verified/.test(r[1]), `the tampered code: ${r[1]}`);
+        continue;
+      }
+      check(r[1] === 'verified', `${st.who}: ${r[1]}`);
+      check(Math.abs(Number(r[2]) - st.score) < 1e-9, `${st.who} (choice ${st.rightChoice ? 'right' : 'wrong'}, number ${st.kind}): score ${r[2]}, expected ${st.score}`);
+    }
+    noErrors(inst);
+    return `${s.texts['class.debrief.summary']}; scores as predicted for all ${N - 1} verified`;
+  });
+
+  await test('class: the dashboard counts right predictions, names the best and the median, and explains their difference', async () => {
+    const { page } = inst;
+    let s = await state(page);
+    check(s.texts['class.debrief.tab'] === 'dashboard', `tab ${s.texts['class.debrief.tab']}`);
+    const verified = students.filter((st) => !st.opts.tamper);
+    check(s.values['class.dash.students'] === N - 1 && s.values['class.dash.finished'] === N - 1, `${s.values['class.dash.students']} students`);
+    const choiceRight = verified.filter((st) => st.rightChoice).length;
+    const numberRight = verified.filter((st) => st.kind === 'right').length;
+    check(s.values['class.dash.q0.right'] === choiceRight && s.values['class.dash.q0.answered'] === N - 1,
+          `choice: ${s.values['class.dash.q0.right']} right of ${s.values['class.dash.q0.answered']}, expected ${choiceRight}`);
+    check(s.values['class.dash.q1.right'] === numberRight, `number: ${s.values['class.dash.q1.right']} right, expected ${numberRight}`);
+    check(s.texts['class.dash.best'] && s.texts['class.dash.median'] && s.texts['class.dash.best'] !== s.texts['class.dash.median'],
+          `best "${s.texts['class.dash.best']}", median "${s.texts['class.dash.median']}"`);
+    await page.mouse.move(5, 760);
+    await sleep(150);
+    await shot(page, 'class-dashboard.png');
+    await clickWidget(page, 'Class:why');
+    s = await waitFor(page, (x) => x.values['class.dash.why.done'] === 1, 60000, 'the explanation');
+    const total = Number(s.texts['class.dash.why.total']), sum = Number(s.texts['class.dash.why.sum']);
+    check(Math.abs(total - sum) <= 1e-6 * Math.max(1, Math.abs(total)), `bars ${sum} vs difference ${total}`);
+    check(s.values['class.dash.why.factors'] >= 1, `${s.values['class.dash.why.factors']} factors`);
+    await page.mouse.move(5, 760);
+    await sleep(150);
+    await shot(page, 'class-dashboard-why.png');
+    const passes = await axe(page, 'the class dashboard');
+    noErrors(inst);
+    return `q1 ${choiceRight}/${N - 1} right, q2 ${numberRight}/${N - 1}; best ${s.texts['class.dash.best']}, median ${s.texts['class.dash.median']} ` +
+           `(${s.texts['class.dash.outcome']}); why: ${s.values['class.dash.why.factors']} factor(s) summing to ${total}; axe: ${passes} rules pass`;
+  });
+
+  await test(`class: the debrief deck presents 4 slides, each saved as a PNG; the table and the gradebook CSV have ${N} rows`, async () => {
+    const { page } = inst;
+    await lib.clickWidget(page, 'Present');
+    let s = await waitFor(page, (x) => x.presenting, 5000, 'presentation mode');
+    check(s.slide_count === 4 && s.view === 'class', `presenting ${s.slide_count} slides of view ${s.view}, "${s.texts['present.slide_title']}"`);
+    const files = [];
+    for (let i = 0; i < 4; ++i) {
+      s = await waitFor(page, (x) => x.slide === i, 3000, `slide ${i + 1}`);
+      await sleep(300);
+      await shot(page, `class-deck-${i + 1}.png`);
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), lib.clickWidget(page, 'Slide:png')]);
+      const bytes = fs.statSync(await download.path()).size;
+      check(download.suggestedFilename() === `debrief-slide-${i + 1}.png` && bytes > 10000, `${download.suggestedFilename()}: ${bytes} bytes`);
+      files.push(`${s.texts['present.slide_title']} (${Math.round(bytes / 1024)} KB)`);
+      if (i === 3) await axe(page, 'the debrief deck');
+      if (i < 3) await press(page, 'ArrowRight');
+    }
+    await press(page, 'Escape');
+    s = await waitFor(page, (x) => !x.presenting, 3000, 'leaving the deck');
+    await clickWidget(page, 'Class:debrief:table');
     await page.mouse.move(5, 760);
     await sleep(200);
     await shot(page, 'class-debrief.png');
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), clickWidget(page, 'Class:csv')]);
     const csv = fs.readFileSync(await download.path(), 'utf8').trim().split(/\r?\n/);
-    check(csv.length === 4 && /^name,verified,verdict/.test(csv[0]), `${csv.length} lines: ${csv[0]}`);
+    check(csv.length === N + 1 && /^name,verified,verdict/.test(csv[0]), `${csv.length} lines: ${csv[0]}`);
     check(csv.some((l) => l.startsWith('Ada Right,yes,verified')) && csv.some((l) => l.startsWith('Cy Tamper,no,not verified')), 'rows');
+    check(csv.filter((l) => /^[^,]*,yes,/.test(l)).length === N - 1, 'verified rows');
     noErrors(inst);
-    return `${s.texts['class.debrief.summary']}; ${download.suggestedFilename()}: ${csv.length - 1} rows`;
+    return `${files.join('; ')}; ${download.suggestedFilename()}: ${csv.length - 1} rows`;
   });
   await inst.context.close();
 }
