@@ -1525,6 +1525,12 @@ void ClassroomPanel::DrawDebrief(Ui& ui, ImVec2 pos, ImVec2 size) {
         if (TextField(ui, "##codes", "Result codes, one per line", "Class:codes", &codes_text_, 400000, w, t.Dp(230),
                       ImGuiInputTextFlags_None))
             check_stale_ = true;
+        {
+            int lines = 0;
+            std::istringstream in(codes_text_);
+            for (std::string l; std::getline(in, l);) lines += l.find_first_not_of(" \t\r") != std::string::npos ? 1 : 0;
+            ui.hooks.Value("class.debrief.pasted_lines", lines);
+        }
         Gap(t, 6);
         Para(t, "##sem_files_p",
              files_.empty() ? "Submission files: open or drop them on the page (Open in the header)."

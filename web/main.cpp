@@ -189,6 +189,7 @@ bool Frame(void* user) {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    PlatformBeforeNewFrame();  // a paste from the page
     SemBeforeFrame();  // the page's activations of ImGui items (processed by NewFrame)
     ImGui::NewFrame();
     rt.device_objects = true;
@@ -258,6 +259,7 @@ int main(int argc, char** argv) {
     io.ConfigWindowsMoveFromTitleBarOnly = true;
     ImGui_ImplSDL2_InitForOpenGL(rt->window, rt->gl);
     ImGui_ImplOpenGL3_Init(glsl_version);
+    PlatformInitClipboard();
 
     rt->theme.Apply(ThemeKind::Light);
     EnsureFonts(*rt);

@@ -74,6 +74,13 @@ std::unique_ptr<TaskPool> PlatformCreateTaskPool();
 /// The desktop has no page: it ignores it.
 void PlatformPublishSemantics(const std::string& json);
 
+/// After ImGui's SDL backend is set up: make Ctrl+V paste what the user pasted and Ctrl+C copy to the
+/// system clipboard. The desktop keeps SDL's clipboard; the browser takes the page's paste events
+/// (SDL has no clipboard in the browser) and writes copies with the Clipboard API.
+void PlatformInitClipboard();
+/// Between the SDL backend's frame and ImGui's: input the platform delivers outside SDL (a paste).
+void PlatformBeforeNewFrame();
+
 /// Tell the user about an error the app cannot recover from: the page's error card in the
 /// browser, stderr and a message box on the desktop.
 void PlatformReportFatal(const std::string& message);

@@ -99,6 +99,9 @@ void PlatformIdle() {
 
 void PlatformPublishSemantics(const std::string&) {}
 
+void PlatformInitClipboard() {}  // SDL's clipboard is the system's
+void PlatformBeforeNewFrame() {}
+
 void PlatformReportFatal(const std::string& message) {
     std::fprintf(stderr, "OrgSim: %s\n", message.c_str());
     SDL_ShowSimpleMessageBox(SDL_MESSAGEBOX_ERROR, "OrgSim", message.c_str(), nullptr);

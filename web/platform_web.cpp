@@ -8,6 +8,10 @@
 #include <emscripten.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "imgui.h"
 
 namespace orgsim::ui {
 
@@ -130,7 +134,6 @@ EM_JS(int, MediaPreferenceChanged, (), {
 });
 }  // namespace
 
-bool PlatformFrameRequested() { return PageWantsFrame() != 0 || MediaPreferenceChanged() != 0; }
 
 bool PrefersMoreContrast() { return MediaPreference(0) != 0; }
 
@@ -148,6 +151,97 @@ EM_JS(void, PublishSemanticsToPage, (const char* json), {
 }  // namespace
 
 void PlatformPublishSemantics(const std::string& json) { PublishSemanticsToPage(json.c_str()); }
+
+// ---- Clipboard: the page's paste events in, the Clipboard API out ------------------------------------
+// SDL cancels the default action of Ctrl+V (Cmd+V) in the browser, so the page never receives the
+// paste. A capture listener lets that key through to the browser instead (SDL does not see it); the
+// browser then fires 'paste' with the text, which is kept and handed to ImGui as a Ctrl+V press in
+// the next frame (PlatformBeforeNewFrame), so a field pastes exactly as on the desktop (one undo step,
+// the selection replaced, the field's filters). Copies (Ctrl+C in a field) go to the system clipboard
+// with the Clipboard API when the browser allows.
+EM_JS(void, InstallPasteListener, (), {
+    if (Module["orgsimPaste"]) return;
+    var st = Module["orgsimPaste"] = {text: "", serial: 0, pending: 0};
+    window.addEventListener("keydown", function (e) {
+        if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === "v" || e.key === "V")) e.stopImmediatePropagation();
+    }, true);
+    document.addEventListener("paste", function (e) {
+        var t = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
+        if (typeof t !== "string") return;
+        st.text = t;
+        st.serial++;
+        st.pending = 1;
+        e.preventDefault();
+    }, true);
+});
+EM_JS(int, PasteSerial, (), { return Module["orgsimPaste"] ? Module["orgsimPaste"].serial : 0; });
+EM_JS(int, TakePastePending, (), {
+    var st = Module["orgsimPaste"];
+    if (!st || !st.pending) return 0;
+    st.pending = 0;
+    return 1;
+});
+EM_JS(int, PastePending, (), { return Module["orgsimPaste"] && Module["orgsimPaste"].pending ? 1 : 0; });
+EM_JS(char*, PastedText, (), {
+    var t = Module["orgsimPaste"] ? Module["orgsimPaste"].text : "";
+    var n = lengthBytesUTF8(t) + 1;
+    var p = _malloc(n);
+    stringToUTF8(t, p, n);
+    return p;
+});
+EM_JS(void, WriteSystemClipboard, (const char* text), {
+    try {
+        if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(UTF8ToString(text)).catch(function () {});
+    } catch (e) {}
+});
+
+namespace {
+std::string g_clipboard;  // what Ctrl+V gives: the last paste, or the app's own last copy
+int g_paste_serial = 0;
+int g_paste_frame = 0;    // 1: the synthetic Ctrl+V is down this frame; 0: none
+
+const char* GetClipboard(void*) {
+    const int serial = PasteSerial();
+    if (serial != g_paste_serial) {
+        g_paste_serial = serial;
+        char* text = PastedText();
+        g_clipboard = text ? text : "";
+        std::free(text);
+    }
+    return g_clipboard.c_str();
+}
+
+void SetClipboard(void*, const char* text) {
+    g_clipboard = text ? text : "";
+    WriteSystemClipboard(g_clipboard.c_str());
+}
+}  // namespace
+
+void PlatformInitClipboard() {
+    InstallPasteListener();
+    ImGuiIO& io = ImGui::GetIO();
+    io.GetClipboardTextFn = GetClipboard;
+    io.SetClipboardTextFn = SetClipboard;
+    io.ClipboardUserData = nullptr;
+}
+
+void PlatformBeforeNewFrame() {
+    ImGuiIO& io = ImGui::GetIO();
+    const int v = io.KeyMap[ImGuiKey_V];
+    if (v < 0 || v >= IM_ARRAYSIZE(io.KeysDown)) return;
+    if (g_paste_frame == 1) {  // release the synthetic press; the modifiers as they really are
+        io.KeysDown[v] = false;
+        io.KeyCtrl = (SDL_GetModState() & KMOD_CTRL) != 0;
+        io.KeySuper = (SDL_GetModState() & KMOD_GUI) != 0;
+        g_paste_frame = 0;
+    } else if (TakePastePending()) {
+        io.KeysDown[v] = true;
+        io.KeyCtrl = true;  // ImGui's paste shortcut (Ctrl+V; also on macOS, where ImGui swaps Cmd and Ctrl)
+        g_paste_frame = 1;
+    }
+}
+
+bool PlatformFrameRequested() { return PageWantsFrame() != 0 || MediaPreferenceChanged() != 0 || PastePending() != 0 || g_paste_frame != 0; }
 
 void PlatformReportFatal(const std::string& message) {
     std::fprintf(stderr, "OrgSim: %s\n", message.c_str());

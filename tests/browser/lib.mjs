@@ -85,6 +85,27 @@ export async function openContext({ width, height, scale = 1 }) {
   return { context, page, errors };
 }
 
+// One browser for many light contexts: each context has its own storage, cookies and cache, as a
+// separate person's browser does, without launching a browser per context (a class of students).
+// Service workers are blocked in them (offline use is tested elsewhere).
+let sharedBrowser = null;
+export async function openIsolatedContext({ width, height, scale = 1 }) {
+  if (!sharedBrowser) sharedBrowser = await chromium.launch({ executablePath: args.chromium, headless: !args.headed, args: LAUNCH_ARGS });
+  const context = await sharedBrowser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, serviceWorkers: 'block', acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} ${req.failure()?.errorText || ''}`));
+  return { context, page, errors };
+}
+export async function closeSharedBrowser() {
+  if (sharedBrowser) await sharedBrowser.close();
+  sharedBrowser = null;
+}
+
 export async function loadApp(page, url = args.url) {
   const t0 = Date.now();
   await page.goto(url, { waitUntil: 'load', timeout: READY_TIMEOUT_MS });

@@ -3,7 +3,8 @@
 //       "which structure does better" question and a number question, 2 rounds of 4 replications),
 //       shows the answers and copies the link;
 //   (b) a broken assignment link says why in a toast and changes nothing;
-//   (c) 30 students, each in a browser context of their own (three at a time), open the link, enter
+//   (c) 30 students, each in a browser context of their own (own storage and cache; three at a time, in
+//       one browser), open the link, enter
 //       a name, predict (the choice right or wrong; the number right, within twice the tolerance, or
 //       wrong), lock, set the lever or not, and play both years, and read their result code; one
 //       reloads after the first year and finds the work in progress kept; one edits the stored
@@ -55,12 +56,6 @@ export default async function (lib) {
     await page.goto(url, { waitUntil: 'load', timeout: 60000 });
     await page.waitForSelector('body[data-ready="1"]', { timeout: 60000, state: 'attached' });
     await sleep(200);
-  };
-  // Type a long text quickly (characters queue up for ImGui), then Enter held across frames.
-  const typeLine = async (page, text) => {
-    await page.keyboard.type(text, { delay: 2 });
-    await sleep(60);
-    await press(page, 'Enter');
   };
   const noErrors = (ctx) => {
     const real = ctx.errors.filter((e) => !/offline use is not available/.test(e));
@@ -213,7 +208,7 @@ export default async function (lib) {
     const profits = [];
     for (let b = 0; b < students.length; b += 3) {
       await Promise.all(students.slice(b, b + 3).map(async (st, k) => {
-        const ctx = await openContext({ width: 1366, height: 768 });
+        const ctx = await lib.openIsolatedContext({ width: 1366, height: 768 });
         try {
           const s = await play(ctx, st.who, st.rightChoice ? truth.choice : 1 - truth.choice, numberFor(st.kind), st.opts);
           const code = s.texts['class.code'];
@@ -227,6 +222,7 @@ export default async function (lib) {
         }
       }));
     }
+    await lib.closeSharedBrowser();
     const lengths = codes.map((c) => c.length);
     return `${N} codes of ${Math.min(...lengths)}-${Math.max(...lengths)} characters in ${((Date.now() - t0) / 1000).toFixed(0)} s; ` +
            `profit after year 2 from ${Math.min(...profits).toFixed(1)} to ${Math.max(...profits).toFixed(1)}`;
@@ -240,7 +236,12 @@ export default async function (lib) {
     const a = codes[0];
     const mid = Math.floor(a.length / 2);
     const damaged = a.slice(0, mid) + (a[mid] === 'A' ? 'B' : 'A') + a.slice(mid + 1);
-    for (const line of [...codes, damaged]) await typeLine(page, line);
+    // Pasted, as an instructor does from an email or the learning platform: the page's paste event
+    // reaches the app's field (SDL alone swallows Ctrl+V in the browser).
+    await inst.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(args.url).origin });
+    await page.evaluate((t) => navigator.clipboard.writeText(t), [...codes, damaged].join('\n') + '\n');
+    await page.keyboard.press('Control+V');
+    await waitFor(page, (x) => x.values['class.debrief.pasted_lines'] === N + 1, 5000, `${N + 1} lines pasted`);
     await clickWidget(page, 'Class:check');
     const s = await waitFor(page, (x) => x.values['class.debrief.done'] === 1, 120000, 'the check');
     check(s.values['class.debrief.rows'] === N, `${s.values['class.debrief.rows']} rows`);
