@@ -65,6 +65,17 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ---- Browser helpers ----------------------------------------------------------------------------
 export const tempDirs = [];
+// The page's errors as they happen: console errors, uncaught exceptions, failed requests.
+function watchErrors(page) {
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} ${req.failure()?.errorText || ''}`));
+  return errors;
+}
+
 export async function openContext({ width, height, scale = 1 }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'orgsim-chromium-'));
   tempDirs.push(dir);
@@ -76,13 +87,7 @@ export async function openContext({ width, height, scale = 1 }) {
     deviceScaleFactor: scale,
   });
   const page = context.pages()[0] || (await context.newPage());
-  const errors = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} ${req.failure()?.errorText || ''}`));
-  return { context, page, errors };
+  return { context, page, errors: watchErrors(page) };
 }
 
 // One browser for many light contexts: each context has its own storage, cookies and cache, as a
@@ -93,13 +98,7 @@ export async function openIsolatedContext({ width, height, scale = 1 }) {
   if (!sharedBrowser) sharedBrowser = await chromium.launch({ executablePath: args.chromium, headless: !args.headed, args: LAUNCH_ARGS });
   const context = await sharedBrowser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, serviceWorkers: 'block', acceptDownloads: true });
   const page = await context.newPage();
-  const errors = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} ${req.failure()?.errorText || ''}`));
-  return { context, page, errors };
+  return { context, page, errors: watchErrors(page) };
 }
 export async function closeSharedBrowser() {
   if (sharedBrowser) await sharedBrowser.close();
