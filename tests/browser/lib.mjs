@@ -11,7 +11,7 @@ import path from 'node:path';
 
 // ---- Arguments ----------------------------------------------------------------------------------
 export function parseArgs(argv) {
-  const args = { url: 'http://127.0.0.1:8080/', out: 'build/browser-screenshots', chromium: '/usr/bin/chromium', headed: false, only: '', skipCore: false, noSuites: false };
+  const args = { url: 'http://127.0.0.1:8080/', out: 'build/browser-screenshots', chromium: '/usr/bin/chromium', headed: false, only: '', withCore: false, skipCore: false, noSuites: false };
   for (let i = 0; i < argv.length; ++i) {
     const a = argv[i];
     const next = () => {
@@ -24,9 +24,10 @@ export function parseArgs(argv) {
     else if (a === '--headed') args.headed = true;
     else if (a === '--only') args.only = next();
     else if (a === '--skip-core') args.skipCore = true;
+    else if (a === '--with-core') args.withCore = true;
     else if (a === '--no-suites') args.noSuites = true;
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node run.mjs --url URL --out DIR [--chromium PATH] [--headed] [--only SUITE] [--skip-core] [--no-suites]');
+      console.log('usage: node run.mjs --url URL --out DIR [--chromium PATH] [--headed] [--only SUITE[,SUITE...]] [--with-core] [--skip-core] [--no-suites]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }

@@ -12,7 +12,11 @@ const { args, results, metrics, test, check, sleep, openContext, loadApp, state,
 // ---- Core tests (skipped with --only or --skip-core) -------------------------------------------
 const suiteSeconds = [];
 const coreStart = Date.now();
-if (!args.only && !args.skipCore) {
+// --only: the suites whose file names contain one of the comma-separated names (and the core tests
+// only with --with-core).
+const runCore = (!args.only || args.withCore) && !args.skipCore;
+const wanted = (f) => !args.only || args.only.split(',').some((x) => x && f.includes(x));
+if (runCore) {
   // ---- Tests --------------------------------------------------------------------------------------
   const main = await openContext({ width: 1366, height: 768 });
   const { page } = main;
@@ -304,13 +308,13 @@ if (!args.only && !args.skipCore) {
   }
 }
 
-if (!args.only && !args.skipCore) suiteSeconds.push(['core (run.mjs)', (Date.now() - coreStart) / 1000]);
+if (runCore) suiteSeconds.push(['core (run.mjs)', (Date.now() - coreStart) / 1000]);
 
 // ---- Suites: one file per view ----------------------------------------------------------------------
 const suitesDir = path.join(path.dirname(new URL(import.meta.url).pathname), 'suites');
 const suiteFiles = !args.noSuites && fs.existsSync(suitesDir) ? fs.readdirSync(suitesDir).filter((f) => f.endsWith('.mjs')).sort() : [];
 for (const f of suiteFiles) {
-  if (args.only && !f.includes(args.only)) continue;
+  if (!wanted(f)) continue;
   const suite = await import(path.join(suitesDir, f));
   const t0 = Date.now();
   await suite.default(lib);
