@@ -5,8 +5,18 @@
 // the site), and the page's Content Security Policy as a header on every response (index.html holds
 // the same policy in a <meta>; Web Workers and the service worker take theirs from their own response,
 // and frame-ancestors can only be sent as a header).
-// Usage: node scripts/serve.mjs --root DIR [--port 8080] [--host 127.0.0.1]
+// Usage: node scripts/serve.mjs --root DIR [--port 8080] [--host 127.0.0.1] [--embed ORIGINS]
 // --port 0 picks a free port; the address is printed as "OrgSim is served at http://HOST:PORT/".
+//
+// Framing is a deliberate choice. By default no page may show OrgSim in a frame (frame-ancestors
+// 'none') and its files serve only its own pages (Cross-Origin-Resource-Policy: same-origin).
+// --embed ORIGINS lets the pages of ORIGINS (space- or comma-separated, e.g.
+// "https://canvas.example.edu", or * for any) embed it, as a course page or a learning-management
+// system does: frame-ancestors 'self' ORIGINS, and the files become readable from any origin
+// (Access-Control-Allow-Origin: * and Cross-Origin-Resource-Policy: cross-origin), because a frame
+// sandboxed without allow-same-origin runs in an opaque origin ("null") whose requests for the
+// app's scripts and WebAssembly are cross-origin. The files are public and sent without
+// credentials, so this exposes nothing that a plain download would not.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +29,17 @@ const opt = (name, def) => {
 };
 const port = Number(opt('--port', process.env.PORT || '8080'));
 const host = opt('--host', '127.0.0.1');
+const embedArg = opt('--embed', null);
+// The origins allowed to frame the page: null = none. Each must be a scheme://host[:port] or *.
+let embedOrigins = null;
+if (embedArg !== null) {
+  embedOrigins = embedArg.split(/[\s,]+/).filter(Boolean);
+  const bad = embedOrigins.find((o) => o !== '*' && !/^https?:\/\/[A-Za-z0-9.*-]+(:\d{1,5})?$/.test(o));
+  if (!embedOrigins.length || bad !== undefined) {
+    console.error(`serve.mjs: --embed wants origins like https://lms.example.edu (or *), got '${bad ?? embedArg}'`);
+    process.exit(2);
+  }
+}
 let root;
 try {
   root = fs.realpathSync(path.resolve(opt('--root', '.')));  // links resolved, so that paths compare
@@ -44,13 +65,14 @@ const GZIP_MAX_BYTES = 256 * 1024 * 1024;
 const CSP = [
   "default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "worker-src 'self'", "connect-src 'self'",
   "img-src 'self' data:", "style-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'",
-  "frame-ancestors 'none'",
+  embedOrigins ? `frame-ancestors 'self' ${embedOrigins.join(' ')}` : "frame-ancestors 'none'",
 ].join('; ');
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CSP,
   'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': embedOrigins ? 'cross-origin' : 'same-origin',
   'X-Content-Type-Options': 'nosniff',
+  ...(embedOrigins ? { 'Access-Control-Allow-Origin': '*' } : {}),
 };
 
 // Does the request's Accept-Encoding allow gzip (and not with q=0)?
@@ -169,4 +191,5 @@ server.on('error', (e) => {
 });
 server.listen(port, host, () => {
   console.log(`OrgSim is served at http://${host}:${server.address().port}/  (Ctrl+C to stop)`);
+  if (embedOrigins) console.log(`Pages of ${embedOrigins.join(', ')} may embed it (add ?embed=1 to the address for the compact layout)`);
 });

@@ -301,7 +301,7 @@ void App::ApplyRunSettings(std::uint64_t seed, int horizon, int replications) {
 }
 
 Ui App::MakeUi() {
-    Ui ui{ws_, runner_, theme_, hooks_, assets_dir_, presenting_, {}, {}, {}, {}, {}, {}, {}, {}};
+    Ui ui{ws_, runner_, theme_, hooks_, assets_dir_, presenting_, {}, {}, {}, {}, {}, {}, {}, {}, {}, false};
     ui.notify = [this](const std::string& message, bool error) { Notify(message, error); };
     ui.show = [this](View v) { view_ = v; };
     ui.export_png = [](ImVec2 min, ImVec2 max, const std::string& file_name) { RequestPng(min, max, file_name); };
@@ -321,6 +321,8 @@ Ui App::MakeUi() {
         Ui inner = MakeUi();
         if (classroom_.OpenLink(inner, fragment)) view_ = View::Class;
     };
+    ui.embed = [this](const std::string& fragment, const std::string& title) { files_.ShowEmbed(fragment, title); };
+    ui.embedded = embedded_;
     return ui;
 }
 
@@ -336,6 +338,7 @@ void App::Frame(std::int64_t dt_us) {
         pending_theme_.reset();
     }
     Ui ui = MakeUi();
+    hooks_.Value("app.embedded", embedded_ ? 1.0 : 0.0);
     if (!started_) {
         files_.Startup(ui);
         started_ = true;
@@ -690,8 +693,20 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
     dl->AddLine(ImVec2(rx, cy - t.Dp(16)), ImVec2(rx, cy + t.Dp(16)), p.card_border, 1.0f);
     rx -= t.Dp(14);
     // File buttons: their width is known after drawing, so they are placed by last frame's width.
+    // Embedded in a course page, the one way out instead: the full app in a new tab.
     if (files_width_ > 0.0f) rx -= files_width_;
-    const float used = files_.DrawButtons(ui, ImVec2(rx, cy - bs * 0.5f), bs);
+    float used = 0.0f;
+    if (embedded_) {
+        used = TextSize(f.label, "Open in new tab").x + t.Dp(13 + 9 + 28);
+        ImGui::SetCursorScreenPos(ImVec2(rx, cy - bs * 0.5f));
+        SemNext().description = "The full OrgSim, with files and sharing, in a tab of its own; it opens with this work.";
+        if (Button(t, "##embed_open", "Open in new tab", Icon::External, ImVec2(used, bs), false, true)) files_.OpenFullApp(ui);
+        hooks_.RecordLastItem("Embed:open");
+        if (ImGui::IsItemHovered())
+            Tooltip(t, "Open in a new tab", "The full OrgSim, with files, sharing and autosave, opens with what this frame shows.");
+    } else {
+        used = files_.DrawButtons(ui, ImVec2(rx, cy - bs * 0.5f), bs);
+    }
     if (used != files_width_) {
         if (files_width_ <= 0.0f) rx -= used;
         files_width_ = used;

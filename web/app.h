@@ -92,6 +92,9 @@ public:
     void SetSpeed(int weeks_per_second);
     void Notify(const std::string& message, bool error);
     void SetPresenting(bool on);
+    /// The compact layout for a course page's frame (?embed=1, web/embed.h): no file menu; an
+    /// "Open in new tab" button takes the work to the full app.
+    void SetEmbedded(bool on) { embedded_ = on; }
     /// Show the page "How the model works" at a heading (ModelDocPanel::Open); Back returns to the
     /// view shown before.
     void OpenModelDoc(const std::string& where);
@@ -190,6 +193,7 @@ private:
     bool help_focused_ = false;  ///< the help dialog has given its close button the focus since it opened
     float help_h_ = 0.0f;  ///< height the help card's content took last frame
     bool presenting_ = false;
+    bool embedded_ = false;  ///< SetEmbedded
     int slide_ = 0;
     bool present_deck_ = false;  ///< presenting the Class view's debrief deck instead of the dashboards
     std::optional<ThemeKind> theme_before_present_;

@@ -246,7 +246,12 @@
   // workers need a secure context: https, or http on localhost.
   function registerServiceWorker() {
     if (!('serviceWorker' in navigator) || !window.isSecureContext || !/^https?:$/.test(location.protocol)) return;
-    navigator.serviceWorker.register('sw.js').catch(function (e) { console.warn('OrgSim: offline use is not available:', e); });
+    // A frame sandboxed without allow-same-origin throws on reading navigator.serviceWorker.
+    try {
+      navigator.serviceWorker.register('sw.js').catch(function (e) { console.warn('OrgSim: offline use is not available:', e); });
+    } catch (e) {
+      console.warn('OrgSim: offline use is not available here:', e && e.name);
+    }
   }
 
   function waitForFrames(module) {
@@ -277,8 +282,15 @@
   }
 
   // ?scenario=NAME opens scenarios/NAME.json instead of the default (a gallery link, or a test).
-  var scenario = new URLSearchParams(location.search).get('scenario');
-  if (scenario && /^[A-Za-z0-9_-]{1,64}$/.test(scenario)) Module.arguments = ['--scenario', scenario];
+  // ?embed=1 (a course page's <iframe>: web/embed.h) asks for the compact layout.
+  var params = new URLSearchParams(location.search);
+  var scenario = params.get('scenario');
+  Module.arguments = [];
+  if (scenario && /^[A-Za-z0-9_-]{1,64}$/.test(scenario)) Module.arguments.push('--scenario', scenario);
+  if (params.has('embed') && /^(1|true|yes|)$/.test(params.get('embed'))) {
+    Module.arguments.push('--embed');
+    document.body.classList.add('embedded');
+  }
 
   setProgress(0.02, 'Loading…');
   var script = document.createElement('script');

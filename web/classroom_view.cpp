@@ -833,6 +833,7 @@ void ClassroomPanel::DrawBuildQuestions(Ui& ui, float w) {
     const float b1 = ButtonWidth(t, "Copy assignment link", true, true);
     const float b2 = ButtonWidth(t, "Save assignment file", true, false);
     const float b3 = ButtonWidth(t, "Try as a student", true, false);
+    const float b4 = ButtonWidth(t, "Embed", true, false);
     if (Button(t, "##copy_link", "Copy assignment link", Icon::Share, ImVec2(b1, bh), true, ok)) CopyLink(ui, draft);
     ui.hooks.RecordLastItem("Class:copy_link");
     ImGui::SameLine(0.0f, t.Dp(8));
@@ -848,6 +849,11 @@ void ClassroomPanel::DrawBuildQuestions(Ui& ui, float w) {
         return;
     }
     ui.hooks.RecordLastItem("Class:try");
+    ImGui::SameLine(0.0f, t.Dp(8));
+    if (Button(t, "##embed", "Embed", Icon::External, ImVec2(b4, bh), false, ok) && ui.embed)
+        ui.embed(EncodeAssignmentFragment(draft), "OrgSim assignment: " + draft.title);
+    ui.hooks.RecordLastItem("Class:embed");
+    if (ImGui::IsItemHovered()) Tooltip(t, "Embed in a course page", "HTML that shows this assignment in a frame of a course page or a learning-management system.");
     if (!link_.empty()) {
         Gap(t, 10);
         FieldLabel(t, "Assignment link", "send it to the class; it works offline once the page has loaded");

@@ -17,6 +17,7 @@
 
 #include "imgui_internal.h"  // BringWindowToDisplayFront: the storage notice stays above the panels
 #include "web/classroom.h"
+#include "web/embed.h"
 #include "web/theme.h"
 #include "web/widgets.h"
 
@@ -134,6 +135,12 @@ void FilesMenu::AfterRender() {
 // [SECTION] Startup: share link, else autosave
 //-----------------------------------------------------------------------------------------------
 void FilesMenu::Startup(Ui& ui) {
+    // A frame that forbids storage (sandboxed without allow-same-origin) or a browser that refuses
+    // it: the notice says so from the start, instead of after the first edit.
+    if (std::string why; !services::StorageAvailable(&why)) {
+        storage_unavailable_ = true;
+        storage_error_ = why;
+    }
     // Both generations are read whatever opens, so that the next write never lands on the last
     // good copy (a link or ?scenario= opened now keeps the autosave for a later visit).
     std::optional<std::string> stored[2], legacy;
@@ -228,9 +235,16 @@ void FilesMenu::Frame(Ui& ui) {
         const int r = services::ClipboardResult();
         if (r != 0) {
             copy_pending_ = false;
-            if (r > 0) {
+            if (dialog_ == Dialog::Embed) {  // the snippet: it stays selected in the dialog either way
+                if (ui.notify)
+                    ui.notify(r > 0 ? std::string("Snippet copied: paste it into the course page's HTML")
+                                    : std::string("The browser did not let OrgSim copy: the snippet is selected, press Ctrl+C"),
+                              r <= 0);
+            } else if (r > 0) {
                 if (ui.notify) ui.notify("Link copied", false);
             } else {
+                link_note_ = "The browser did not let OrgSim copy it. The link is selected below: press Ctrl+C (\xE2\x8C\x98" "C on a Mac) to "
+                             "copy it. It is also in the address bar.";
                 dialog_ = Dialog::CopyLink;
                 dialog_opened_ = false;
                 dialog_title_ = "Copy this link";
@@ -298,7 +312,11 @@ void FilesMenu::Publish(Ui& ui) {
     h.Text("files.last_error", last_error_);
     h.Text("files.share_url", share_url_);
     h.Text("files.last_download", last_download_);
-    static const char* kDialogNames[] = {"", "problems", "open_choice", "copy_link", "open_path", "restore"};
+    static const char* kDialogNames[] = {"", "problems", "open_choice", "copy_link", "open_path", "restore", "embed"};
+    h.Text("files.embed_snippet", embed_snippet_);
+    h.Text("files.embed_url", embed_url_);
+    h.Text("files.full_app_url", full_app_url_);
+    h.Value("files.storage_unavailable", storage_unavailable_ ? 1.0 : 0.0);
     h.Text("files.dialog", kDialogNames[static_cast<int>(dialog_)]);
 }
 
@@ -406,6 +424,35 @@ void FilesMenu::Share(Ui& ui) {
     copy_pending_ = true;
 }
 
+void FilesMenu::ShowEmbed(const std::string& fragment, const std::string& title) {
+    embed_fragment_ = fragment;
+    embed_title_ = title;
+    if (embed_height_ == 0) embed_height_ = kEmbedDefaultHeight;
+    const std::string page = services::PageUrl();
+    embed_url_ = EmbedUrl(page.empty() ? std::string("https://your-site.example/orgsim/") : page, embed_fragment_);
+    embed_snippet_ = EmbedSnippet(embed_url_, embed_title_, embed_height_);
+    dialog_ = Dialog::Embed;
+    dialog_opened_ = false;
+    dialog_title_ = "Embed in a web page";
+}
+
+void FilesMenu::OpenFullApp(Ui& ui) {
+    // An assignment the page was opened with goes on as that assignment; otherwise the workspace.
+    std::string fragment = services::GetFragment();
+    if (!IsAssignmentFragment(fragment)) fragment = ui.ws.Empty() ? std::string() : EncodeShareFragment(ui.ws);
+    full_app_url_ = FullAppUrl(services::PageUrl(), fragment);
+    if (services::OpenInNewTab(full_app_url_)) {
+        if (ui.notify) ui.notify("Opened in a new tab", false);
+        return;
+    }
+    share_url_ = full_app_url_;
+    link_note_ = "The page holding OrgSim does not let it open a new tab. Copy this link (it is selected: press Ctrl+C, "
+                 "\xE2\x8C\x98" "C on a Mac) and open it in a new tab.";
+    dialog_ = Dialog::CopyLink;
+    dialog_opened_ = false;
+    dialog_title_ = "Open OrgSim in a new tab";
+}
+
 void FilesMenu::ExportSeries(Ui& ui) {
     const Experiment* e = ui.runner.Results();
     if (!e || e->Completed() == 0) return;
@@ -496,10 +543,11 @@ float FilesMenu::DrawButtons(Ui& ui, ImVec2 pos, float height) {
     hooks.RecordLastItem("Files:save");
     const ImVec2 save_below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + t.Dp(6));
 
-    if (Button(t, "##files_share", "Share", Icon::Share, place("Share"), false, has)) Share(ui);
+    SemNext().expanded = ImGui::IsPopupOpen("##files_share_menu") ? 1 : 0;
+    SemNext().description = "Opens a menu: copy a link to this workspace, or embed it in a web page.";
+    if (Button(t, "##files_share", "Share", Icon::Share, place("Share"), false, has)) ImGui::OpenPopup("##files_share_menu");
     hooks.RecordLastItem("Files:share");
-    if (ImGui::IsItemHovered())
-        Tooltip(t, "Copy a link", "The link holds every open scenario with its seed, horizon and replications: whoever opens it sees the same run.");
+    const ImVec2 share_below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + t.Dp(6));
 
     SemNext().expanded = ImGui::IsPopupOpen("##files_export_menu") ? 1 : 0;
     SemNext().description = "Opens a menu: results as CSV files and charts as pictures.";
@@ -532,6 +580,23 @@ float FilesMenu::DrawButtons(Ui& ui, ImVec2 pos, float height) {
             ImGui::CloseCurrentPopup();
         }
         hooks.RecordLastItem("Files:save:workspace");
+        SemPop();
+        ImGui::EndPopup();
+    }
+    ImGui::SetNextWindowPos(keep_inside(share_below));
+    if (ImGui::BeginPopup("##files_share_menu")) {
+        SemPush("##sem_share_menu", SemRole::Menu, "Share", ImGui::GetWindowPos(),
+                ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y));
+        if (MenuItem(ui, "##share_link", "Copy link", "Every open scenario with its seed: whoever opens it sees the same run", has, menu_w)) {
+            Share(ui);
+            ImGui::CloseCurrentPopup();
+        }
+        hooks.RecordLastItem("Files:share:link");
+        if (MenuItem(ui, "##share_embed", "Embed in a web page", "HTML for a course page or a learning-management system", has, menu_w)) {
+            ShowEmbed(EncodeShareFragment(ui.ws), "OrgSim: " + ui.ws.ActiveScenario().name);
+            ImGui::CloseCurrentPopup();
+        }
+        hooks.RecordLastItem("Files:share:embed");
         SemPop();
         ImGui::EndPopup();
     }
@@ -577,7 +642,7 @@ float FilesMenu::DrawButtons(Ui& ui, ImVec2 pos, float height) {
 }
 
 void FilesMenu::DrawNotice(Ui& ui, ImVec2 min, ImVec2 size) {
-    if (storage_error_.empty() || dialog_ == Dialog::Restore || ui.ws.Empty()) return;
+    if (storage_error_.empty() || storage_error_ == dismissed_error_ || dialog_ == Dialog::Restore || ui.ws.Empty()) return;
     const Theme& t = ui.theme;
     const Palette& p = t.Colours();
     const Fonts& f = t.GetFonts();
@@ -604,20 +669,38 @@ void FilesMenu::DrawNotice(Ui& ui, ImVec2 min, ImVec2 size) {
     dl->AddRect(a, b, WithAlpha(p.danger, 0.55f), t.Dp(12), 0, t.Dp(1.5f));
     const float icon = t.Dp(20);
     DrawIcon(t, dl, Icon::Warning, ImVec2(a.x + t.Dp(30), a.y + h * 0.5f), icon, p.danger, p.card);
-    const ImVec2 button(t.Dp(150), t.Dp(40));
+    // Storage refused from the start (a frame): nothing to retry; the way out is the full app in a
+    // tab of its own (embedded) or a file.
+    const char* action = ui.embedded ? "Open in new tab" : "Save to file";
+    const ImVec2 button(TextSize(f.heading, action).x + t.Dp(13 + 9 + 30), t.Dp(40));  // a primary button: heading type
+    const float close_w = t.Dp(32);
     const float text_x = a.x + t.Dp(52);
-    const float text_w = w - (text_x - a.x) - button.x - t.Dp(32);
+    const float text_w = w - (text_x - a.x) - button.x - close_w - t.Dp(36);
     const float block = FontSize(f.label) + t.Dp(4) + FontSize(f.small);
     const float ty = a.y + (h - block) * 0.5f;
-    DrawText(dl, f.label, ImVec2(text_x, ty), p.text, Ellipsize(f.label, "Your work is not being saved in this browser", text_w).c_str());
+    const std::string title = storage_unavailable_ ? "Your changes last until this page closes" : "Your work is not being saved in this browser";
+    DrawText(dl, f.label, ImVec2(text_x, ty), p.text, Ellipsize(f.label, title, text_w).c_str());
     std::string why = storage_error_;
     if (!why.empty()) why[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(why[0])));
-    why += ". Save it to a file; OrgSim tries again after your next change.";
+    if (storage_unavailable_) why += ui.embedded ? ". Open OrgSim in a tab of its own to keep your work." : ". Save your work to a file to keep it.";
+    else why += ". Save it to a file; OrgSim tries again after your next change.";
     DrawText(dl, f.small, ImVec2(text_x, ty + FontSize(f.label) + t.Dp(4)), p.text_muted, Ellipsize(f.small, why, text_w).c_str());
-    ImGui::SetCursorScreenPos(ImVec2(b.x - button.x - t.Dp(14), a.y + (h - button.y) * 0.5f));
-    SemAt("##sem_storage_notice", SemRole::Alert, "Your work is not being saved in this browser. " + why, a, b);
-    if (Button(t, "##notice_save", "Save to file", Icon::Save, button, true)) SaveWorkspace(ui);
-    ui.hooks.RecordLastItem("Files:notice:save");
+    // The full sentence where the line is cut short (a narrow frame).
+    if (ImGui::IsMouseHoveringRect(ImVec2(text_x, a.y), ImVec2(text_x + text_w, b.y))) Tooltip(t, title, why);
+    ImGui::SetCursorScreenPos(ImVec2(b.x - button.x - close_w - t.Dp(20), a.y + (h - button.y) * 0.5f));
+    SemAt("##sem_storage_notice", SemRole::Alert, title + ". " + why, a, b);
+    if (ui.embedded) {
+        if (Button(t, "##notice_open", action, Icon::External, button, true)) OpenFullApp(ui);
+        ui.hooks.RecordLastItem("Files:notice:open");
+    } else {
+        if (Button(t, "##notice_save", action, Icon::Save, button, true)) SaveWorkspace(ui);
+        ui.hooks.RecordLastItem("Files:notice:save");
+    }
+    // Closing the notice hides this message; a different failure shows again.
+    ImGui::SetCursorScreenPos(ImVec2(b.x - close_w - t.Dp(12), a.y + (h - close_w) * 0.5f));
+    SemNext().name = "Close this notice";
+    if (Button(t, "##notice_close", "", Icon::Close, ImVec2(close_w, close_w), false)) dismissed_error_ = storage_error_;
+    ui.hooks.RecordLastItem("Files:notice:close");
     ui.hooks.Record("Files:notice", a.x, a.y, w, h);
     ImGui::End();
     ImGui::PopStyleVar(2);
@@ -771,9 +854,7 @@ void FilesMenu::DrawDialog(Ui& ui) {
             break;
         }
         case Dialog::CopyLink: {
-            text(f.body, p.text_muted,
-                 "The browser did not let OrgSim copy it. The link is selected below: press Ctrl+C (\xE2\x8C\x98" "C on a Mac) to copy it. "
-                 "It is also in the address bar.");
+            text(f.body, p.text_muted, link_note_);
             ImGui::PushFont(f.small);
             ImGui::SetNextItemWidth(inner);
             if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
@@ -816,6 +897,59 @@ void FilesMenu::DrawDialog(Ui& ui) {
                 else dialog_opened_ = true;  // the popup is open already: show the new content
             }
             hooks.RecordLastItem("Files:path:open");
+            break;
+        }
+        case Dialog::Embed: {
+            text(f.body, p.text_muted,
+                 "Paste this HTML into a course page or a learning-management system. The frame opens " +
+                     (IsAssignmentFragment(embed_fragment_) ? std::string("the assignment as students see it") : std::string("these scenarios")) +
+                     " in a compact layout without the file menu; its \xE2\x80\x9COpen in new tab\xE2\x80\x9D button opens the full app. "
+                     "The site serving OrgSim must allow framing (README: Embedding).");
+            // The frame's height: three sizes, one row of toggles.
+            text(f.small, p.text_muted, "Frame height (the width fills the page's column):");
+            SemPush("##sem_embed_height", SemRole::RadioGroup, "Frame height");
+            for (const int hpx : kEmbedHeights) {
+                const std::string label = std::to_string(hpx) + " px";
+                ImGui::PushID(hpx);
+                if (Semantics* sem = ActiveSemantics()) sem->NextRole(SemRole::Radio);
+                if (ToggleButton(t, "##embed_h", label.c_str(), Icon::None, ImVec2(TextSize(f.label, label.c_str()).x + t.Dp(28), t.Dp(34)),
+                                 embed_height_ == hpx) &&
+                    embed_height_ != hpx) {
+                    embed_height_ = hpx;
+                    embed_snippet_ = EmbedSnippet(embed_url_, embed_title_, embed_height_);
+                }
+                hooks.RecordLastItem("Files:embed:h" + std::to_string(hpx));
+                ImGui::PopID();
+                ImGui::SameLine(0.0f, t.Dp(6));
+            }
+            ImGui::NewLine();
+            SemPop();
+            ImGui::PushFont(f.small);
+            if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+            ImGui::InputTextMultiline("##snippet", embed_snippet_.data(), embed_snippet_.size() + 1, ImVec2(inner, FontSize(f.small) * 6.5f),
+                                      ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
+            {
+                SemNode box;
+                box.value = embed_snippet_;
+                SemItem(SemRole::TextBox, "Embed snippet (HTML)", box);
+            }
+            hooks.RecordLastItem("Files:embed:snippet");
+            ImGui::PopFont();
+            const ImVec2 wide(t.Dp(150), button.y);
+            ImGui::SetCursorScreenPos(ImVec2(right_buttons_x(wide.x * 2 + button.x + t.Dp(20)), ImGui::GetCursorScreenPos().y + t.Dp(6)));
+            if (Button(t, "##embed_preview", "Preview", Icon::External, wide, false) && !services::OpenInNewTab(embed_url_) && ui.notify)
+                ui.notify("The browser did not open a new tab: paste the snippet into a page to see it.", true);
+            hooks.RecordLastItem("Files:embed:preview");
+            if (ImGui::IsItemHovered()) Tooltip(t, "Preview the compact layout", "Opens the embedded address in a new tab.");
+            ImGui::SameLine();
+            if (Button(t, "##embed_copy", "Copy snippet", Icon::Share, wide, false)) {
+                services::CopyText(embed_snippet_);
+                copy_pending_ = true;
+            }
+            hooks.RecordLastItem("Files:embed:copy");
+            ImGui::SameLine();
+            if (Button(t, "##dialog_ok", "Done", Icon::None, button, true)) close = true;
+            hooks.RecordLastItem("Files:dialog:ok");
             break;
         }
         case Dialog::Restore: {

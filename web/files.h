@@ -50,6 +50,14 @@ public:
     /// After the panels: while autosaves fail (storage full or forbidden), a notice at the foot of
     /// the content area (min, size) that work is not kept in the browser, with "Save to file".
     void DrawNotice(Ui& ui, ImVec2 min, ImVec2 size);
+    /// The Embed dialog: the HTML snippet that shows this page's fragment (a share link's, or an
+    /// assignment's) in a course page's frame, in the compact layout (web/embed.h); title names the
+    /// frame for screen readers.
+    void ShowEmbed(const std::string& fragment, const std::string& title);
+    /// The compact layout's way out: this workspace (or the assignment the page was opened with)
+    /// in the full app in a new tab; where the embedding page forbids new tabs, a dialog shows the
+    /// link to open by hand.
+    void OpenFullApp(Ui& ui);
     /// After ImGui's draw data is rendered and before the frame is presented: read back pixels
     /// for a pending PNG export.
     void AfterRender();
@@ -59,7 +67,7 @@ public:
 
 private:
     bool menu_focused_ = false;  ///< this frame's open menu has given its first item the focus
-    enum class Dialog { None, Problems, OpenChoice, CopyLink, OpenPath, Restore };
+    enum class Dialog { None, Problems, OpenChoice, CopyLink, OpenPath, Restore, Embed };
 
     void HandleFile(Ui& ui, const services::IncomingFile& file);
     void OpenScenario(Ui& ui, const Scenario& s, const std::string& origin, bool as_alternative);
@@ -86,6 +94,8 @@ private:
     int autosave_key_ = 0;               ///< key of the next write (never the one with the last good copy)
     std::uint32_t autosave_generation_ = 1;  ///< generation of the next write
     std::string storage_error_;          ///< why the last autosave failed ("" = it worked): the notice
+    bool storage_unavailable_ = false;   ///< storage was refused at startup (a sandboxed frame): no write can work
+    std::string dismissed_error_;        ///< the storage notice was closed while it said this
     std::string autosave_status_;        ///< what startup found (test hooks)
     // The restore prompt: the copy offered, how old it is, and whether a newer copy was damaged.
     std::optional<WorkspaceDoc> pending_restore_;
@@ -107,6 +117,14 @@ private:
     // Share: the link, and whether the clipboard's answer is awaited.
     std::string share_url_;
     bool copy_pending_ = false;
+    std::string link_note_;          ///< the CopyLink dialog's explanation
+    // Embed: what the snippet shows, its frame height (CSS pixels) and the snippet itself.
+    std::string embed_fragment_;
+    std::string embed_title_;
+    int embed_height_ = 0;
+    std::string embed_snippet_;
+    std::string embed_url_;
+    std::string full_app_url_;       ///< the last address OpenFullApp opened (test hooks)
     // The desktop's Open dialog (no native picker in SDL2).
     std::array<char, 1024> open_path_{};
     std::string last_download_;

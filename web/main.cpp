@@ -266,6 +266,8 @@ int main(int argc, char** argv) {
     SetActiveTestHooks(&rt->hooks);
     SetActiveSemantics(&rt->semantics);
     rt->app = std::make_unique<App>(rt->assets_dir, ScenarioPath(argc, argv, rt->assets_dir), rt->theme, rt->hooks);
+    for (int i = 1; i < argc; ++i)
+        if (std::string(argv[i]) == "--embed") rt->app->SetEmbedded(true);  // ?embed=1 (web/boot.js)
 #ifndef __EMSCRIPTEN__
     for (int i = 1; i < argc; ++i)
         if (std::string(argv[i]) == "--self-check") {

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "web/platform.h"
+#include "web/services.h"
 #include "web/widgets.h"
 
 namespace orgsim::ui {
@@ -859,6 +860,12 @@ void ModelDocPanel::DrawLaid(const Ui& ui, ImDrawList* dl, const Laid& laid, ImV
                 if (internal) {
                     ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
                     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) Open(pc.href.substr(1), back_);
+                } else if (pc.href.rfind("https://", 0) == 0 || pc.href.rfind("http://", 0) == 0) {
+                    // Outside links open in a new tab: the model page (and an embedding course page) stays.
+                    ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                    Tooltip(t, "Opens in a new tab", pc.href);
+                    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !services::OpenInNewTab(pc.href) && ui.notify)
+                        ui.notify("The browser did not open a new tab: the address is " + pc.href, true);
                 } else {
                     Tooltip(t, "", pc.href);
                 }

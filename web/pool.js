@@ -33,6 +33,9 @@
   function poolSize() {
     if (typeof Worker !== 'function' || typeof WebAssembly !== 'object') return 0;
     if (!/^https?:$/.test(location.protocol)) return 0;  // file://: workers and wasm cannot load
+    // A frame sandboxed without allow-same-origin has an opaque origin: no script URL is
+    // same-origin with it, so new Worker() throws. The app then runs replications on the page.
+    if (self.origin === 'null') return 0;
     const asked = new URLSearchParams(location.search).get('workers');
     if (asked !== null && /^\d{1,2}$/.test(asked)) return Math.min(Number(asked), 16);
     return Math.max(1, (navigator.hardwareConcurrency || 2) - 1);
@@ -84,7 +87,14 @@
         console.warn('OrgSim: the workers fetch their module themselves:', err);
         return null;
       });
-      while (this.slots.length < this.size) this.spawn();
+      try {
+        while (this.slots.length < this.size) this.spawn();
+      } catch (err) {  // the browser refuses workers here (e.g. a sandboxed frame): the app runs the run itself
+        console.warn('OrgSim: the replication workers cannot start here:', err && err.name);
+        this.broken = true;
+        this.fail('the replication workers could not start');
+        return;
+      }
       if (!this.watchdog) this.watchdog = setInterval(() => this.checkSilent(), 1000);
       this.pump();
     }

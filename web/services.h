@@ -39,6 +39,16 @@ bool StorageGet(const std::string& key, std::string& value);
 bool StorageSet(const std::string& key, const std::string& value, std::string* error);
 void StorageRemove(const std::string& key);
 
+/// Can the app keep work in storage at all? False with *why (one sentence, lower case) in a frame
+/// that forbids storage (sandboxed without allow-same-origin, or third-party storage blocked) or
+/// when the browser refuses it outright. Checked once at startup; each write still reports its own
+/// failure (StorageSet).
+bool StorageAvailable(std::string* why);
+
+/// Open an address in a new browser tab (the desktop: the system's browser); false when refused
+/// (an embedding page's sandbox without allow-popups, a pop-up blocker): show the address instead.
+bool OpenInNewTab(const std::string& url);
+
 /// The URL fragment without '#' ("" on the desktop).
 std::string GetFragment();
 /// Replace the fragment without reloading (history.replaceState); "" removes it. No-op on the desktop.

@@ -193,6 +193,10 @@ std::string GetFragment() { return ""; }
 void SetFragment(const std::string&) {}
 std::string PageUrl() { return ""; }
 
+bool StorageAvailable(std::string*) { return true; }  // files under ~/.config/orgsim: failures show per write
+
+bool OpenInNewTab(const std::string& url) { return SDL_OpenURL(url.c_str()) == 0; }
+
 namespace {
 int g_clipboard = 0;  // result of the last CopyText (SDL's clipboard answers at once)
 }

@@ -97,6 +97,41 @@ EM_JS(void, JsStorageRemove, (const char* key), {
     try { window.localStorage.removeItem(UTF8ToString(key)); } catch (e) {}
 });
 
+// Returns 0 when localStorage can be written, else a malloc'd reason. A frame sandboxed without
+// allow-same-origin, or a browser blocking third-party storage, throws on the first touch.
+EM_JS(char*, JsStorageProbe, (), {
+    var msg = "";
+    try {
+        var s = window.localStorage;
+        var k = "orgsim.probe";
+        s.setItem(k, "1");
+        s.removeItem(k);
+        return 0;
+    } catch (e) {
+        msg = (e && e.name === "QuotaExceededError") ? "browser storage is full"
+            : (window.self !== window.top ? "the page holding OrgSim does not let it use browser storage"
+                                          : "browser storage is not available (" + ((e && e.name) || "error") + ")");
+    }
+    var n = lengthBytesUTF8(msg) + 1;
+    var p = _malloc(n);
+    stringToUTF8(msg, p, n);
+    return p;
+});
+
+// Open url in a new tab; 0 when the browser or the embedding page refused (a sandbox without
+// allow-popups, a pop-up blocker). Not "noopener" in the features, which makes window.open return
+// null always; the opener is cut by hand instead.
+EM_JS(int, JsOpenInNewTab, (const char* url), {
+    try {
+        var w = window.open(UTF8ToString(url), "_blank");
+        if (!w) return 0;
+        try { w.opener = null; } catch (e) {}
+        return 1;
+    } catch (e) {
+        return 0;
+    }
+});
+
 EM_JS(char*, JsGetFragment, (), {
     var h = window.location.hash || "";
     if (h.charAt(0) === "#") h = h.substring(1);
@@ -112,8 +147,10 @@ EM_JS(void, JsSetFragment, (const char* fragment), {
     try { window.history.replaceState(window.history.state, "", url); } catch (e) { console.warn("OrgSim: replaceState failed", e); }
 });
 
+// The address without its fragment. Not origin + path: a frame sandboxed without allow-same-origin
+// has the origin "null", yet its address is the real one.
 EM_JS(char*, JsPageUrl, (), {
-    var u = window.location.origin + window.location.pathname + window.location.search;
+    var u = String(window.location.href).split("#")[0];
     var n = lengthBytesUTF8(u) + 1;
     var p = _malloc(n);
     stringToUTF8(u, p, n);
@@ -242,6 +279,15 @@ void StorageRemove(const std::string& key) { JsStorageRemove(key.c_str()); }
 std::string GetFragment() { return TakeCString(JsGetFragment()); }
 void SetFragment(const std::string& fragment) { JsSetFragment(fragment.c_str()); }
 std::string PageUrl() { return TakeCString(JsPageUrl()); }
+
+bool StorageAvailable(std::string* why) {
+    const std::string reason = TakeCString(JsStorageProbe());
+    if (reason.empty()) return true;
+    if (why) *why = reason;
+    return false;
+}
+
+bool OpenInNewTab(const std::string& url) { return JsOpenInNewTab(url.c_str()) != 0; }
 
 void CopyText(const std::string& text) { JsCopyText(text.c_str()); }
 int ClipboardResult() { return JsClipboardResult(); }

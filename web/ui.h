@@ -44,6 +44,11 @@ struct Ui {
     std::function<void(const std::string& file_name, const std::string& text)> open_class_file;
     /// Open an assignment link's fragment ("assign=...") in the Class view, as a student sees it.
     std::function<void(const std::string& fragment)> open_class_link;
+    /// Show the Embed dialog for a link's fragment (a share link's or an assignment's); title names
+    /// the frame for screen readers.
+    std::function<void(const std::string& fragment, const std::string& title)> embed;
+    /// The page is embedded in another page's frame (?embed=1): the compact layout, no file menu.
+    bool embedded = false;
 };
 
 }  // namespace orgsim::ui

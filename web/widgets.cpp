@@ -378,6 +378,19 @@ void DrawIcon(const Theme& theme, ImDrawList* dl, Icon icon, ImVec2 c, float s, 
             dl->AddCircleFilled(d, rr, col, 12);
             break;
         }
+        case Icon::External: {  // a box open at its top right, an arrow leaving through the gap
+            const float t = std::max(1.2f, s * 0.1f);
+            const float l = c.x - h * 0.8f, r = c.x + h * 0.8f, top = c.y - h * 0.8f, bot = c.y + h * 0.8f;
+            dl->AddLine(ImVec2(c.x - h * 0.05f, top), ImVec2(l, top), col, t);
+            dl->AddLine(ImVec2(l, top), ImVec2(l, bot), col, t);
+            dl->AddLine(ImVec2(l, bot), ImVec2(r, bot), col, t);
+            dl->AddLine(ImVec2(r, bot), ImVec2(r, c.y + h * 0.05f), col, t);
+            const ImVec2 tip(r + h * 0.1f, top - h * 0.1f);
+            dl->AddLine(ImVec2(c.x - h * 0.1f, c.y + h * 0.1f), tip, col, t);
+            dl->AddLine(tip, ImVec2(tip.x - h * 0.7f, tip.y), col, t);
+            dl->AddLine(tip, ImVec2(tip.x, tip.y + h * 0.7f), col, t);
+            break;
+        }
         case Icon::Help: {
             dl->AddCircle(c, h * 0.95f, col, 20, std::max(1.2f, s * 0.1f));
             ImFont* font = theme.GetFonts().label;

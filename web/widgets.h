@@ -11,7 +11,7 @@
 namespace orgsim::ui {
 
 enum class Icon { None, Play, Pause, Step, Reset, Replay, Sun, Moon, Plus, Minus, Undo, Redo, Open, Save, Share,
-                  Download, Help, Present, Close, Check, Warning };
+                  Download, Help, Present, Close, Check, Warning, External };
 
 constexpr const char* kMiddot = " \xC2\xB7 ";
 constexpr const char* kEmDash = "\xE2\x80\x94";

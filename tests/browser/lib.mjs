@@ -133,6 +133,23 @@ export async function clickWidget(page, name) {
   await sleep(120);
 }
 
+// A view's cards scroll: bring a widget wholly into its panel (named by its "Panel:..." hook) with the
+// mouse wheel over its column, top_inset pixels below the panel's top (its header) and above its foot.
+export async function reveal(page, name, panel, topInset = 90) {
+  for (let i = 0; i < 40; ++i) {
+    const s = await state(page);
+    const r = s.widgets[name], p = s.widgets[panel];
+    check(r, `widget ${name} not recorded`);
+    check(p, `panel ${panel} not recorded`);
+    const top = p[1] + topInset, bottom = p[1] + p[3];
+    if (r[1] >= top && r[1] + r[3] <= bottom) return;
+    await page.mouse.move(r[0] + Math.min(r[2] / 2, 40), (top + bottom) / 2);
+    await page.mouse.wheel(0, r[1] < top ? -120 : 120);
+    await sleep(120);
+  }
+  throw new Error(`could not scroll ${name} into view`);
+}
+
 // The page draws only when something changes (input, animation, runs: web/main.cpp), so an idle page
 // shows no new frames. A test that measures how fast the page can draw asks for every frame while it
 // measures (the exported orgsim_request_frames) and withdraws the request after.

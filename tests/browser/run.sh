@@ -20,5 +20,6 @@ done
 if [ -z "$url" ]; then echo "browser tests: the server did not start:"; cat "$log"; exit 1; fi
 echo "serving $site at $url"
 # Suites that compare the page with the CLI run the build's CLI for Node (next to the site folder).
+export ORGSIM_SITE="$(cd "$site" && pwd)"  # suites that start a server of their own (99_embed)
 export ORGSIM_NODE_CLI="$(cd "$site/.." && pwd)/orgsim.js"
 node "$here/run.mjs" --url "$url" --out "$out" "${@:3}"

@@ -163,9 +163,10 @@ export default async function (lib) {
   });
 
   let shareUrl = '';
-  await test('files: Share puts the link in the address bar and copies it', async () => {
+  await test('files: Share > Copy link puts the link in the address bar and copies it', async () => {
     check(loaded, 'page did not load');
     await clickWidget(page, 'Files:share');
+    await clickWidget(page, 'Files:share:link');
     const s = await waitFor(page, (x) => texts(x)['files.share_url'] && (/Link copied/.test(x.toast) || texts(x)['files.dialog'] === 'copy_link'),
                             5000, 'the link to be copied or shown');
     shareUrl = texts(s)['files.share_url'];

@@ -108,7 +108,15 @@ export default async function (lib) {
       ['help dialog', async () => { await press(page, 'F1'); await waitFor(page, (x) => x.help_open, 3000, 'help'); }],
       ['model page', async () => { await clickWidget(page, 'Help:modeldoc'); await waitFor(page, (x) => x.view === 'model', 3000, 'model page'); }],
       ['save menu', async () => { await showView(page, 'Design'); await clickWidget(page, 'Files:save'); await sleep(300); }],
-      ['dark theme', async () => { await press(page, 'Escape'); await clickWidget(page, 'Theme'); await sleep(300); }],
+      ['embed dialog', async () => {
+        await press(page, 'Escape');
+        await sleep(200);
+        // A click while the Save menu is still open only closes it (ImGui's popups): click again.
+        for (let i = 0; i < 2 && !(await state(page)).widgets['Files:share:embed']; ++i) await clickWidget(page, 'Files:share');
+        await clickWidget(page, 'Files:share:embed');
+        await waitFor(page, (x) => x.texts['files.dialog'] === 'embed', 3000, 'the Embed dialog');
+      }],
+      ['dark theme', async () => { await clickWidget(page, 'Files:dialog:ok'); await clickWidget(page, 'Theme'); await sleep(300); }],
       ['presentation', async () => { await clickWidget(page, 'Theme'); await press(page, 'KeyP'); await waitFor(page, (x) => x.presenting, 3000, 'presenting'); }],
     ];
     for (const [name, go] of views) {

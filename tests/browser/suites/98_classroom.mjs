@@ -29,20 +29,7 @@ export default async function (lib) {
     check(v.length === 0, `axe on ${where}: ${v.join('; ')}`);
     return r.passes.length;
   };
-  // The view's cards scroll: bring a widget wholly into the view (mouse wheel over its column) first.
-  async function reveal(page, name) {
-    for (let i = 0; i < 40; ++i) {
-      const s = await state(page);
-      const r = s.widgets[name], panel = s.widgets['Panel:class'];
-      check(r, `widget ${name} not recorded`);
-      const top = panel[1] + 90, bottom = panel[1] + panel[3];
-      if (r[1] >= top && r[1] + r[3] <= bottom) return;
-      await page.mouse.move(r[0] + Math.min(r[2] / 2, 40), (top + bottom) / 2);
-      await page.mouse.wheel(0, r[1] < top ? -120 : 120);
-      await sleep(120);
-    }
-    throw new Error(`could not scroll ${name} into view`);
-  }
+  const reveal = (page, name) => lib.reveal(page, name, 'Panel:class');
   const clickWidget = async (page, name) => {
     if (name.startsWith('Class:') && !name.startsWith('Class:mode:') && !name.startsWith('Class:add_outcome:')) await reveal(page, name);
     return lib.clickWidget(page, name);
