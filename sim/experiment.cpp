@@ -20,9 +20,30 @@ Experiment::Experiment(std::vector<Scenario> scenarios, int replications, int we
     finals_.assign(scenarios_.size(), std::vector<std::vector<double>>(kSeriesCount));
     series_.assign(scenarios_.size(), std::vector<std::vector<float>>(kSeriesCount));
     hashes_.assign(scenarios_.size(), {});
+    checkpoints_.assign(scenarios_.size(), {});
+}
+
+bool Experiment::SetCheckpointEvery(int every) {
+    if (every < 0 || completed_ > 0 || current_scenario_ > 0 || !running_.empty() || !pending_.empty()) return false;
+    checkpoint_every_ = every;
+    return true;
+}
+
+double Experiment::CheckpointValue(int i, int replication, int c, SeriesId id) const {
+    const auto n = static_cast<std::size_t>(Checkpoints());
+    return checkpoints_[static_cast<std::size_t>(i)][(static_cast<std::size_t>(replication) * n + static_cast<std::size_t>(c)) * kSeriesCount +
+                                                     static_cast<std::size_t>(id)];
 }
 
 namespace {
+/// Every series' latest value, appended to out (a checkpoint).
+void AppendLatest(const World& w, std::vector<double>& out) {
+    for (int k = 0; k < kSeriesCount; ++k) {
+        const auto& ser = w.Series(static_cast<SeriesId>(k));
+        out.push_back(ser.empty() ? 0.0 : ser.back());
+    }
+}
+
 /// What an experiment keeps of a finished world.
 ReplicationResult Collect(const World& w, bool keep_series) {
     ReplicationResult r;
@@ -39,16 +60,24 @@ ReplicationResult Collect(const World& w, bool keep_series) {
 }
 }  // namespace
 
-ReplicationResult RunReplication(const Scenario& prepared, int replication, bool keep_series, const StructureOverride* structure) {
+ReplicationResult RunReplication(const Scenario& prepared, int replication, bool keep_series, const StructureOverride* structure,
+                                 int checkpoint_every) {
     World w(prepared, replication, structure);
-    w.StepWeeks(prepared.horizon_weeks);
-    return Collect(w, keep_series);
+    std::vector<double> checkpoints;
+    for (int c = 0; c < CheckpointCount(prepared.horizon_weeks, checkpoint_every); ++c) {
+        w.StepWeeks(checkpoint_every);
+        AppendLatest(w, checkpoints);
+    }
+    w.StepWeeks(prepared.horizon_weeks - w.Week());
+    ReplicationResult r = Collect(w, keep_series);
+    r.checkpoints = std::move(checkpoints);
+    return r;
 }
 
 ReplicationResult Experiment::RunTask(int task) const {
     const int n = ScenarioCount();
     ReplicationResult r = RunReplication(scenarios_[static_cast<std::size_t>(task % n)], first_replication_ + task / n, keep_series_,
-                                         OverrideOf(task % n));
+                                         OverrideOf(task % n), checkpoint_every_);
     r.task = task;
     return r;
 }
@@ -65,6 +94,7 @@ void Experiment::Merge(const ReplicationResult& r) {
         }
     }
     hashes_[si].push_back(r.hash);
+    checkpoints_[si].insert(checkpoints_[si].end(), r.checkpoints.begin(), r.checkpoints.end());
     if (++current_scenario_ >= static_cast<int>(scenarios_.size())) {
         current_scenario_ = 0;
         ++completed_;
@@ -77,6 +107,7 @@ bool Experiment::Accept(ReplicationResult r) {
     if (r.finals.size() != static_cast<std::size_t>(kSeriesCount)) return false;
     const std::size_t want_series = keep_series_ ? static_cast<std::size_t>(kSeriesCount) * static_cast<std::size_t>(weeks_) : 0;
     if (r.series.size() != want_series) return false;
+    if (r.checkpoints.size() != static_cast<std::size_t>(Checkpoints()) * static_cast<std::size_t>(kSeriesCount)) return false;
     for (const auto& p : pending_)
         if (p.task == r.task) return false;
     if (r.task == next && !running_.empty()) running_.clear();  // RunSlice was on this one: the result is the same
@@ -105,13 +136,22 @@ bool Experiment::RunSlice(long max_weeks) {
             Merge(r);
             continue;
         }
-        if (running_.empty()) running_.emplace_back(scenarios_[static_cast<std::size_t>(current_scenario_)], first_replication_ + completed_,
-                                                     OverrideOf(current_scenario_));
+        if (running_.empty()) {
+            running_.emplace_back(scenarios_[static_cast<std::size_t>(current_scenario_)], first_replication_ + completed_,
+                                  OverrideOf(current_scenario_));
+            running_checkpoints_.clear();
+        }
         World& w = running_[0];
-        const int chunk = static_cast<int>(std::min<long>(budget, 52));
+        // Chunks end on checkpoints, where the values are recorded as RunReplication does.
+        int chunk = static_cast<int>(std::min<long>(budget, 52));
+        const int recorded = static_cast<int>(running_checkpoints_.size()) / kSeriesCount;
+        if (recorded < Checkpoints()) chunk = std::min(chunk, (recorded + 1) * checkpoint_every_ - w.Week());
         budget -= w.StepWeeks(chunk);
+        if (recorded < Checkpoints() && w.Week() == (recorded + 1) * checkpoint_every_) AppendLatest(w, running_checkpoints_);
         if (!w.Done()) continue;
         ReplicationResult r = Collect(w, keep_series_);
+        r.checkpoints = std::move(running_checkpoints_);
+        running_checkpoints_.clear();
         running_.clear();
         Merge(r);
     }

@@ -24,6 +24,9 @@ struct ReplicationResult {
     int task = -1;                ///< replication * ScenarioCount() + scenario
     std::uint64_t hash = 0;       ///< World::StateHash() at the end
     std::vector<double> finals;   ///< kSeriesCount final values
+    /// kSeriesCount values at each checkpoint week before the end, checkpoint by checkpoint (empty
+    /// unless the experiment asks for checkpoints: Experiment::SetCheckpointEvery)
+    std::vector<double> checkpoints;
     std::vector<float> series;    ///< kSeriesCount x weeks values (empty unless the series are kept)
 };
 
@@ -31,8 +34,12 @@ struct ReplicationResult {
 /// carries the common seed and the horizon) and collect what the experiment keeps. Pure: the same
 /// arguments give the same result on any thread, worker or machine.
 /// `structure`, if given, makes some mechanisms read other structural facts ("Why?" by mechanism).
+/// `checkpoint_every` > 0 also keeps every series' value at weeks checkpoint_every, 2 x
+/// checkpoint_every, ... before the horizon (a classroom's budget years).
 ReplicationResult RunReplication(const Scenario& prepared, int replication, bool keep_series,
-                                 const StructureOverride* structure = nullptr);
+                                 const StructureOverride* structure = nullptr, int checkpoint_every = 0);
+/// Checkpoints of a run of `weeks` weeks every `every` weeks (those before the end).
+inline int CheckpointCount(int weeks, int every) { return every > 0 && weeks > 0 ? (weeks - 1) / every : 0; }
 
 class Experiment {
 public:
@@ -68,6 +75,14 @@ public:
     bool SetOverrides(std::vector<StructureOverride> overrides);
     /// Scenario i's override, or nullptr.
     const StructureOverride* OverrideOf(int i) const;
+    /// Keep every series' value at weeks `every`, 2 x `every`, ... before the end too (0: none); set
+    /// before running. False, and nothing set, once work has started or when every < 0.
+    bool SetCheckpointEvery(int every);
+    int CheckpointEvery() const { return checkpoint_every_; }
+    int Checkpoints() const { return CheckpointCount(weeks_, checkpoint_every_); }
+    /// Value of series `id` at checkpoint `c` (0-based) in finished replication `replication` (0-based,
+    /// from FirstReplication()) of scenario i.
+    double CheckpointValue(int i, int replication, int c, SeriesId id) const;
 
     int ScenarioCount() const { return static_cast<int>(scenarios_.size()); }
     const Scenario& GetScenario(int i) const { return scenarios_[static_cast<std::size_t>(i)]; }
@@ -107,6 +122,10 @@ private:
     std::vector<std::vector<std::uint64_t>> hashes_;
     std::vector<ReplicationResult> pending_;  ///< accepted results not yet contiguous, by task
     std::vector<StructureOverride> overrides_;  ///< empty, or one per scenario
+    int checkpoint_every_ = 0;
+    std::vector<double> running_checkpoints_;  ///< what the replication in progress recorded so far
+    // [scenario][replication * Checkpoints() * kSeriesCount + checkpoint * kSeriesCount + series]
+    std::vector<std::vector<double>> checkpoints_;
 
     void Merge(const ReplicationResult& r);
 };

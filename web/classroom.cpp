@@ -422,24 +422,10 @@ Scenario StudentScenario(const Assignment& a, const std::string& name, const Dec
     return s;
 }
 
-RoundResults RunStudent(const Assignment& a, const std::string& name, const Decisions& d, int rounds, const ParallelFor& parallel) {
-    const Scenario s = StudentScenario(a, name, d, rounds);
-    const std::vector<SeriesId>& outs = ClassOutcomes();
-    const auto n_out = outs.size();
-    const auto reps = static_cast<std::size_t>(a.replications);
-    const auto n_rounds = static_cast<std::size_t>(std::max(1, rounds));
-    // [replication][round][outcome]: each replication writes only its own slot.
-    std::vector<std::vector<std::vector<double>>> values(reps, std::vector<std::vector<double>>(n_rounds, std::vector<double>(n_out, 0.0)));
-    parallel(static_cast<int>(reps), [&](int rep) {
-        World w(s, rep);
-        for (std::size_t r = 0; r < n_rounds; ++r) {
-            w.StepWeeks(kWeeksPerRound);
-            for (std::size_t k = 0; k < n_out; ++k) {
-                const auto& ser = w.Series(outs[k]);
-                values[static_cast<std::size_t>(rep)][r][k] = ser.empty() ? 0.0 : ser.back();
-            }
-        }
-    });
+namespace {
+/// Each round's summary over the replications of values[replication][round][outcome].
+RoundResults SummariseRounds(const std::vector<std::vector<std::vector<double>>>& values, std::size_t n_rounds, std::size_t n_out) {
+    const std::size_t reps = values.size();
     RoundResults out;
     out.mean.assign(n_rounds, std::vector<double>(n_out, 0.0));
     out.lo = out.mean;
@@ -454,6 +440,45 @@ RoundResults RunStudent(const Assignment& a, const std::string& name, const Deci
             out.hi[r][k] = sm.hi;
         }
     return out;
+}
+}  // namespace
+
+RoundResults RunStudent(const Assignment& a, const std::string& name, const Decisions& d, int rounds, const ParallelFor& parallel) {
+    const Scenario s = StudentScenario(a, name, d, rounds);
+    const std::vector<SeriesId>& outs = ClassOutcomes();
+    const auto n_out = outs.size();
+    const auto reps = static_cast<std::size_t>(a.replications);
+    const auto n_rounds = static_cast<std::size_t>(std::max(1, rounds));
+    // [replication][round][outcome]: each replication writes only its own slot. The values at the
+    // end of each round but the last are RunReplication's checkpoints, the last its finals.
+    std::vector<std::vector<std::vector<double>>> values(reps, std::vector<std::vector<double>>(n_rounds, std::vector<double>(n_out, 0.0)));
+    parallel(static_cast<int>(reps), [&](int rep) {
+        const ReplicationResult r = RunReplication(s, rep, false, nullptr, kWeeksPerRound);
+        for (std::size_t round = 0; round < n_rounds; ++round)
+            for (std::size_t k = 0; k < n_out; ++k) {
+                const auto id = static_cast<std::size_t>(outs[k]);
+                values[static_cast<std::size_t>(rep)][round][k] =
+                    round + 1 < n_rounds ? r.checkpoints[round * static_cast<std::size_t>(kSeriesCount) + id] : r.finals[id];
+            }
+    });
+    return SummariseRounds(values, n_rounds, n_out);
+}
+
+RoundResults RoundResultsOf(const Experiment& e, int rounds) {
+    const std::vector<SeriesId>& outs = ClassOutcomes();
+    const auto n_out = outs.size();
+    const auto n_rounds = static_cast<std::size_t>(std::max(1, rounds));
+    const int reps = e.ScenarioCount() > 0 ? e.Completed() : 0;
+    std::vector<std::vector<std::vector<double>>> values(static_cast<std::size_t>(reps),
+                                                         std::vector<std::vector<double>>(n_rounds, std::vector<double>(n_out, 0.0)));
+    for (int rep = 0; rep < reps; ++rep)
+        for (std::size_t round = 0; round < n_rounds; ++round)
+            for (std::size_t k = 0; k < n_out; ++k)
+                values[static_cast<std::size_t>(rep)][round][k] =
+                    round + 1 < n_rounds && static_cast<int>(round) < e.Checkpoints()
+                        ? e.CheckpointValue(0, rep, static_cast<int>(round), outs[k])
+                        : e.Finals(0, outs[k])[static_cast<std::size_t>(rep)];
+    return SummariseRounds(values, n_rounds, n_out);
 }
 
 std::uint64_t OutcomeHash(const RoundResults& r) {
@@ -817,7 +842,8 @@ std::vector<std::string> DecisionProblems(const Assignment& a, const Decisions& 
     return out;
 }
 
-Checked CheckSubmission(const Assignment& a, const Truth& truth, const Submission& s, const ParallelFor& parallel) {
+Checked PrecheckSubmission(const Assignment& a, const Truth& truth, const Submission& s, int* rounds) {
+    *rounds = 0;
     Checked c;
     c.submission = s;
     for (std::size_t q = 0; q < a.questions.size(); ++q)
@@ -843,12 +869,23 @@ Checked CheckSubmission(const Assignment& a, const Truth& truth, const Submissio
         for (std::size_t i = 1; i < problems.size(); ++i) c.detail += "; " + problems[i];
         return c;
     }
-    const int rounds = static_cast<int>(s.decisions.rounds.size());
-    c.results = RunStudent(a, s.name, s.decisions, rounds, parallel);
-    const bool same = OutcomeHash(c.results) == s.outcome_hash;
+    *rounds = static_cast<int>(s.decisions.rounds.size());
+    return c;
+}
+
+void ConcludeCheck(const Assignment& a, Checked& c, RoundResults results) {
+    const int rounds = static_cast<int>(c.submission.decisions.rounds.size());
+    c.results = std::move(results);
+    const bool same = OutcomeHash(c.results) == c.submission.outcome_hash;
     c.verdict = same ? Verdict::Verified : Verdict::NotReproduced;
     c.detail = same ? (rounds < a.rounds ? "played " + std::to_string(rounds) + " of " + std::to_string(a.rounds) + " rounds" : std::string())
                     : "re-simulating the decisions gives other outcomes than the code carries";
+}
+
+Checked CheckSubmission(const Assignment& a, const Truth& truth, const Submission& s, const ParallelFor& parallel) {
+    int rounds = 0;
+    Checked c = PrecheckSubmission(a, truth, s, &rounds);
+    if (rounds > 0) ConcludeCheck(a, c, RunStudent(a, s.name, s.decisions, rounds, parallel));
     return c;
 }
 

@@ -24,6 +24,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/experiment.h"
 #include "sim/parallel_for.h"
 #include "sim/scenario.h"
 #include "sim/world.h"
@@ -128,6 +129,10 @@ struct RoundResults {
 /// result does not depend on how they ran).
 RoundResults RunStudent(const Assignment& a, const std::string& name, const Decisions& d, int rounds,
                         const ParallelFor& parallel = SerialFor);
+/// The same from an experiment that ran StudentScenario(..., rounds) on its own (one scenario, the
+/// assignment's replications, 52 x rounds weeks) with SetCheckpointEvery(kWeeksPerRound): on the
+/// worker pool, say. Bit for bit what RunStudent gives.
+RoundResults RoundResultsOf(const Experiment& e, int rounds);
 /// Hash of the means (bit patterns) of every round: what a code carries and a debrief recomputes.
 std::uint64_t OutcomeHash(const RoundResults& r);
 
@@ -184,6 +189,11 @@ struct Checked {
 };
 /// Check one submission against an assignment: allowed decisions, re-simulation, scoring.
 Checked CheckSubmission(const Assignment& a, const Truth& truth, const Submission& s, const ParallelFor& parallel = SerialFor);
+/// CheckSubmission in two steps, for re-simulations that run elsewhere (the worker pool): the
+/// scoring and every verdict that needs no run; *rounds > 0 when the decisions must be re-simulated
+/// for that many rounds (StudentScenario), then ConcludeCheck with the results gives the verdict.
+Checked PrecheckSubmission(const Assignment& a, const Truth& truth, const Submission& s, int* rounds);
+void ConcludeCheck(const Assignment& a, Checked& c, RoundResults results);
 /// Problems with a student's decisions under the assignment (locked levers, rounds, structure).
 std::vector<std::string> DecisionProblems(const Assignment& a, const Decisions& d);
 

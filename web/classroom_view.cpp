@@ -1467,24 +1467,64 @@ void ClassroomPanel::StartCheck(Ui& ui, const Assignment& a) {
     check_stale_ = false;
 }
 
-void ClassroomPanel::CheckSlice(const Assignment& a) {
+void ClassroomPanel::StartCheckRuns(Ui& ui, const Assignment& a) {
+    std::vector<AnalysisBatch> batches;
+    for (const auto& [row, rounds] : check_runs_) {
+        const Submission& s = prechecked_[row].submission;
+        AnalysisBatch b;
+        b.scenarios.push_back(StudentScenario(a, s.name, s.decisions, rounds));
+        b.replications = a.replications;
+        b.weeks = kWeeksPerRound * rounds;
+        b.checkpoint_every = kWeeksPerRound;
+        batches.push_back(std::move(b));
+    }
+    ui.runner.StartAnalysis(kClassAnalysis, std::move(batches), ui.ws.Revision());
+}
+
+void ClassroomPanel::CheckSlice(Ui& ui, const Assignment& a) {
     if (check_stage_ == 1) {
         truth_ = ComputeTruth(a);
+        // Score every submission and decide what needs no run (another version or assignment,
+        // decisions the assignment forbids); the rest are re-simulated together.
+        check_runs_.clear();
+        prechecked_.clear();
+        for (const Entry& e : queue_) {
+            int rounds = 0;
+            prechecked_.push_back(PrecheckSubmission(a, *truth_, e.submission, &rounds));
+            if (rounds > 0) check_runs_.push_back({prechecked_.size() - 1, rounds});
+        }
+        next_check_ = queue_.size() - check_runs_.size();
+        check_progress_ = 0.0;
+        check_pool_start_ = ui.runner.PoolResultsMerged();
         check_stage_ = 2;
+        if (!check_runs_.empty()) StartCheckRuns(ui, a);
         return;  // one slow step per frame: the progress shows
     }
     if (check_stage_ != 2) return;
-    const double t0 = NowMs();
-    while (next_check_ < queue_.size()) {
-        checked_.push_back(CheckSubmission(a, *truth_, queue_[next_check_].submission));
-        checked_sources_.push_back(queue_[next_check_].source);
-        ++next_check_;
-        if (NowMs() - t0 > kCheckSliceMs) break;
+    Runner& runner = ui.runner;
+    if (!check_runs_.empty()) {
+        // Another view's analysis, or a workspace run, replaced ours: start it again.
+        if (runner.AnalysisOwner() != kClassAnalysis || runner.AnalysisCancelled() || runner.Analysis().size() != check_runs_.size()) {
+            StartCheckRuns(ui, a);
+            return;
+        }
+        check_progress_ = runner.AnalysisProgress();
+        if (!runner.AnalysisDone()) return;
+        for (std::size_t i = 0; i < check_runs_.size(); ++i) {
+            const auto& [row, rounds] = check_runs_[i];
+            ConcludeCheck(a, prechecked_[row], RoundResultsOf(*runner.Analysis()[i], rounds));
+        }
+        check_runs_.clear();
     }
-    if (next_check_ >= queue_.size()) {
-        check_stage_ = 3;
-        summary_ = SummariseClass(a, checked_);
-    }
+    check_pooled_ = ui.runner.PoolResultsMerged() - check_pool_start_;
+    // Every verdict at once: the table and the dashboard show a finished check only.
+    checked_ = std::move(prechecked_);
+    prechecked_.clear();
+    for (const Entry& e : queue_) checked_sources_.push_back(e.source);
+    next_check_ = queue_.size();
+    check_progress_ = 1.0;
+    check_stage_ = 3;
+    summary_ = SummariseClass(a, checked_);
 }
 
 void ClassroomPanel::DrawDebrief(Ui& ui, ImVec2 pos, ImVec2 size) {
@@ -1494,7 +1534,7 @@ void ClassroomPanel::DrawDebrief(Ui& ui, ImVec2 pos, ImVec2 size) {
     Assignment scratch;
     std::string source;
     const Assignment* a = DebriefAssignment(ui, scratch, &source);
-    if (checking_ && (check_stage_ == 1 || check_stage_ == 2)) CheckSlice(*checking_);
+    if (checking_ && (check_stage_ == 1 || check_stage_ == 2)) CheckSlice(ui, *checking_);
 
     const float gap = t.Dp(16);
     const float lw = std::floor(std::clamp((size.x - gap) * 0.32f, std::min(t.Dp(340), size.x * 0.5f), t.Dp(480)));
@@ -1568,15 +1608,18 @@ void ClassroomPanel::DrawDebrief(Ui& ui, ImVec2 pos, ImVec2 size) {
         ui.hooks.RecordLastItem("Class:clear");
         if (busy) {
             Gap(t, 10);
-            const float frac = check_stage_ == 1 ? 0.02f
-                                                 : static_cast<float>(next_check_) / static_cast<float>(std::max<std::size_t>(queue_.size(), 1));
+            // The runs' share of the work done, plus the submissions that needed none.
+            const std::size_t done = check_stage_ == 1 ? 0
+                                                       : next_check_ + static_cast<std::size_t>(std::floor(check_progress_ *
+                                                                                                           static_cast<double>(check_runs_.size())));
+            const float frac = check_stage_ == 1 ? 0.02f : static_cast<float>(done) / static_cast<float>(std::max<std::size_t>(queue_.size(), 1));
             const ImVec2 p = ImGui::GetCursorScreenPos();
             ImDrawList* dl = ImGui::GetWindowDrawList();
             dl->AddRectFilled(p, ImVec2(p.x + w, p.y + t.Dp(6)), c.track, t.Dp(3));
             dl->AddRectFilled(p, ImVec2(p.x + w * std::max(frac, 0.02f), p.y + t.Dp(6)), c.accent, t.Dp(3));
             ImGui::Dummy(ImVec2(w, t.Dp(10)));
             const std::string status = check_stage_ == 1 ? "Working out the answers..."
-                                                         : "Re-running " + std::to_string(next_check_) + " of " + std::to_string(queue_.size()) + "...";
+                                                         : "Re-running " + std::to_string(done) + " of " + std::to_string(queue_.size()) + "...";
             Para(t, "##sem_check_status", status, f.small, c.text_muted, w);
             SemAt("##sem_check_live", SemRole::Status, status, ImVec2(0, 0), ImVec2(0, 0));
         }
@@ -1619,6 +1662,7 @@ void ClassroomPanel::DrawDebrief(Ui& ui, ImVec2 pos, ImVec2 size) {
         ui.hooks.Value("class.debrief.rows", static_cast<double>(checked_.size()));
         ui.hooks.Value("class.debrief.errors", static_cast<double>(errors_.size()));
         ui.hooks.Value("class.debrief.done", check_stage_ == 3 ? 1 : 0);
+        ui.hooks.Value("class.debrief.pooled", static_cast<double>(check_pooled_));
         ui.hooks.Text("class.debrief.summary", summary);
         Gap(t, 8);
         const bool can_csv = check_stage_ == 3 && checking_ && truth_;

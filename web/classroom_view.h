@@ -21,8 +21,9 @@ namespace orgsim::ui {
 
 /// localStorage key prefix of a student's work in progress (+ the assignment's fingerprint, hex).
 constexpr const char* kClassWorkKeyPrefix = "orgsim.class.";
-/// Debrief: submissions checked per frame at most (the frame stays responsive; progress shows).
-constexpr double kCheckSliceMs = 30.0;
+/// Debrief: the owner name of the Runner analysis that re-simulates the submissions (on the worker
+/// pool where there is one, in slices of the frame otherwise).
+constexpr const char* kClassAnalysis = "class";
 /// Debrief "Why?": simulation per frame for the explanation of the best against the median.
 constexpr double kWhySliceMs = 14.0;
 
@@ -119,7 +120,12 @@ private:
     };
     void DrawDebrief(Ui& ui, ImVec2 pos, ImVec2 size);
     void StartCheck(Ui& ui, const Assignment& a);
-    void CheckSlice(const Assignment& a);
+    /// One frame of a check: the answers (stage 1), then the re-simulations (stage 2) as one
+    /// analysis of the Runner, which puts them on the worker pool where there is one (in slices on
+    /// this thread otherwise), then the verdicts.
+    void CheckSlice(Ui& ui, const Assignment& a);
+    /// (Re)start the analysis of the submissions that need re-simulating (check_runs_).
+    void StartCheckRuns(Ui& ui, const Assignment& a);
     const Assignment* DebriefAssignment(const Ui& ui, Assignment& scratch, std::string* source) const;
     std::string codes_text_;
     std::vector<Entry> files_;            ///< submission files opened
@@ -131,8 +137,14 @@ private:
     std::optional<Truth> truth_;
     std::optional<Assignment> checking_;  ///< the assignment being checked against
     int check_stage_ = 0;                 ///< 0 idle, 1 truth next frame, 2 checking, 3 done
-    std::size_t next_check_ = 0;
+    std::size_t next_check_ = 0;          ///< submissions with a verdict (progress)
     bool check_stale_ = false;            ///< inputs changed after the last check
+    /// The submissions being re-simulated: their row in checked_ and their rounds, in batch order.
+    std::vector<std::pair<std::size_t, int>> check_runs_;
+    std::vector<Checked> prechecked_;     ///< stage 2: every submission scored, verdicts of the runs to come
+    double check_progress_ = 0.0;         ///< of stage 2, 0..1
+    long long check_pool_start_ = 0;      ///< Runner::PoolResultsMerged() when the runs started
+    long long check_pooled_ = 0;          ///< replications of the last check that ran on the worker pool
 
     // ---- The class dashboard (and the deck) ----
     void ResetDashboard();

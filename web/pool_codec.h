@@ -16,30 +16,47 @@
 namespace orgsim::ui {
 
 /// The buffer of one result, little-endian as WebAssembly is:
-///   offset 0:           the state hash, uint64
-///   offset 8:           kSeriesCount final values, float64
-///   offset 8 + 8 * K:   the series (kSeriesCount x weeks, float32; absent unless kept)
+///   offset 0:            the state hash, uint64
+///   offset 8:            C, the number of checkpoint values, uint64
+///   offset 16:           kSeriesCount final values, float64
+///   offset 16 + 8 K:     C checkpoint values, float64 (Experiment::SetCheckpointEvery; usually none)
+///   offset 16 + 8(K+C):  the series (kSeriesCount x weeks, float32; absent unless kept)
 /// Every part starts at a multiple of its element size, so JavaScript can view it in place.
-inline std::size_t ResultBytes(std::size_t series_values) {
-    return 8 + 8 * static_cast<std::size_t>(kSeriesCount) + 4 * series_values;
+inline std::size_t ResultBytes(std::size_t checkpoint_values, std::size_t series_values) {
+    return 16 + 8 * static_cast<std::size_t>(kSeriesCount) + 8 * checkpoint_values + 4 * series_values;
 }
 
 inline void EncodeResult(const ReplicationResult& r, std::vector<std::uint8_t>& out) {
-    out.resize(ResultBytes(r.series.size()));
+    out.resize(ResultBytes(r.checkpoints.size(), r.series.size()));
     std::uint8_t* p = out.data();
+    const std::uint64_t c = r.checkpoints.size();
     std::memcpy(p, &r.hash, 8);
-    std::memcpy(p + 8, r.finals.data(), 8 * r.finals.size());
-    if (!r.series.empty()) std::memcpy(p + 8 + 8 * kSeriesCount, r.series.data(), 4 * r.series.size());
+    std::memcpy(p + 8, &c, 8);
+    p += 16;
+    std::memcpy(p, r.finals.data(), 8 * r.finals.size());
+    p += 8 * static_cast<std::size_t>(kSeriesCount);
+    if (c) std::memcpy(p, r.checkpoints.data(), 8 * r.checkpoints.size());
+    p += 8 * r.checkpoints.size();
+    if (!r.series.empty()) std::memcpy(p, r.series.data(), 4 * r.series.size());
 }
 
-/// Decode a buffer for `task`; false when its size does not fit (finals always, series optional).
+/// Decode a buffer for `task`; false when its size does not fit (finals always, checkpoints and
+/// series optional).
 inline bool DecodeResult(int task, const std::uint8_t* data, std::size_t size, ReplicationResult& r) {
-    const std::size_t head = ResultBytes(0);
-    if (!data || size < head || (size - head) % 4 != 0) return false;
+    if (!data || size < ResultBytes(0, 0)) return false;
+    std::uint64_t c = 0;
+    std::memcpy(&c, data + 8, 8);
+    if (c > (size - ResultBytes(0, 0)) / 8) return false;
+    const std::size_t head = ResultBytes(static_cast<std::size_t>(c), 0);
+    if ((size - head) % 4 != 0) return false;
     r.task = task;
     std::memcpy(&r.hash, data, 8);
+    const std::uint8_t* p = data + 16;
     r.finals.resize(static_cast<std::size_t>(kSeriesCount));
-    std::memcpy(r.finals.data(), data + 8, 8 * static_cast<std::size_t>(kSeriesCount));
+    std::memcpy(r.finals.data(), p, 8 * static_cast<std::size_t>(kSeriesCount));
+    p += 8 * static_cast<std::size_t>(kSeriesCount);
+    r.checkpoints.resize(static_cast<std::size_t>(c));
+    if (c) std::memcpy(r.checkpoints.data(), p, 8 * static_cast<std::size_t>(c));
     r.series.resize((size - head) / 4);
     if (!r.series.empty()) std::memcpy(r.series.data(), data + head, size - head);
     return true;
@@ -65,6 +82,33 @@ inline std::string WorkerScenarioText(const Scenario& prepared) {
     const ReadResult back = ReadScenario(text);
     if (!back.ok() || !SameBits(*back.scenario, prepared)) return "";
     return text;
+}
+
+/// An experiment's checkpoint interval travels to a worker as a first line "checkpoint-every <weeks>"
+/// before its scenario's text (before any override line).
+constexpr const char* kCheckpointPrefix = "checkpoint-every ";
+
+inline std::string EncodeCheckpoint(int every) {
+    return every > 0 ? std::string(kCheckpointPrefix) + std::to_string(every) + "\n" : std::string();
+}
+
+/// Take a leading checkpoint line off a worker's scenario text (every = 0 when there is none). False
+/// when the line is malformed or out of range (1..kMaxHorizonWeeks).
+inline bool SplitCheckpoint(const std::string& text, int& every, std::string& rest) {
+    every = 0;
+    if (text.rfind(kCheckpointPrefix, 0) != 0) {
+        rest = text;
+        return true;
+    }
+    const std::size_t eol = text.find('\n');
+    if (eol == std::string::npos) return false;
+    const char* p = text.c_str() + std::strlen(kCheckpointPrefix);
+    char* next = nullptr;
+    const long v = std::strtol(p, &next, 10);
+    if (next == p || next != text.c_str() + eol || v < 1 || v > kMaxHorizonWeeks) return false;
+    every = static_cast<int>(v);
+    rest = text.substr(eol + 1);
+    return true;
 }
 
 /// A world's structure override ("Why?" by mechanism) travels to a worker as one line before its

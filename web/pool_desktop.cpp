@@ -49,6 +49,7 @@ public:
         job->task_count = e.TaskCount();
         job->keep_series = e.KeepsSeries();
         job->first_replication = e.FirstReplication();
+        job->checkpoint_every = e.CheckpointEvery();
         job_ = job;
         for (int k = 0; k < workers_; ++k) {
             auto done = std::make_shared<std::atomic<bool>>(false);
@@ -72,6 +73,7 @@ private:
         int task_count = 0;
         bool keep_series = true;
         int first_replication = 0;
+        int checkpoint_every = 0;
         std::vector<StructureOverride> overrides;  ///< per scenario (mask 0: none)
         std::atomic<int> next{0};
         std::atomic<bool> stop{false};
@@ -90,7 +92,7 @@ private:
             ev.generation = job.generation;
             const StructureOverride& o = job.overrides[static_cast<std::size_t>(task % n)];
             ev.result = RunReplication(job.scenarios[static_cast<std::size_t>(task % n)], job.first_replication + task / n,
-                                       job.keep_series, o.mechanisms ? &o : nullptr);
+                                       job.keep_series, o.mechanisms ? &o : nullptr, job.checkpoint_every);
             ev.result.task = task;
             if (job.stop.load()) return;
             std::lock_guard<std::mutex> lock(mutex_);

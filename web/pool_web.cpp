@@ -84,6 +84,7 @@ public:
             texts.push_back(WorkerScenarioText(e.GetScenario(i)));
             if (texts.back().empty()) return false;  // would not reach the worker bit for bit
             if (const StructureOverride* o = e.OverrideOf(i)) texts.back() = EncodeOverride(*o) + texts.back();
+            texts.back() = EncodeCheckpoint(e.CheckpointEvery()) + texts.back();
         }
         for (std::size_t i = 0; i < texts.size(); ++i) JsPoolScenario(static_cast<int>(i), texts[i].c_str());
         JsPoolStart(static_cast<double>(generation), e.TaskCount(), e.KeepsSeries() ? 1 : 0, e.FirstReplication());

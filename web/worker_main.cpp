@@ -16,6 +16,7 @@ namespace {
 // The worker's state: one module instance per Web Worker, one run's scenarios at a time.
 std::vector<orgsim::Scenario> g_scenarios;
 std::vector<orgsim::StructureOverride> g_overrides;  ///< per scenario (mask 0: none)
+std::vector<int> g_checkpoint_every;                 ///< per scenario (0: none)
 std::vector<std::uint8_t> g_result;
 std::string g_error;
 }  // namespace
@@ -28,6 +29,7 @@ EMSCRIPTEN_KEEPALIVE int orgsim_worker_begin(int count) {
     if (count < 1 || count > orgsim::kMaxExperimentScenarios) return 0;
     g_scenarios.resize(static_cast<std::size_t>(count));
     g_overrides.assign(static_cast<std::size_t>(count), orgsim::StructureOverride{});
+    g_checkpoint_every.assign(static_cast<std::size_t>(count), 0);
     return 1;
 }
 
@@ -41,8 +43,13 @@ EMSCRIPTEN_KEEPALIVE int orgsim_worker_set_scenario(int index, const char* json)
     }
     bool has_override = false;
     orgsim::StructureOverride o;
-    std::string text;
-    if (!orgsim::ui::SplitOverride(json, has_override, o, text)) {
+    std::string text, rest;
+    int every = 0;
+    if (!orgsim::ui::SplitCheckpoint(json, every, rest)) {
+        g_error = "malformed checkpoint line";
+        return 0;
+    }
+    if (!orgsim::ui::SplitOverride(rest, has_override, o, text)) {
         g_error = "malformed structure override";
         return 0;
     }
@@ -53,6 +60,7 @@ EMSCRIPTEN_KEEPALIVE int orgsim_worker_set_scenario(int index, const char* json)
     }
     g_scenarios[static_cast<std::size_t>(index)] = std::move(*r.scenario);
     g_overrides[static_cast<std::size_t>(index)] = has_override ? o : orgsim::StructureOverride{};
+    g_checkpoint_every[static_cast<std::size_t>(index)] = every;
     return 1;
 }
 
@@ -65,7 +73,8 @@ EMSCRIPTEN_KEEPALIVE const std::uint8_t* orgsim_worker_run(int index, int replic
     }
     const orgsim::ReplicationResult r =
         orgsim::RunReplication(g_scenarios[static_cast<std::size_t>(index)], replication, keep_series != 0,
-                               g_overrides[static_cast<std::size_t>(index)].mechanisms ? &g_overrides[static_cast<std::size_t>(index)] : nullptr);
+                               g_overrides[static_cast<std::size_t>(index)].mechanisms ? &g_overrides[static_cast<std::size_t>(index)] : nullptr,
+                               g_checkpoint_every[static_cast<std::size_t>(index)]);
     orgsim::ui::EncodeResult(r, g_result);
     return g_result.data();
 }

@@ -382,6 +382,7 @@ void Runner::StartAnalysis(const std::string& owner, std::vector<AnalysisBatch> 
         if (b.scenarios.empty()) continue;
         auto e = std::make_unique<Experiment>(std::move(b.scenarios), b.replications, b.weeks, false, b.first_replication);
         e->SetOverrides(std::move(b.overrides));  // a wrong count leaves none: Absorb then refuses the result
+        e->SetCheckpointEvery(b.checkpoint_every);
         analysis_.push_back(std::move(e));
     }
     PumpAnalysis();
@@ -454,6 +455,14 @@ void Runner::DrainPool() {
             if (!e) continue;
             if (ev.failed) {  // the pool gave up: this thread finishes the analysis in slices
                 pool_problem_ = ev.message;
+                pool_->Cancel();
+                analysis_generation_ = 0;
+                continue;
+            }
+            const bool shaped = ev.result.finals.size() == static_cast<std::size_t>(kSeriesCount) && ev.result.series.empty() &&
+                                ev.result.checkpoints.size() == static_cast<std::size_t>(e->Checkpoints()) * static_cast<std::size_t>(kSeriesCount);
+            if (!shaped) {  // would leave a hole the analysis waits for forever: finish it here instead
+                pool_problem_ = "a worker sent a result of the wrong shape";
                 pool_->Cancel();
                 analysis_generation_ = 0;
                 continue;

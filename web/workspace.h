@@ -148,6 +148,7 @@ struct AnalysisBatch {
     int weeks = 0;
     int first_replication = 0;
     std::vector<StructureOverride> overrides;  ///< empty, or one per scenario ("Why?" by mechanism)
+    int checkpoint_every = 0;  ///< Experiment::SetCheckpointEvery (a classroom's budget years), 0 = none
 };
 
 /// Runs made from a workspace: the live replication of each slot, and the replications.

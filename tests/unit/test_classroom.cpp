@@ -181,6 +181,52 @@ TEST_CASE("classroom: the same results on one thread or several") {
     CHECK(OutcomeHash(RunStudent(a, "Ada", Play(), 2, threads)) == OutcomeHash(RunStudent(a, "Ada", Play(), 2)));
 }
 
+TEST_CASE("classroom: a re-simulation as an experiment with yearly checkpoints (the worker pool's way) gives RunStudent's results bit for bit") {
+    const Assignment a = TwoStructures();
+    for (const int rounds : {1, 2}) {
+        CAPTURE(rounds);
+        const RoundResults direct = RunStudent(a, "Ada", Play(), rounds);
+        // The experiment a debrief gives the Runner: one scenario, checkpoints every budget year, its
+        // tasks accepted out of order as workers deliver them.
+        Experiment e({StudentScenario(a, "Ada", Play(), rounds)}, a.replications, kWeeksPerRound * rounds, false);
+        REQUIRE(e.SetCheckpointEvery(kWeeksPerRound));
+        std::vector<ReplicationResult> results;
+        for (int t = 0; t < e.TaskCount(); ++t) results.push_back(e.RunTask(t));
+        for (int t = e.TaskCount() - 1; t >= 0; --t) REQUIRE(e.Accept(results[static_cast<std::size_t>(t)]));
+        const RoundResults pooled = RoundResultsOf(e, rounds);
+        CHECK(pooled.mean == direct.mean);
+        CHECK(pooled.lo == direct.lo);
+        CHECK(pooled.hi == direct.hi);
+        CHECK(OutcomeHash(pooled) == OutcomeHash(direct));
+        // And both are one world stepped a budget year at a time (what a student's page runs).
+        const Scenario s = StudentScenario(a, "Ada", Play(), rounds);
+        double sum = 0.0;
+        for (int rep = 0; rep < a.replications; ++rep) {
+            World w(s, rep);
+            w.StepWeeks(kWeeksPerRound);
+            sum += w.Series(ClassOutcomes()[0]).back();
+        }
+        CHECK(direct.mean[0][0] == doctest::Approx(sum / a.replications).epsilon(1e-12));
+    }
+    // Split in two steps, a check concludes as CheckSubmission does.
+    const Truth truth = ComputeTruth(a);
+    const Submission honest = Submit(a, "Ada", Play());
+    int rounds = 0;
+    Checked c = PrecheckSubmission(a, truth, honest, &rounds);
+    REQUIRE(rounds == 2);
+    ConcludeCheck(a, c, RunStudent(a, "Ada", Play(), rounds));
+    const Checked whole = CheckSubmission(a, truth, honest);
+    CHECK(c.verdict == Verdict::Verified);
+    CHECK(c.verdict == whole.verdict);
+    CHECK(c.score == whole.score);
+    CHECK(c.results.mean == whole.results.mean);
+    // A submission that needs no run says so.
+    Submission other = honest;
+    other.model = "orgsim-model/0";
+    CHECK(PrecheckSubmission(a, truth, other, &rounds).verdict == Verdict::OtherModel);
+    CHECK(rounds == 0);
+}
+
 TEST_CASE("classroom: the truth is the structures as set, at the class seed; predictions score 1, 0.5 or 0") {
     const Assignment a = TwoStructures();
     const Truth t = ComputeTruth(a);

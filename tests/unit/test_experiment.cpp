@@ -8,6 +8,7 @@
 
 #include "cli/parallel.h"
 #include "sim/experiment.h"
+#include "sim/world.h"
 #include "tests/unit/fixtures.h"
 
 using namespace orgsim;
@@ -74,6 +75,59 @@ TEST_CASE("experiment tasks: series of the wrong length are refused when series 
     CHECK(e.Accept(e.RunTask(0)));
     CHECK(e.Completed() == 0);
     CHECK(e.NextTaskInOrder() == 1);
+}
+
+TEST_CASE("experiment checkpoints: the series' values every N weeks, the same in slices, in tasks and in one world") {
+    // 100 weeks every 30: checkpoints at weeks 30, 60 and 90 (not at the end, which the finals hold).
+    auto make = [] {
+        Experiment e({Default(), Preset("cio_reports_to_ceo.json")}, 3, 100, false);
+        REQUIRE(e.SetCheckpointEvery(30));
+        return e;
+    };
+    Experiment sliced = make(), tasks = make();
+    CHECK(sliced.Checkpoints() == 3);
+    CHECK(CheckpointCount(104, 52) == 1);  // a checkpoint on the last week would be the finals
+    CHECK(CheckpointCount(105, 52) == 2);
+    CHECK(CheckpointCount(100, 0) == 0);
+    // Slices of odd sizes cross the checkpoints: the chunks stop on them.
+    while (sliced.RunSlice(17)) {
+    }
+    std::vector<ReplicationResult> results;
+    for (int t = 0; t < tasks.TaskCount(); ++t) results.push_back(tasks.RunTask(t));
+    for (int t = tasks.TaskCount() - 1; t >= 0; --t) CHECK(tasks.Accept(results[static_cast<std::size_t>(t)]));
+    CheckSame(sliced, tasks);
+    for (int i = 0; i < 2; ++i)
+        for (int rep = 0; rep < 3; ++rep) {
+            World w(sliced.GetScenario(i), rep);
+            for (int c = 0; c < 3; ++c) {
+                w.StepWeeks(30);
+                for (SeriesId id : {SeriesId::Trust, SeriesId::OperatingProfit, SeriesId::TimeToMarket}) {
+                    CHECK(sliced.CheckpointValue(i, rep, c, id) == w.Series(id).back());
+                    CHECK(tasks.CheckpointValue(i, rep, c, id) == w.Series(id).back());
+                }
+            }
+        }
+    // The checkpoints do not change the run: the same finals and hashes as without them.
+    Experiment plain({Default(), Preset("cio_reports_to_ceo.json")}, 3, 100, false);
+    plain.RunAll();
+    CheckSame(plain, sliced);
+}
+
+TEST_CASE("experiment checkpoints: set before the work only; results without them (or with too many) are refused") {
+    Experiment e({Default()}, 2, 60, false);
+    CHECK_FALSE(e.SetCheckpointEvery(-1));
+    REQUIRE(e.SetCheckpointEvery(20));
+    ReplicationResult r = e.RunTask(0);
+    CHECK(r.checkpoints.size() == 2u * static_cast<std::size_t>(kSeriesCount));
+    ReplicationResult missing = r;
+    missing.checkpoints.clear();
+    CHECK_FALSE(e.Accept(missing));
+    ReplicationResult extra = r;
+    extra.checkpoints.push_back(1.0);
+    CHECK_FALSE(e.Accept(extra));
+    CHECK(e.Accept(r));
+    CHECK_FALSE(e.SetCheckpointEvery(10));  // work has started
+    CHECK(e.CheckpointEvery() == 20);
 }
 
 TEST_CASE("--threads: 1, 2, 3 and 8 threads give the same results and hashes") {

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstring>
 #include <functional>
 #include <memory>
 
@@ -575,5 +576,55 @@ TEST_CASE("pool codec: a structure override travels before its scenario's text a
                             "structure-override 3 2 0 1 0 4", "structure-override -1 2 0 1 0 4\n{}", "structure-override 3 2 0 1 0 4 7\n{}"}) {
         CAPTURE(bad);
         CHECK_FALSE(SplitOverride(bad, has, back, json));
+    }
+}
+
+TEST_CASE("pool codec: a result buffer carries finals, checkpoints and series, and a damaged one is refused") {
+    Experiment e({orgsim::testing::Default()}, 1, 60, true);
+    REQUIRE(e.SetCheckpointEvery(25));
+    const ReplicationResult r = e.RunTask(0);
+    REQUIRE(r.checkpoints.size() == 2u * static_cast<std::size_t>(kSeriesCount));
+    std::vector<std::uint8_t> bytes;
+    EncodeResult(r, bytes);
+    CHECK(bytes.size() == ResultBytes(r.checkpoints.size(), r.series.size()));
+    ReplicationResult back;
+    REQUIRE(DecodeResult(0, bytes.data(), bytes.size(), back));
+    CHECK(back.hash == r.hash);
+    CHECK(back.finals == r.finals);
+    CHECK(back.checkpoints == r.checkpoints);
+    CHECK(back.series == r.series);
+    CHECK(e.Accept(back));
+    // Without checkpoints or series: the smallest buffer.
+    Experiment plain({orgsim::testing::Default()}, 1, 10, false);
+    const ReplicationResult p = plain.RunTask(0);
+    EncodeResult(p, bytes);
+    CHECK(bytes.size() == ResultBytes(0, 0));
+    REQUIRE(DecodeResult(0, bytes.data(), bytes.size(), back));
+    CHECK(back.checkpoints.empty());
+    CHECK(back.series.empty());
+    // A checkpoint count larger than the buffer, a truncated buffer, a misaligned tail.
+    EncodeResult(r, bytes);
+    std::vector<std::uint8_t> lying = bytes;
+    const std::uint64_t huge = 1ull << 40;
+    std::memcpy(lying.data() + 8, &huge, 8);
+    CHECK_FALSE(DecodeResult(0, lying.data(), lying.size(), back));
+    CHECK_FALSE(DecodeResult(0, bytes.data(), ResultBytes(0, 0) - 1, back));
+    CHECK_FALSE(DecodeResult(0, bytes.data(), bytes.size() - 1, back));
+}
+
+TEST_CASE("pool codec: a checkpoint interval travels as a first line; malformed ones are refused") {
+    int every = -1;
+    std::string rest;
+    REQUIRE(SplitCheckpoint(EncodeCheckpoint(52) + "structure-override 1 2 0 0 0 1\n{}", every, rest));
+    CHECK(every == 52);
+    CHECK(rest == "structure-override 1 2 0 0 0 1\n{}");
+    CHECK(EncodeCheckpoint(0).empty());
+    REQUIRE(SplitCheckpoint("{\"a\":1}", every, rest));
+    CHECK(every == 0);
+    CHECK(rest == "{\"a\":1}");
+    for (const char* bad : {"checkpoint-every 0\n{}", "checkpoint-every -5\n{}", "checkpoint-every 52", "checkpoint-every x\n{}",
+                            "checkpoint-every 52 1\n{}", "checkpoint-every 99999\n{}"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(SplitCheckpoint(bad, every, rest));
     }
 }

@@ -247,8 +247,13 @@ export default async function (lib) {
       check(r[1] === 'verified', `${st.who}: ${r[1]}`);
       check(Math.abs(Number(r[2]) - st.score) < 1e-9, `${st.who} (choice ${st.rightChoice ? 'right' : 'wrong'}, number ${st.kind}): score ${r[2]}, expected ${st.score}`);
     }
+    // The re-simulations ran on the worker pool (the page's own results are the students', made on
+    // their pages without workers' help: the verdicts above show the two agree bit for bit).
+    const workers = await page.evaluate(() => (typeof OrgSimPool === 'function' ? OrgSimPool.poolSize() : 0));
+    if (workers > 0) check(s.values['class.debrief.pooled'] >= N * 4, `${s.values['class.debrief.pooled']} replications on the pool`);
     noErrors(inst);
-    return `${s.texts['class.debrief.summary']}; scores as predicted for all ${N - 1} verified`;
+    return `${s.texts['class.debrief.summary']}; scores as predicted for all ${N - 1} verified; ` +
+      `${s.values['class.debrief.pooled']} replications on ${workers} worker(s)`;
   });
 
   await test('class: the dashboard counts right predictions, names the best and the median, and explains their difference', async () => {
