@@ -277,7 +277,9 @@ void FilesMenu::Autosave(Ui& ui) {
     const std::string text = EncodeAutosave(autosave_generation_, WriteWorkspace(ui.ws, NowSeconds(), true));
     std::string error;
     autosaved_revision_ = rev;  // also on failure: retried on the next change, not every frame
-    if (services::StorageSet(kAutosaveKeys[autosave_key_], text, &error)) {
+    if (storage_unavailable_) {
+        // Refused at startup (a sandboxed frame): no write can work, and the notice says why.
+    } else if (services::StorageSet(kAutosaveKeys[autosave_key_], text, &error)) {
         autosave_bytes_ = text.size();
         autosave_key_ = 1 - autosave_key_;
         ++autosave_generation_;  // wraps around; NewerGeneration compares across the wrap
@@ -904,7 +906,7 @@ void FilesMenu::DrawDialog(Ui& ui) {
                  "Paste this HTML into a course page or a learning-management system. The frame opens " +
                      (IsAssignmentFragment(embed_fragment_) ? std::string("the assignment as students see it") : std::string("these scenarios")) +
                      " in a compact layout without the file menu; its \xE2\x80\x9COpen in new tab\xE2\x80\x9D button opens the full app. "
-                     "The site serving OrgSim must allow framing (README: Embedding).");
+                     "The site serving OrgSim must allow your course site to frame it (scripts/serve.sh --embed).");
             // The frame's height: three sizes, one row of toggles.
             text(f.small, p.text_muted, "Frame height (the width fills the page's column):");
             SemPush("##sem_embed_height", SemRole::RadioGroup, "Frame height");

@@ -227,6 +227,25 @@ export default async function (lib) {
     return 'F1 -> open, Esc -> closed, ? -> open, close button -> closed';
   });
 
+  await test('shell: drawing does not grow WebGL\'s object tables (the vertex array ImGui makes each frame reuses its id)', async () => {
+    // Emscripten names GL objects from a counter that only grows and pads each table up to it;
+    // web/gl_objects.js hands a deleted vertex array's id to the next one (docs/reliability.md, Soak).
+    const tables = () => page.evaluate(() => window.orgsim.module.orgsimGlTables);
+    await lib.keepDrawing(page, true);
+    await sleep(300);
+    const before = await tables();
+    const f0 = (await state(page)).frame;
+    await sleep(2500);
+    const after = await tables();
+    const frames = (await state(page)).frame - f0;
+    await lib.keepDrawing(page, false);
+    check(before && after, 'the app does not report its GL tables');
+    check(frames >= 10, `only ${frames} frames drawn`);
+    check(after.vaos === before.vaos && after.vaos <= 64, `vertex array table ${before.vaos} -> ${after.vaos} over ${frames} frames`);
+    check(after.counter === before.counter, `GL id counter ${before.counter} -> ${after.counter} over ${frames} frames`);
+    return `${frames} frames: vertex array table ${after.vaos} entries, id counter ${after.counter} (steady)`;
+  });
+
   await test('shell: no console error or page error', async () => {
     check(ctx.errors.length === 0, `${ctx.errors.length}: ${ctx.errors.slice(0, 3).join(' | ')}`);
     return 'none';

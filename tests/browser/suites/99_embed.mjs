@@ -177,9 +177,15 @@ export default async function (lib) {
       s = await waitFor(app.frame, (x) => x.texts['files.dialog'] === 'copy_link', 5000, 'the link dialog');
       check(!/[?&]embed=/.test(s.texts['files.share_url']) && s.texts['files.share_url'].includes('#w='), `link ${s.texts['files.share_url'].slice(0, 80)}`);
       await clickIn(page, app, 'Files:dialog:ok');
-      // An edit works (and is not stored): the lever panel still responds.
+      // Closed, the notice stays closed: an edit (its autosave is not even tried) does not bring it back.
+      const why = s.texts['files.storage_error'];
+      check(/does not let it use browser storage/.test(why), `the notice says: ${why}`);
       await clickIn(page, app, 'Files:notice:close');
       s = await waitFor(app.frame, (x) => !x.widgets['Files:notice'], 3000, 'the notice closed');
+      await clickIn(page, app, 'Slot:add');
+      await sleep(1600);  // past the autosave's delay
+      s = await waitFor(app.frame, (x) => x.slot_count === 3, 3000, 'the edit');
+      check(!s.widgets['Files:notice'] && s.texts['files.storage_error'] === why, `after an edit: notice ${!!s.widgets['Files:notice']}, "${s.texts['files.storage_error']}"`);
       page.off('pageerror', onError);
       check(pageErrors.length === 0, `uncaught errors: ${pageErrors.join(' | ')}`);
       return `origin ${origin}; storage unavailable noticed; ${s.runner.completed} replications on the page, same hashes; link shown`;
