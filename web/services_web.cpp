@@ -108,9 +108,10 @@ EM_JS(char*, JsStorageProbe, (), {
         s.removeItem(k);
         return 0;
     } catch (e) {
-        msg = (e && e.name === "QuotaExceededError") ? "browser storage is full"
-            : (window.self !== window.top ? "the page holding OrgSim does not let it use browser storage"
-                                          : "browser storage is not available (" + ((e && e.name) || "error") + ")");
+        // Full is not unavailable: a write may work once space is freed, and each write reports its own failure.
+        if (e && e.name === "QuotaExceededError") return 0;
+        msg = window.self !== window.top ? "the page holding OrgSim does not let it use browser storage"
+                                         : "browser storage is not available (" + ((e && e.name) || "error") + ")";
     }
     var n = lengthBytesUTF8(msg) + 1;
     var p = _malloc(n);
