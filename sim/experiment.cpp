@@ -104,10 +104,7 @@ void Experiment::Merge(const ReplicationResult& r) {
 bool Experiment::Accept(ReplicationResult r) {
     const int next = NextTaskInOrder();
     if (r.task < next || r.task >= TaskCount()) return false;
-    if (r.finals.size() != static_cast<std::size_t>(kSeriesCount)) return false;
-    const std::size_t want_series = keep_series_ ? static_cast<std::size_t>(kSeriesCount) * static_cast<std::size_t>(weeks_) : 0;
-    if (r.series.size() != want_series) return false;
-    if (r.checkpoints.size() != static_cast<std::size_t>(Checkpoints()) * static_cast<std::size_t>(kSeriesCount)) return false;
+    if (!Fits(r)) return false;
     for (const auto& p : pending_)
         if (p.task == r.task) return false;
     if (r.task == next && !running_.empty()) running_.clear();  // RunSlice was on this one: the result is the same
@@ -117,6 +114,12 @@ bool Experiment::Accept(ReplicationResult r) {
     while (used < pending_.size() && pending_[used].task == NextTaskInOrder()) Merge(pending_[used++]);
     pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(used));
     return true;
+}
+
+bool Experiment::Fits(const ReplicationResult& r) const {
+    const std::size_t want_series = keep_series_ ? static_cast<std::size_t>(kSeriesCount) * static_cast<std::size_t>(weeks_) : 0;
+    return r.finals.size() == static_cast<std::size_t>(kSeriesCount) && r.series.size() == want_series &&
+           r.checkpoints.size() == static_cast<std::size_t>(Checkpoints()) * static_cast<std::size_t>(kSeriesCount);
 }
 
 double Experiment::Progress() const {

@@ -69,6 +69,8 @@ public:
     /// Accept a task's result (false, and nothing kept, if the task is out of range, already merged,
     /// or the result has the wrong shape). Merges every result now contiguous with the merged ones.
     bool Accept(ReplicationResult r);
+    /// Does a result have this experiment's shape (finals, checkpoints, and series when kept)?
+    bool Fits(const ReplicationResult& r) const;
     bool KeepsSeries() const { return keep_series_; }
     /// Structure overrides, one per scenario (a mask of 0: none), for "Why?" by mechanism; set before
     /// running. False, and nothing set, when the count differs from ScenarioCount().

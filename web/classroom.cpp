@@ -444,24 +444,15 @@ RoundResults SummariseRounds(const std::vector<std::vector<std::vector<double>>>
 }  // namespace
 
 RoundResults RunStudent(const Assignment& a, const std::string& name, const Decisions& d, int rounds, const ParallelFor& parallel) {
-    const Scenario s = StudentScenario(a, name, d, rounds);
-    const std::vector<SeriesId>& outs = ClassOutcomes();
-    const auto n_out = outs.size();
-    const auto reps = static_cast<std::size_t>(a.replications);
-    const auto n_rounds = static_cast<std::size_t>(std::max(1, rounds));
-    // [replication][round][outcome]: each replication writes only its own slot. The values at the
-    // end of each round but the last are RunReplication's checkpoints, the last its finals.
-    std::vector<std::vector<std::vector<double>>> values(reps, std::vector<std::vector<double>>(n_rounds, std::vector<double>(n_out, 0.0)));
-    parallel(static_cast<int>(reps), [&](int rep) {
-        const ReplicationResult r = RunReplication(s, rep, false, nullptr, kWeeksPerRound);
-        for (std::size_t round = 0; round < n_rounds; ++round)
-            for (std::size_t k = 0; k < n_out; ++k) {
-                const auto id = static_cast<std::size_t>(outs[k]);
-                values[static_cast<std::size_t>(rep)][round][k] =
-                    round + 1 < n_rounds ? r.checkpoints[round * static_cast<std::size_t>(kSeriesCount) + id] : r.finals[id];
-            }
-    });
-    return SummariseRounds(values, n_rounds, n_out);
+    // The experiment a debrief gives the worker pool, run here: each replication side by side
+    // through `parallel`, merged in order, read by RoundResultsOf.
+    const int n_rounds = std::max(1, rounds);
+    Experiment e({StudentScenario(a, name, d, rounds)}, a.replications, kWeeksPerRound * n_rounds, false);
+    e.SetCheckpointEvery(kWeeksPerRound);
+    std::vector<ReplicationResult> results(static_cast<std::size_t>(e.TaskCount()));
+    parallel(e.TaskCount(), [&](int task) { results[static_cast<std::size_t>(task)] = e.RunTask(task); });
+    for (ReplicationResult& r : results) e.Accept(std::move(r));
+    return RoundResultsOf(e, rounds);
 }
 
 RoundResults RoundResultsOf(const Experiment& e, int rounds) {

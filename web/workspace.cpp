@@ -459,9 +459,7 @@ void Runner::DrainPool() {
                 analysis_generation_ = 0;
                 continue;
             }
-            const bool shaped = ev.result.finals.size() == static_cast<std::size_t>(kSeriesCount) && ev.result.series.empty() &&
-                                ev.result.checkpoints.size() == static_cast<std::size_t>(e->Checkpoints()) * static_cast<std::size_t>(kSeriesCount);
-            if (!shaped) {  // would leave a hole the analysis waits for forever: finish it here instead
+            if (!e->Fits(ev.result)) {  // would leave a hole the analysis waits for forever: finish it here instead
                 pool_problem_ = "a worker sent a result of the wrong shape";
                 pool_->Cancel();
                 analysis_generation_ = 0;
@@ -481,8 +479,7 @@ void Runner::DrainPool() {
             continue;
         }
         const int task = ev.result.task;
-        const std::size_t want_series = static_cast<std::size_t>(kSeriesCount) * static_cast<std::size_t>(experiment_->Weeks());
-        if (ev.result.finals.size() != static_cast<std::size_t>(kSeriesCount) || ev.result.series.size() != want_series) {
+        if (!experiment_->Fits(ev.result)) {
             // A result this run cannot use would leave a hole it waits for forever: finish here instead.
             pool_problem_ = "a worker sent a result of the wrong shape";
             if (pooled_) pool_->Cancel();
