@@ -93,7 +93,10 @@ export default async function (lib) {
   });
 
   await test('pool: Cancel mid-run stops the work at once; a new run drops the old one\'s work', async () => {
-    const ctx = await open(runUrl({ seed: 3, replications: 400, workers: 2 }));
+    // Long enough that the runs are still going when the test acts (a replication takes about 3 ms
+    // on a fast machine: 400 of them ended before the replacing run started).
+    const LONG = 3000;
+    const ctx = await open(runUrl({ seed: 3, replications: LONG, workers: 2 }));
     const { page } = ctx;
     await waitFor(page, (s) => s.runner.running && s.runner.completed >= 10, 60000, 'the run under way');
     const busy = await pool(page);
@@ -109,7 +112,7 @@ export default async function (lib) {
     check(s1.runner.completed === c.runner.completed && s1.runner.pool_merged === c.runner.pool_merged,
           `results merged after Cancel: ${c.runner.completed} -> ${s1.runner.completed}`);
     check(p1.received === p0.received && p1.dispatched === p0.dispatched, `workers still answered: ${JSON.stringify(p0)} -> ${JSON.stringify(p1)}`);
-    check(c.runner.completed < 400, 'the run had finished before the cancel');
+    check(c.runner.completed < LONG, 'the run had finished before the cancel');
 
     // Run again, then start a new run (more replications) while it runs: the first run's work stops.
     await lib.clickWidget(page, 'Run');
@@ -122,7 +125,7 @@ export default async function (lib) {
     check(after.inflight === 0 && after.busy === 0, `workers busy after the end: ${JSON.stringify(after)}`);
     noErrors(ctx);
     await ctx.context.close();
-    return `cancelled at ${c.runner.completed} / 400 (${p0.terminated} busy worker(s) terminated), nothing merged in the 1.5 s after; ` +
+    return `cancelled at ${c.runner.completed} / ${LONG} (${p0.terminated} busy worker(s) terminated), nothing merged in the 1.5 s after; ` +
            `the replacing run of 20 ended with ${s2.runner.hashes.join(', ')}`;
   });
 
