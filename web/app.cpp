@@ -339,6 +339,11 @@ void App::Frame(std::int64_t dt_us) {
     }
     Ui ui = MakeUi();
     hooks_.Value("app.embedded", embedded_ ? 1.0 : 0.0);
+    {  // Widgets the last frame published without a name of their own (WCAG 4.1.2; 97_a11y lists them).
+        std::string unnamed;
+        for (const std::string& id : SemFallbackNames()) unnamed += (unnamed.empty() ? "" : " ") + id;
+        hooks_.Text("a11y.unnamed", unnamed);
+    }
     if (!started_) {
         files_.Startup(ui);
         started_ = true;

@@ -57,11 +57,14 @@
       BROWSER_HINT, 'typeof WebAssembly: ' + typeof WebAssembly);
     return;
   }
-  // The module uses 128-bit SIMD and saturating float-to-int conversions (docs/performance.md): two
-  // tiny modules that use one each must validate (Chrome 91, Firefox 89, Safari 16.4 and later).
+  // The module uses 128-bit SIMD, saturating float-to-int conversions (docs/performance.md) and
+  // WebAssembly exception handling (CMakeLists.txt): three tiny modules that use one each must
+  // validate (Chrome 95, Firefox 100, Safari 16.4 and later).
   var features = {
     'SIMD': [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11],
     'saturating conversions': [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 12, 1, 10, 0, 67, 0, 0, 0, 0, 252, 0, 26, 11],
+    // (func try catch_all end)
+    'exception handling': [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11],
   };
   var missing = Object.keys(features).filter(function (k) {
     try { return !WebAssembly.validate(new Uint8Array(features[k])); } catch (e) { return true; }

@@ -516,6 +516,7 @@ void OrgChartPanel::DrawHeader(Ui& ui, ImVec2 pos, float width, float* used_heig
     // Zoom: minus, the level, plus, fit.
     const ImVec2 centre(canvas_min_.x + canvas_size_.x * 0.5f, canvas_min_.y + canvas_size_.y * 0.5f);
     ImGui::SetCursorScreenPos(ImVec2(x, y));
+    SemNext().name = "Zoom out";
     if (Button(t, "##zoom_out", "", Icon::Minus, ImVec2(bh, bh), false, zoom_ > kOrgMinZoom + 1e-3f))
         ZoomAround(zoom_ / kOrgZoomStep, centre);
     ui.hooks.RecordLastItem("OrgChart:zoom_out");
@@ -527,6 +528,7 @@ void OrgChartPanel::DrawHeader(Ui& ui, ImVec2 pos, float width, float* used_heig
     DrawText(dl, f.label, ImVec2(x + (zoom_label_w - lw) * 0.5f, y + (bh - FontSize(f.label)) * 0.5f), p.text_muted, level);
     x += zoom_label_w;
     ImGui::SetCursorScreenPos(ImVec2(x, y));
+    SemNext().name = "Zoom in";
     if (Button(t, "##zoom_in", "", Icon::Plus, ImVec2(bh, bh), false, zoom_ < kOrgMaxZoom - 1e-3f))
         ZoomAround(zoom_ * kOrgZoomStep, centre);
     ui.hooks.RecordLastItem("OrgChart:zoom_in");

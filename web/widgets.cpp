@@ -18,6 +18,12 @@ namespace {
 /// (activated for typing rather than pressed).
 std::unordered_map<std::uint32_t, bool> g_items_now, g_items_last;
 SemNode g_next_fallback;  // SemNext() when there are no semantics
+/// The identifier of the widget about to publish itself without a label (Button with no text,
+/// Slider): its name comes from the identifier unless SemNext() gave one. Such names are listed
+/// (g_fallback_now) so that a test can find every widget a screen reader would hear by its
+/// identifier ("Sens levers") rather than by a name (WCAG 4.1.2).
+const char* g_fallback_id = nullptr;
+std::vector<std::string> g_fallback_now, g_fallback_last;
 
 /// "##files_save" -> "Files save": a last-resort name for a widget drawn without a label.
 std::string HumanName(const char* id) {
@@ -50,6 +56,8 @@ SemNode& SemNext() {
 }
 
 int SemItem(SemRole role, const std::string& name, const SemNode& extra) {
+    const char* const fallback_id = g_fallback_id;
+    g_fallback_id = nullptr;
     Semantics* s = ActiveSemantics();
     if (!s) return -1;
     ImGuiContext& g = *ImGui::GetCurrentContext();
@@ -59,6 +67,11 @@ int SemItem(SemRole role, const std::string& name, const SemNode& extra) {
     n.key = id;
     if (g.LastItemData.InFlags & ImGuiItemFlags_Disabled) n.disabled = true;
     s->ApplyNext(n);
+    if (fallback_id && n.name.empty()) {
+        n.name = HumanName(fallback_id);
+        if (std::find(g_fallback_now.begin(), g_fallback_now.end(), fallback_id) == g_fallback_now.end())
+            g_fallback_now.emplace_back(fallback_id);
+    }
     // The page moved the focus here: bring the widget into view if its card scrolled it away.
     if (s->Take(id, SemActionKind::Focus) && !ImGui::IsItemVisible()) ImGui::SetScrollHereY(0.5f);
     const bool textbox = n.role == SemRole::TextBox;
@@ -144,7 +157,11 @@ void SemAfterFrame() {
     }
     g_items_last.swap(g_items_now);
     g_items_now.clear();
+    g_fallback_last.swap(g_fallback_now);
+    g_fallback_now.clear();
 }
+
+const std::vector<std::string>& SemFallbackNames() { return g_fallback_last; }
 
 bool BeginCard(const char* id, ImVec2 pos, ImVec2 size, bool scrollable) {
     ImGui::SetNextWindowPos(pos);
@@ -164,7 +181,12 @@ bool Button(const Theme& theme, const char* id, const char* label, Icon icon, Im
     if (!enabled) ImGui::BeginDisabled();
     const bool pressed = ImGui::InvisibleButton(id, size);
     if (!enabled) ImGui::EndDisabled();
-    SemItem(SemRole::Button, label && *label ? label : HumanName(id));
+    if (label && *label) {
+        SemItem(SemRole::Button, label);
+    } else {
+        g_fallback_id = id;
+        SemItem(SemRole::Button, "");
+    }
     const bool hovered = enabled && ImGui::IsItemHovered();
     const bool active = enabled && ImGui::IsItemActive();
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -217,7 +239,8 @@ bool SliderCore(const Theme& theme, const char* id, int* value, int lo, int hi, 
     const std::uint32_t key = SemKey(id);
     *set = SemTake(key, SemActionKind::SetValue, set_value);
     ImGui::InvisibleButton(id, ImVec2(width, theme.Dp(26)));
-    SemItem(SemRole::Slider, HumanName(id), sem_node);
+    g_fallback_id = id;
+    SemItem(SemRole::Slider, "", sem_node);
     // Only the mouse drags the knob (a press from the page or the keyboard activates the item
     // without a pointer to follow).
     const bool hovered = ImGui::IsItemHovered();
@@ -242,6 +265,10 @@ bool SliderCore(const Theme& theme, const char* id, int* value, int lo, int hi, 
     const float th = theme.Dp(6);
     const float kx = x0 + (x1 - x0) * static_cast<float>(*value - lo) / static_cast<float>(hi > lo ? hi - lo : 1);
     dl->AddRectFilled(ImVec2(x0 - th * 0.5f, cy - th * 0.5f), ImVec2(x1 + th * 0.5f, cy + th * 0.5f), p.track, th * 0.5f);
+    // The track's extent is outlined (3:1 on cards, WCAG 1.4.11): the light track alone (about 1.2:1)
+    // would not show where the range ends.
+    dl->AddRect(ImVec2(x0 - th * 0.5f, cy - th * 0.5f), ImVec2(x1 + th * 0.5f, cy + th * 0.5f), p.outline, th * 0.5f, 0,
+                theme.Dp(1));
     dl->AddRectFilled(ImVec2(x0 - th * 0.5f, cy - th * 0.5f), ImVec2(kx, cy + th * 0.5f), p.accent, th * 0.5f);
     if (hovered || active) dl->AddCircleFilled(ImVec2(kx, cy), knob + theme.Dp(5), WithAlpha(p.accent, active ? 0.22f : 0.12f), 32);
     dl->AddCircleFilled(ImVec2(kx, cy + theme.Dp(1)), knob, WithAlpha(IM_COL32(0, 0, 0, 255), 0.12f), 32);  // shadow

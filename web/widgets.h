@@ -60,6 +60,10 @@ bool SemTake(std::uint32_t key, SemActionKind kind, double* value = nullptr);
 void SemBeforeFrame();
 /// After the app's frame: a widget the mouse just activated takes the DOM focus.
 void SemAfterFrame();
+/// The identifiers of the widgets the last frame published without a name of their own (a Button
+/// with no text, a Slider, neither given a name by SemNext()): a screen reader hears them by their
+/// identifier ("##sens_levers" as "Sens levers"). A test lists them view by view (WCAG 4.1.2).
+const std::vector<std::string>& SemFallbackNames();
 
 /// A tooltip with a bold title and wrapped body text (either may be empty).
 void Tooltip(const Theme& theme, const std::string& title, const std::string& body, float wrap_width = 460.0f);

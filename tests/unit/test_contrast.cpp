@@ -205,9 +205,10 @@ std::vector<Pair> NonTextPairs(const Variant& v) {
     // Check marks in the bluish green: "Results are up to date" (app.cpp), done experiments (library.cpp),
     // the toast's check.
     Add(out, "check mark", FunctionFill(Function::Digital), {{"card", c.card}, {"toast", s.toast}}, kNonText);
-    // Text fields, combo boxes and popups (ImGuiCol_Border with FrameBorderSize 1, theme.cpp): their
-    // edge is what identifies them on a card, a tile or the header.
-    Add(out, "outline (fields, combo boxes, popups)", c.outline,
+    // Text fields, combo boxes and popups (ImGuiCol_Border with FrameBorderSize 1, theme.cpp), a
+    // slider's track (widgets.cpp Slider) and a switch that is off (levers.cpp, classroom_view.cpp):
+    // their edge is what identifies them on a card, a tile or the header.
+    Add(out, "outline (fields, combo boxes, popups, slider track, switch off)", c.outline,
         {{"card", c.card}, {"background", c.background}, {"header", c.header}, {"tile", s.tile}}, kNonText);
     if (v.high) {  // high contrast: every control's outline and every track shows
         Add(out, "card_border (outlines, fields)", c.card_border,

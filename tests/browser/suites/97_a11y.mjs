@@ -126,6 +126,9 @@ export default async function (lib) {
         await sleep(250);
         const passes = await axe(page, name);
         const n = await mirrorCount(page);
+        // Every widget has a name of its own, not one made from its identifier (WCAG 4.1.2).
+        const unnamed = (await state(page)).texts['a11y.unnamed'];
+        check(unnamed === '', `named only by their identifiers: ${unnamed}`);
         return `${passes} rules pass, ${n} mirrored elements`;
       });
     }
