@@ -486,7 +486,9 @@ App::Layout App::ComputeLayout(ImVec2 display) const {
     Layout l;
     l.header_min = ImVec2(0, 0);
     l.row1_h = t.Dp(64);
-    l.header_size = ImVec2(w, presenting_ ? t.Dp(76) : l.row1_h + t.Dp(50));
+    l.compact = !presenting_ && w < t.Dp(1100);
+    l.row3_h = l.compact ? t.Dp(46) : 0.0f;
+    l.header_size = ImVec2(w, presenting_ ? t.Dp(76) : l.row1_h + t.Dp(50) + l.row3_h);
     const float top = l.header_size.y + m;
     if (presenting_) {
         l.rail_min = ImVec2(m, top);
@@ -580,7 +582,7 @@ namespace {
 
 // The brand mark: a 2x2 grid in the four headline functions' colours (an org chart in miniature)
 // and the name. Returns the x after it.
-float DrawBrand(const Theme& t, ImDrawList* dl, float x, float cy) {
+float DrawBrand(const Theme& t, ImDrawList* dl, float x, float cy, bool mark_only = false) {
     const Palette& p = t.Colours();
     const float cell = t.Dp(10), gap = t.Dp(3);
     const float my = cy - cell - gap * 0.5f;
@@ -590,6 +592,7 @@ float DrawBrand(const Theme& t, ImDrawList* dl, float x, float cy) {
         const ImU32 c = FunctionColour(mark[i], t);
         dl->AddRectFilled(ImVec2(bx, by), ImVec2(bx + cell, by + cell), c, t.Dp(2.5f));
     }
+    if (mark_only) return x + 2 * cell + gap;
     x += 2 * cell + gap + t.Dp(10);
     const ImFont* title = t.GetFonts().title;
     DrawText(dl, t.GetFonts().title, ImVec2(x, cy - FontSize(title) * 0.5f - t.Dp(1)), p.text, "OrgSim");
@@ -663,12 +666,13 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
     const ImVec2 b(a.x + l.header_size.x, a.y + l.header_size.y);
     const float m = t.Dp(20);
     const float row1_b = a.y + l.row1_h;
+    const float row2_b = b.y - l.row3_h;  // = b.y unless compact
     dl->AddLine(ImVec2(a.x, row1_b - 0.5f), ImVec2(b.x, row1_b - 0.5f), WithAlpha(p.card_border, 0.6f), 1.0f);
     dl->AddLine(ImVec2(a.x, b.y - 0.5f), ImVec2(b.x, b.y - 0.5f), p.card_border, 1.0f);
 
     // ---- Row 1: brand, scenario, then (from the right) theme, present, help, files, undo/redo.
     const float cy = a.y + l.row1_h * 0.5f;
-    float x = DrawBrand(t, dl, a.x + m, cy) + t.Dp(18);
+    float x = DrawBrand(t, dl, a.x + m, cy, l.compact) + t.Dp(18);
     dl->AddLine(ImVec2(x, cy - t.Dp(16)), ImVec2(x, cy + t.Dp(16)), p.card_border, 1.0f);
     x += t.Dp(18);
 
@@ -682,10 +686,11 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
     if (IconButton(t, hooks_, "Theme", light ? Icon::Moon : Icon::Sun, ImVec2(rx, cy - bs * 0.5f), bs, true,
                    light ? "Dark theme" : "Light theme", "Switch the colours; presentation mode always uses the light theme."))
         pending_theme_ = light ? ThemeKind::Dark : ThemeKind::Light;
-    const float present_w = TextSize(f.label, "Present").x + t.Dp(13) + t.Dp(9) + t.Dp(28);
+    const float present_w = l.compact ? bs : TextSize(f.label, "Present").x + t.Dp(13) + t.Dp(9) + t.Dp(28);
     rx -= gap + present_w;
     ImGui::SetCursorScreenPos(ImVec2(rx, cy - bs * 0.5f));
-    if (Button(t, "##present", "Present", Icon::Present, ImVec2(present_w, bs), false, !ws_.Empty())) SetPresenting(true);
+    if (l.compact) SemNext().name = "Present";
+    if (Button(t, "##present", l.compact ? "" : "Present", Icon::Present, ImVec2(present_w, bs), false, !ws_.Empty())) SetPresenting(true);
     hooks_.RecordLastItem("Present");
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         Tooltip(t, "Presentation mode (P)", "Full screen, large type, one slide per scenario's results, then the comparison. "
@@ -702,15 +707,17 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
     if (files_width_ > 0.0f) rx -= files_width_;
     float used = 0.0f;
     if (embedded_) {
-        used = TextSize(f.label, "Open in new tab").x + t.Dp(13 + 9 + 28);
+        used = l.compact ? bs : TextSize(f.label, "Open in new tab").x + t.Dp(13 + 9 + 28);
         ImGui::SetCursorScreenPos(ImVec2(rx, cy - bs * 0.5f));
         SemNext().description = "The full OrgSim, with files and sharing, in a tab of its own; it opens with this work.";
-        if (Button(t, "##embed_open", "Open in new tab", Icon::External, ImVec2(used, bs), false, true)) files_.OpenFullApp(ui);
+        if (l.compact) SemNext().name = "Open in new tab";
+        if (Button(t, "##embed_open", l.compact ? "" : "Open in new tab", Icon::External, ImVec2(used, bs), false, true))
+            files_.OpenFullApp(ui);
         hooks_.RecordLastItem("Embed:open");
         if (ImGui::IsItemHovered())
             Tooltip(t, "Open in a new tab", "The full OrgSim, with files, sharing and autosave, opens with what this frame shows.");
     } else {
-        used = files_.DrawButtons(ui, ImVec2(rx, cy - bs * 0.5f), bs);
+        used = files_.DrawButtons(ui, ImVec2(rx, cy - bs * 0.5f), bs, l.compact);
     }
     if (used != files_width_) {
         if (files_width_ <= 0.0f) rx -= used;
@@ -732,8 +739,8 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
     DrawScenarioBlock(t, hooks_, dl, ws_.Empty() ? nullptr : &ws_.ActiveScenario(), x, cy, rx - t.Dp(24) - x,
                       "The scenario could not be opened: see the problems below.");
 
-    // ---- Row 2: view tabs on the left, slot tabs on the right.
-    const float cy2 = row1_b + (b.y - row1_b) * 0.5f;
+    // ---- Row 2: view tabs on the left, slot tabs on the right (compact: on row 3, from the left).
+    const float cy2 = row1_b + (row2_b - row1_b) * 0.5f;
     const float th = t.Dp(34);
     float tx = a.x + m;
     SemPush("##sem_views", SemRole::TabList, "Views", ImVec2(tx, cy2 - th * 0.5f), ImVec2(tx, cy2 + th * 0.5f));
@@ -762,12 +769,17 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
     const float add_w = TextSize(f.label, "Alternative").x + t.Dp(13) + t.Dp(9) + t.Dp(24);
     total += add_w;
     float sx = std::max(tx + t.Dp(24), b.x - m - total);
+    const float cy_slots = l.compact ? row2_b + l.row3_h * 0.5f : cy2;
+    if (l.compact) {
+        dl->AddLine(ImVec2(a.x, row2_b - 0.5f), ImVec2(b.x, row2_b - 0.5f), WithAlpha(p.card_border, 0.6f), 1.0f);
+        sx = a.x + m + (n > 0 ? TextSize(f.small, "Scenarios").x + t.Dp(10) : 0.0f);
+    }
     int close_slot = -1;
     SemPush("##sem_slots", SemRole::Group, "Open scenarios");
-    DrawTextRight(dl, f.small, sx - t.Dp(10), cy2 - FontSize(f.small) * 0.5f, p.text_faint, n > 0 ? "Scenarios" : "");
+    DrawTextRight(dl, f.small, sx - t.Dp(10), cy_slots - FontSize(f.small) * 0.5f, p.text_faint, n > 0 ? "Scenarios" : "");
     for (int i = 0; i < n; ++i) {
         const float w = widths[static_cast<std::size_t>(i)];
-        const ImVec2 pos(sx, cy2 - th * 0.5f);
+        const ImVec2 pos(sx, cy_slots - th * 0.5f);
         ImGui::PushID(i);
         const std::string label = Workspace::SlotLabel(i);
         // The close button is submitted before the tab it sits on, so that it wins the mouse in
@@ -775,7 +787,7 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
         bool close_pressed = false, close_hovered = false;
         const float cx = pos.x + w - close_w * 0.5f - t.Dp(5);
         if (i > 0) {
-            ImGui::SetCursorScreenPos(ImVec2(cx - close_w * 0.5f + t.Dp(2), cy2 - close_w * 0.5f + t.Dp(2)));
+            ImGui::SetCursorScreenPos(ImVec2(cx - close_w * 0.5f + t.Dp(2), cy_slots - close_w * 0.5f + t.Dp(2)));
             close_pressed = ImGui::InvisibleButton("##close", ImVec2(close_w - t.Dp(4), close_w - t.Dp(4)));
             close_hovered = ImGui::IsItemHovered();
             hooks_.RecordLastItem("Slot:close:" + std::to_string(i));
@@ -795,11 +807,11 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
             Tooltip(t, label + kMiddot + slot.scenario.name, "Opened from: " + slot.origin +
                                                                  (i == 0 ? "\nThe baseline: the others are compared with it." : ""));
         }
-        DrawText(dl, f.label, ImVec2(pos.x + t.Dp(14), cy2 - FontSize(f.label) * 0.5f), ws_.Active() == i ? p.text : p.text_muted,
+        DrawText(dl, f.label, ImVec2(pos.x + t.Dp(14), cy_slots - FontSize(f.label) * 0.5f), ws_.Active() == i ? p.text : p.text_muted,
                  label.c_str());
         if (i > 0) {
-            if (close_hovered) dl->AddCircleFilled(ImVec2(cx, cy2), close_w * 0.42f, p.control_active, 20);
-            DrawIcon(t, dl, Icon::Close, ImVec2(cx, cy2), t.Dp(10), close_hovered ? p.text : p.text_muted, p.control);
+            if (close_hovered) dl->AddCircleFilled(ImVec2(cx, cy_slots), close_w * 0.42f, p.control_active, 20);
+            DrawIcon(t, dl, Icon::Close, ImVec2(cx, cy_slots), t.Dp(10), close_hovered ? p.text : p.text_muted, p.control);
         }
         if (close_pressed) close_slot = i;  // closed after the loop, which reads every slot
         ImGui::PopID();
@@ -810,7 +822,7 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
         if (!r.ok) Notify(r.message, true);
         else Notify("Closed " + Workspace::SlotLabel(close_slot) + ".", false);
     }
-    ImGui::SetCursorScreenPos(ImVec2(sx, cy2 - th * 0.5f));
+    ImGui::SetCursorScreenPos(ImVec2(sx, cy_slots - th * 0.5f));
     SemNext().name = "Add an alternative";
     SemNext().description = "Copy the active scenario into a new slot, change it, and compare.";
     if (Button(t, "##slot_add", "Alternative", Icon::Plus, ImVec2(add_w, th), false, n > 0 && n < kMaxSlots)) {

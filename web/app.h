@@ -103,6 +103,11 @@ private:
     struct Layout {
         ImVec2 header_min, header_size;  ///< top bar (two rows unless presenting)
         float row1_h = 0.0f;             ///< height of the first header row
+        /// A narrow window (under 1100 logical pixels, e.g. a laptop at 200% browser zoom): icon-only
+        /// file and presentation buttons, the brand's mark without its name, and the open scenarios
+        /// on a third header row of their own (height row3_h), so nothing overlaps (WCAG 1.4.4).
+        bool compact = false;
+        float row3_h = 0.0f;
         ImVec2 rail_min, rail_size;      ///< run controls (zero size while presenting)
         ImVec2 content_min, content_size;
     };

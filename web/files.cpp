@@ -514,22 +514,29 @@ bool FilesMenu::MenuItem(Ui& ui, const char* id, const char* label, const std::s
     return pressed && enabled;
 }
 
-float FilesMenu::DrawButtons(Ui& ui, ImVec2 pos, float height) {
+float FilesMenu::DrawButtons(Ui& ui, ImVec2 pos, float height, bool icons_only) {
     const Theme& t = ui.theme;
     const Fonts& f = t.GetFonts();
     TestHooks& hooks = ui.hooks;
     const float gap = t.Dp(6);
     float x = pos.x;
-    auto width_of = [&](const char* label) { return TextSize(f.label, label).x + t.Dp(13 + 9 + 26); };
+    auto width_of = [&](const char* label) { return icons_only ? height : TextSize(f.label, label).x + t.Dp(13 + 9 + 26); };
     auto place = [&](const char* label) {
         const ImVec2 size(width_of(label), height);
         ImGui::SetCursorScreenPos(ImVec2(x, pos.y));
         x += size.x + gap;
+        if (icons_only) SemNext().name = label;
         return size;
+    };
+    // The text shown on a button: none when icons only (the name goes to assistive technology, and
+    // a tooltip says it).
+    auto text = [&](const char* label) { return icons_only ? "" : label; };
+    auto name_tip = [&](const char* label, const char* body) {
+        if (icons_only && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) Tooltip(t, label, body);
     };
     const bool has = !ui.ws.Empty();
 
-    if (Button(t, "##files_open", "Open", Icon::Open, place("Open"), false)) {
+    if (Button(t, "##files_open", text("Open"), Icon::Open, place("Open"), false)) {
         if (!services::OpenFilePicker()) {  // the desktop has no picker: ask for a path
             dialog_ = Dialog::OpenPath;
             dialog_opened_ = false;
@@ -541,20 +548,23 @@ float FilesMenu::DrawButtons(Ui& ui, ImVec2 pos, float height) {
 
     SemNext().expanded = ImGui::IsPopupOpen("##files_save_menu") ? 1 : 0;
     SemNext().description = "Opens a menu: save the scenario or the whole workspace to a file.";
-    if (Button(t, "##files_save", "Save", Icon::Save, place("Save"), false, has)) ImGui::OpenPopup("##files_save_menu");
+    if (Button(t, "##files_save", text("Save"), Icon::Save, place("Save"), false, has)) ImGui::OpenPopup("##files_save_menu");
     hooks.RecordLastItem("Files:save");
+    name_tip("Save", "Save the scenario or the whole workspace to a file.");
     const ImVec2 save_below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + t.Dp(6));
 
     SemNext().expanded = ImGui::IsPopupOpen("##files_share_menu") ? 1 : 0;
     SemNext().description = "Opens a menu: copy a link to this workspace, or embed it in a web page.";
-    if (Button(t, "##files_share", "Share", Icon::Share, place("Share"), false, has)) ImGui::OpenPopup("##files_share_menu");
+    if (Button(t, "##files_share", text("Share"), Icon::Share, place("Share"), false, has)) ImGui::OpenPopup("##files_share_menu");
     hooks.RecordLastItem("Files:share");
+    name_tip("Share", "Copy a link to this workspace, or embed it in a web page.");
     const ImVec2 share_below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + t.Dp(6));
 
     SemNext().expanded = ImGui::IsPopupOpen("##files_export_menu") ? 1 : 0;
     SemNext().description = "Opens a menu: results as CSV files and charts as pictures.";
-    if (Button(t, "##files_export", "Export", Icon::Download, place("Export"), false, has)) ImGui::OpenPopup("##files_export_menu");
+    if (Button(t, "##files_export", text("Export"), Icon::Download, place("Export"), false, has)) ImGui::OpenPopup("##files_export_menu");
     hooks.RecordLastItem("Files:export");
+    name_tip("Export", "Results as CSV files and charts as pictures.");
     const ImVec2 export_below(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + t.Dp(6));
 
     const float menu_w = t.Dp(310);

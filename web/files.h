@@ -46,7 +46,9 @@ public:
     void Frame(Ui& ui);
     /// Draw the file buttons (Open, Save, Share, Export) in a row starting at pos with the given
     /// height; returns the width used. Hidden in presentation mode (the shell does not call it).
-    float DrawButtons(Ui& ui, ImVec2 pos, float height);
+    /// icons_only: square icon buttons (named for assistive technology, with a tooltip) for a
+    /// narrow window, e.g. at 200% browser zoom.
+    float DrawButtons(Ui& ui, ImVec2 pos, float height, bool icons_only = false);
     /// After the panels: while autosaves fail (storage full or forbidden), a notice at the foot of
     /// the content area (min, size) that work is not kept in the browser, with "Save to file".
     void DrawNotice(Ui& ui, ImVec2 min, ImVec2 size);

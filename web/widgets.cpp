@@ -380,11 +380,18 @@ void DrawIcon(const Theme& theme, ImDrawList* dl, Icon icon, ImVec2 c, float s, 
             dl->AddTriangleFilled(ImVec2(e.x - k, e.y), ImVec2(e.x + k, e.y), ImVec2(e.x, e.y + k * 1.1f), col);
             break;
         }
+        case Icon::Save: {
+            // A floppy disk (Save and Export, both downloads, would otherwise share an icon).
+            const float t = std::max(1.5f, s * 0.13f);
+            dl->AddRect(ImVec2(c.x - h, c.y - h), ImVec2(c.x + h, c.y + h), col, s * 0.12f, 0, t);
+            dl->AddRectFilled(ImVec2(c.x - h * 0.5f, c.y - h), ImVec2(c.x + h * 0.4f, c.y - h * 0.3f), col);
+            dl->AddRect(ImVec2(c.x - h * 0.55f, c.y + h * 0.15f), ImVec2(c.x + h * 0.55f, c.y + h), col, 0.0f, 0, t);
+            break;
+        }
         case Icon::Open:
-        case Icon::Save:
         case Icon::Download: {
             const float t = std::max(1.5f, s * 0.13f);
-            // A tray, with an arrow into it (save, download) or out of it (open).
+            // A tray, with an arrow into it (download) or out of it (open).
             dl->AddLine(ImVec2(c.x - h, c.y + h * 0.3f), ImVec2(c.x - h, c.y + h), col, t);
             dl->AddLine(ImVec2(c.x - h, c.y + h), ImVec2(c.x + h, c.y + h), col, t);
             dl->AddLine(ImVec2(c.x + h, c.y + h), ImVec2(c.x + h, c.y + h * 0.3f), col, t);

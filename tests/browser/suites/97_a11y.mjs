@@ -8,7 +8,8 @@
 //   (c) the accessibility tree (Chromium's, through the DevTools protocol) holds the outcome cards'
 //       numbers and the comparison's sentences as the app computed them;
 //   (d) an element activated the way a screen reader does (element.click()) runs the command, a
-//       widget clicked with the mouse takes the DOM focus, and the focused element shows a ring.
+//       widget clicked with the mouse takes the DOM focus, and the focused element shows a ring;
+//   (e) prefers-contrast: more; (f) 200% zoom on a 1366x768 screen: the header fits, nothing overlaps.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -342,6 +343,38 @@ export default async function (lib) {
       check(b.mean < a.mean - 0.5 || b.stddev > a.stddev + 0.5, `no change: mean ${a.mean.toFixed(1)} -> ${b.mean.toFixed(1)}, sd ${a.stddev.toFixed(1)} -> ${b.stddev.toFixed(1)}`);
       check(Math.abs(c.mean - a.mean) < 0.5, `not back: mean ${a.mean.toFixed(1)} -> ${c.mean.toFixed(1)}`);
       return `luminance mean ${a.mean.toFixed(1)} -> ${b.mean.toFixed(1)} -> ${c.mean.toFixed(1)}, sd ${a.stddev.toFixed(1)} -> ${b.stddev.toFixed(1)}`;
+    });
+    await ctx.context.close();
+  }
+
+  // ---- (f) 200% browser zoom on a 1366x768 laptop: 683x384 CSS pixels (WCAG 1.4.4) ---------------
+  {
+    const ctx = await openContext({ width: 683, height: 384, scale: 2 });
+    const { page } = ctx;
+    await test('a11y (f): at 200% zoom on a 1366x768 screen the header\'s controls all fit, none covering another', async () => {
+      await loadApp(page);
+      await waitFor(page, (x) => x.widgets && x.widgets['Slot:add'], 15000, 'the header');
+      await clickWidget(page, 'Slot:add');
+      await waitFor(page, (x) => x.widgets['Slot:1'], 5000, 'a second scenario');
+      const s = await state(page);
+      const header = Object.entries(s.widgets).filter(([k]) =>
+        /^(Files:(open|save|share|export)|Undo|Redo|Help|Present|Theme|Scenario|Tab:.*|Slot:(\d+|add))$/.test(k));
+      check(header.length >= 18, `only ${header.length} header widgets: ${header.map(([k]) => k).join(' ')}`);
+      const [vw, vh] = s.display || [683, 384];
+      for (const [k, [x, y, w, h]] of header)
+        check(x >= 0 && y >= 0 && x + w <= vw + 0.5 && y + h <= vh + 0.5 && w > 0 && h > 0, `${k} at ${x},${y} ${w}x${h} is outside ${vw}x${vh}`);
+      for (let i = 0; i < header.length; ++i)
+        for (let j = i + 1; j < header.length; ++j) {
+          const [ka, a] = header[i], [kb, b] = header[j];
+          const overlap = Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]) > 0.5 &&
+                          Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]) > 0.5;
+          check(!overlap, `${ka} (${a.map(Math.round)}) and ${kb} (${b.map(Math.round)}) overlap`);
+        }
+      // Icon-only buttons keep their names for assistive technology.
+      const names = await page.evaluate(() => [...document.querySelectorAll('#a11y-root button')].map((b) => b.getAttribute('aria-label')));
+      for (const n of ['Open', 'Save', 'Share', 'Export', 'Present']) check(names.includes(n), `no button named ${n}`);
+      await shot(page, 'a11y-zoom200.png');
+      return `${header.length} header widgets in ${vw}x${vh} CSS pixels, none overlapping; icon buttons named`;
     });
     await ctx.context.close();
   }
