@@ -20,6 +20,7 @@
 #include <sstream>
 
 #include "web/platform.h"
+#include "web/services.h"
 #include "web/theme.h"
 #include "web/ui_test_hooks.h"
 #include "web/widgets.h"
@@ -62,6 +63,15 @@ constexpr Shortcut kShortcuts[] = {
     {0, '?', false, false, false, When::Always, Action::Help, "?", "Show or hide this help"},
     {SDL_SCANCODE_ESCAPE, 0, false, false, false, When::Always, Action::Close, "Esc", "Close the help or the model page; leave presentation mode"},
 };
+
+// A shortcut of one character key (WCAG 2.1.4): the help dialog can turn these off, so that a
+// word said to voice control or a key pressed by mistake does not play the run or start a
+// presentation. Arrows, Home, F1, Esc and Ctrl combinations are not character keys.
+bool SingleCharacter(const Shortcut& s) {
+    return !s.ctrl && (s.typed != 0 || s.scancode == SDL_SCANCODE_SPACE || s.scancode == SDL_SCANCODE_P);
+}
+
+constexpr const char* kSingleKeysStorage = "orgsim.single_key_shortcuts";
 
 constexpr const char* kHowTo[] = {
     "Pick a situation in the Gallery: each preset answers one question about how to organise IT and marketing.",
@@ -339,12 +349,22 @@ void App::Frame(std::int64_t dt_us) {
     }
     Ui ui = MakeUi();
     hooks_.Value("app.embedded", embedded_ ? 1.0 : 0.0);
+    hooks_.Value("app.single_keys", single_keys_ ? 1.0 : 0.0);
+    {  // The tooltip shown last frame (WCAG 1.4.13 tests: it can be hovered and dismissed).
+        std::string title;
+        float r[4] = {0, 0, 0, 0};
+        const bool shown = TooltipShown(&title, r);
+        hooks_.Text("tooltip.title", shown ? title : std::string());
+        if (shown) hooks_.Record("Tooltip", r[0], r[1], r[2], r[3]);
+    }
     {  // Widgets the last frame published without a name of their own (WCAG 4.1.2; 97_a11y lists them).
         std::string unnamed;
         for (const std::string& id : SemFallbackNames()) unnamed += (unnamed.empty() ? "" : " ") + id;
         hooks_.Text("a11y.unnamed", unnamed);
     }
     if (!started_) {
+        std::string keys;
+        if (services::StorageGet(kSingleKeysStorage, keys)) single_keys_ = keys != "off";
         files_.Startup(ui);
         started_ = true;
     }
@@ -441,8 +461,11 @@ void App::RunReplications(std::int64_t dt_us) {
 void App::HandleKeys() {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;  // typing in a field: keys belong to it
+    // Escape hides the tooltip (WCAG 1.4.13), and closes what it always closes (help, presentation).
+    if (ImGui::IsKeyPressed(SDL_SCANCODE_ESCAPE, false)) TooltipDismiss();
     const bool ctrl = io.KeyCtrl || io.KeySuper;
     for (const Shortcut& s : kShortcuts) {
+        if (!single_keys_ && SingleCharacter(s)) continue;
         if (s.when == When::Editing && presenting_) continue;
         if (s.when == When::Presenting && !presenting_) continue;
         bool hit = false;
@@ -1323,6 +1346,37 @@ void App::DrawHelp() {
         heading.level = 3;
         SemAt("##sem_help_keys", SemRole::Heading, "Keyboard shortcuts", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), heading);
     }
+    {
+        // A switch for the single-character shortcuts (WCAG 2.1.4: they can be turned off).
+        const ImVec2 c = ImGui::GetCursorScreenPos();
+        const char* label = "Single-key shortcuts (Space, P, ?)";
+        const ImVec2 sw(t.Dp(44), t.Dp(24));
+        const float rh = std::max(sw.y, FontSize(f.body)) + t.Dp(8);
+        const float lw = TextSize(f.body, label).x;
+        const bool pressed = ImGui::InvisibleButton("##help_single_keys", ImVec2(sw.x + t.Dp(12) + lw, rh));
+        const bool hovered = ImGui::IsItemHovered();
+        hooks_.RecordLastItem("Help:single_keys");
+        SemNode node;
+        node.on = single_keys_;
+        node.description = "Off: only keys with Ctrl, the arrows, Home, F1 and Esc act; voice control or a stray key press cannot start the run or a presentation.";
+        SemItem(SemRole::Switch, label, node);
+        if (hovered) {
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            Tooltip(t, label, node.description);
+        }
+        const ImVec2 a(c.x, c.y + (rh - sw.y) * 0.5f), b(a.x + sw.x, a.y + sw.y);
+        dl->AddRectFilled(a, b, single_keys_ ? (hovered ? p.accent_hover : p.accent) : (hovered ? p.control_active : p.track), sw.y * 0.5f);
+        if (!single_keys_) dl->AddRect(a, b, p.outline, sw.y * 0.5f, 0, t.Dp(1.5f));
+        const float r = sw.y * 0.5f - t.Dp(3);
+        dl->AddCircleFilled(ImVec2(single_keys_ ? b.x - sw.y * 0.5f : a.x + sw.y * 0.5f, a.y + sw.y * 0.5f), r, IM_COL32(255, 255, 255, 255), 24);
+        DrawText(dl, f.body, ImVec2(b.x + t.Dp(12), c.y + (rh - FontSize(f.body)) * 0.5f), p.text, label);
+        if (pressed) {
+            single_keys_ = !single_keys_;
+            std::string error;
+            services::StorageSet(kSingleKeysStorage, single_keys_ ? "on" : "off", &error);  // not kept: on again next time
+        }
+        ImGui::Dummy(ImVec2(0, t.Dp(2)));
+    }
     const float keys_w = t.Dp(190);
     for (int i = 0; i < n; ++i) {
         const Shortcut& s = kShortcuts[i];
@@ -1338,14 +1392,16 @@ void App::DrawHelp() {
             DrawText(dl, f.label, ImVec2(ka.x + t.Dp(8), (ka.y + kb.y - ks.y) * 0.5f), p.text, kShortcuts[j].keys);
             kx = kb.x + t.Dp(8);
         }
+        const bool off = !single_keys_ && SingleCharacter(s);
+        const std::string what = std::string(s.what) + (off ? " (turned off)" : "");
         DrawText(dl, f.body, ImVec2(c.x + std::max(keys_w, kx - c.x + t.Dp(4)), c.y + (row_h - FontSize(f.body)) * 0.5f - t.Dp(1)),
-                 p.text_muted, s.what);
+                 off ? p.text_faint : p.text_muted, what.c_str());
         ImGui::Dummy(ImVec2(w, row_h));
         {
             std::string keys;
             for (int j = i; j < n && kShortcuts[j].action == s.action && kShortcuts[j].when == s.when; ++j)
                 keys += (keys.empty() ? "" : " or ") + std::string(kShortcuts[j].keys);
-            SemAt(s.what, SemRole::Text, keys + ": " + s.what, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+            SemAt(s.what, SemRole::Text, keys + ": " + what, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
         }
     }
     help_h_ = ImGui::GetCursorPosY() - ImGui::GetStyle().ItemSpacing.y + t.Dp(22) + 2.0f;

@@ -196,6 +196,9 @@ private:
     bool last_toast_error_ = false;
     bool help_open_ = false;
     bool help_focused_ = false;  ///< the help dialog has given its close button the focus since it opened
+    /// Single-character shortcuts (Space, P, ?) on; the help dialog turns them off (WCAG 2.1.4), and
+    /// the choice is kept in storage.
+    bool single_keys_ = true;
     float help_h_ = 0.0f;  ///< height the help card's content took last frame
     bool presenting_ = false;
     bool embedded_ = false;  ///< SetEmbedded

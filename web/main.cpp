@@ -196,6 +196,7 @@ bool Frame(void* user) {
     rt.hooks.BeginFrame();
     rt.semantics.BeginFrame();
     rt.app->Frame(dt_us);
+    TooltipEndFrame();
     SemAfterFrame();
     if (rt.semantics.EndFrame(&rt.semantics_json)) PlatformPublishSemantics(rt.semantics_json);
     ImGui::Render();

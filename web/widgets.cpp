@@ -2,6 +2,7 @@
 #include "web/widgets.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <unordered_map>
@@ -460,8 +461,47 @@ void DrawIcon(const Theme& theme, ImDrawList* dl, Icon icon, ImVec2 c, float s, 
     }
 }
 
-void Tooltip(const Theme& theme, const std::string& title, const std::string& body, float wrap_width) {
+namespace {
+/// Tooltips that can be hovered and dismissed (WCAG 1.4.13). A tooltip stays where it first
+/// appeared while its content is the same (it does not follow the pointer), so the pointer can move
+/// onto it; while the pointer is over it (or the gap to it) it is drawn again at the end of the
+/// frame although the widget under it is no longer hovered. Escape hides it until the pointer
+/// moves (TooltipDismiss, called by the app's key handling).
+struct TooltipState {
+    std::string title, body;
+    float wrap = 0.0f;
+    ImVec2 pos{-1.0f, -1.0f}, size{0.0f, 0.0f};
+    bool drawn_now = false, drawn_last = false;
+    bool dismissed = false;
+    ImVec2 dismissed_at{0.0f, 0.0f};
+    double last_move = -1.0;  ///< ImGui time the pointer last moved
+    const Theme* theme = nullptr;
+} g_tip;
+
+void DrawTooltipWindow(const Theme& theme, const std::string& title, const std::string& body, float wrap_width, bool keep_place) {
     const Fonts& f = theme.GetFonts();
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!keep_place || g_tip.pos.x < 0.0f) {
+        // Below and to the right of the pointer (as ImGui places tooltips), or to the left and above
+        // where it would leave the window; its size measured from the text, so that it does not move
+        // on its second frame.
+        const float wrap = theme.Dp(wrap_width);
+        ImVec2 est(0.0f, 0.0f);
+        if (!title.empty()) {
+            const ImVec2 ts = f.label->CalcTextSizeA(FontSize(f.label), FLT_MAX, wrap, title.c_str());
+            est = ImVec2(ts.x, ts.y);
+        }
+        if (!body.empty()) {
+            const ImVec2 bs = f.small->CalcTextSizeA(FontSize(f.small), FLT_MAX, wrap, body.c_str());
+            est = ImVec2(std::max(est.x, bs.x), est.y + bs.y + (title.empty() ? 0.0f : ImGui::GetStyle().ItemSpacing.y));
+        }
+        est = ImVec2(est.x + theme.Dp(28), est.y + theme.Dp(24));
+        ImVec2 p(io.MousePos.x + theme.Dp(16), io.MousePos.y + theme.Dp(12));
+        if (p.x + est.x > io.DisplaySize.x) p.x = std::max(0.0f, io.MousePos.x - theme.Dp(8) - est.x);
+        if (p.y + est.y > io.DisplaySize.y) p.y = std::max(0.0f, io.MousePos.y - theme.Dp(8) - est.y);
+        g_tip.pos = p;
+    }
+    ImGui::SetNextWindowPos(g_tip.pos);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme.Dp(14), theme.Dp(12)));
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(theme.Dp(wrap_width));
@@ -476,8 +516,90 @@ void Tooltip(const Theme& theme, const std::string& title, const std::string& bo
         ImGui::PopFont();
     }
     ImGui::PopTextWrapPos();
+    const ImVec2 size = ImGui::GetWindowSize();
     ImGui::EndTooltip();
     ImGui::PopStyleVar();
+    // Kept inside the window once its size is known (the first frame of a tooltip guesses it).
+    if (g_tip.pos.x + size.x > io.DisplaySize.x || g_tip.pos.y + size.y > io.DisplaySize.y) {
+        g_tip.pos.x = std::max(0.0f, std::min(g_tip.pos.x, io.DisplaySize.x - size.x));
+        g_tip.pos.y = std::max(0.0f, std::min(g_tip.pos.y, io.DisplaySize.y - size.y));
+        if (g_tip.pos.x <= io.MousePos.x && io.MousePos.x <= g_tip.pos.x + size.x && g_tip.pos.y <= io.MousePos.y &&
+            io.MousePos.y <= g_tip.pos.y + size.y)
+            g_tip.pos.y = std::max(0.0f, io.MousePos.y - theme.Dp(8) - size.y);  // never under the pointer
+    }
+    g_tip.size = size;
+    g_tip.title = title;
+    g_tip.body = body;
+    g_tip.wrap = wrap_width;
+    g_tip.theme = &theme;
+    g_tip.drawn_now = true;
+}
+
+/// The pointer is on the last tooltip, or crossing the gap to it (moved in the last 0.3 s, within a
+/// margin); a pointer at rest beside it (a click that opened a dialog over its widget) does not
+/// keep it.
+bool PointerOnTooltip() {
+    if (g_tip.size.x <= 0.0f) return false;
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 m = io.MousePos;
+    const bool moving = g_tip.last_move >= 0.0 && ImGui::GetTime() - g_tip.last_move < 0.3;
+    const float pad = moving ? (g_tip.theme ? g_tip.theme->Dp(18) : 18.0f) : 0.0f;
+    return m.x >= g_tip.pos.x - pad && m.x <= g_tip.pos.x + g_tip.size.x + pad && m.y >= g_tip.pos.y - pad &&
+           m.y <= g_tip.pos.y + g_tip.size.y + pad;
+}
+}  // namespace
+
+void Tooltip(const Theme& theme, const std::string& title, const std::string& body, float wrap_width) {
+    if (g_tip.drawn_now) return;  // one tooltip a frame: the first asked for
+    if (g_tip.dismissed) {
+        const ImVec2 m = ImGui::GetIO().MousePos;
+        if (std::fabs(m.x - g_tip.dismissed_at.x) + std::fabs(m.y - g_tip.dismissed_at.y) < theme.Dp(4)) return;
+        g_tip.dismissed = false;
+    }
+    // The same tooltip as last frame stays where it is; another one starts at the pointer. With the
+    // pointer on the last tooltip or next to it, that one stays, whatever widget lies under it.
+    const bool same = g_tip.drawn_last && g_tip.title == title && g_tip.body == body;
+    if (!same && g_tip.drawn_last && PointerOnTooltip()) {
+        {
+            const std::string old_title = g_tip.title, old_body = g_tip.body;
+            DrawTooltipWindow(theme, old_title, old_body, g_tip.wrap, true);
+            return;
+        }
+    }
+    DrawTooltipWindow(theme, title, body, wrap_width, same);
+}
+
+void TooltipEndFrame() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f) g_tip.last_move = ImGui::GetTime();
+    // No widget asked for a tooltip this frame, but the pointer went onto the last one: it stays.
+    if (!g_tip.drawn_now && g_tip.drawn_last && !g_tip.dismissed && g_tip.theme && PointerOnTooltip() &&
+        !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        const std::string title = g_tip.title, body = g_tip.body;
+        DrawTooltipWindow(*g_tip.theme, title, body, g_tip.wrap, true);
+    }
+    g_tip.drawn_last = g_tip.drawn_now;
+    g_tip.drawn_now = false;
+    if (!g_tip.drawn_last) g_tip.pos = ImVec2(-1.0f, -1.0f);
+}
+
+bool TooltipDismiss() {
+    if (!g_tip.drawn_last) return false;
+    g_tip.dismissed = true;
+    g_tip.dismissed_at = ImGui::GetIO().MousePos;
+    return true;
+}
+
+bool TooltipShown(std::string* title, float rect[4]) {
+    if (!g_tip.drawn_last) return false;
+    if (title) *title = g_tip.title;
+    if (rect) {
+        rect[0] = g_tip.pos.x;
+        rect[1] = g_tip.pos.y;
+        rect[2] = g_tip.size.x;
+        rect[3] = g_tip.size.y;
+    }
+    return true;
 }
 
 void DrawTextRight(ImDrawList* dl, ImFont* font, float x_right, float y, ImU32 colour, const char* text) {

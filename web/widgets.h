@@ -67,6 +67,14 @@ const std::vector<std::string>& SemFallbackNames();
 
 /// A tooltip with a bold title and wrapped body text (either may be empty).
 void Tooltip(const Theme& theme, const std::string& title, const std::string& body, float wrap_width = 460.0f);
+/// At the end of each frame (before ImGui::Render): a tooltip the pointer moved onto stays
+/// (WCAG 1.4.13, hoverable).
+void TooltipEndFrame();
+/// Escape: hides the tooltip shown last frame until the pointer moves (WCAG 1.4.13, dismissible);
+/// false when there was none.
+bool TooltipDismiss();
+/// The tooltip shown last frame: its title and rectangle (x, y, w, h); false when none.
+bool TooltipShown(std::string* title, float rect[4]);
 
 /// Text with its right edge at x_right.
 void DrawTextRight(ImDrawList* dl, ImFont* font, float x_right, float y, ImU32 colour, const char* text);

@@ -9,7 +9,9 @@
 //       numbers and the comparison's sentences as the app computed them;
 //   (d) an element activated the way a screen reader does (element.click()) runs the command, a
 //       widget clicked with the mouse takes the DOM focus, and the focused element shows a ring;
-//   (e) prefers-contrast: more; (f) 200% zoom on a 1366x768 screen: the header fits, nothing overlaps.
+//   (e) prefers-contrast: more; (f) 200% zoom on a 1366x768 screen: the header fits, nothing overlaps;
+//   (g) the single-key shortcuts can be turned off (WCAG 2.1.4); (h) tooltips can be hovered and
+//       dismissed with Escape (WCAG 1.4.13).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -343,6 +345,86 @@ export default async function (lib) {
       check(b.mean < a.mean - 0.5 || b.stddev > a.stddev + 0.5, `no change: mean ${a.mean.toFixed(1)} -> ${b.mean.toFixed(1)}, sd ${a.stddev.toFixed(1)} -> ${b.stddev.toFixed(1)}`);
       check(Math.abs(c.mean - a.mean) < 0.5, `not back: mean ${a.mean.toFixed(1)} -> ${c.mean.toFixed(1)}`);
       return `luminance mean ${a.mean.toFixed(1)} -> ${b.mean.toFixed(1)} -> ${c.mean.toFixed(1)}, sd ${a.stddev.toFixed(1)} -> ${b.stddev.toFixed(1)}`;
+    });
+    await test('a11y (g): the single-key shortcuts (Space, P, ?) can be turned off in the help, and stay off after a reload (WCAG 2.1.4)', async () => {
+      check(loaded, 'page did not load');
+      const pressOnCanvas = async (key) => {
+        await page.evaluate(() => document.activeElement && document.activeElement.blur && document.activeElement.blur());
+        await press(page, key);
+        await sleep(400);
+        return state(page);
+      };
+      await press(page, 'F1');
+      await waitFor(page, (x) => x.help_open, 3000, 'help');
+      check(values(await state(page))['app.single_keys'] === 1, 'the shortcuts start on');
+      await clickWidget(page, 'Help:single_keys');
+      await waitFor(page, (x) => values(x)['app.single_keys'] === 0, 3000, 'the switch off');
+      await page.mouse.move(5, 760);  // off the switch and its tooltip
+      await sleep(200);
+      await press(page, 'Escape');
+      await waitFor(page, (x) => !x.help_open, 3000, 'help closed');
+      let st = await pressOnCanvas('KeyP');
+      check(!st.presenting, 'P started a presentation with the shortcuts off');
+      st = await pressOnCanvas('Space');
+      check(!st.playing, 'Space played the run with the shortcuts off');
+      st = await pressOnCanvas('F1');
+      check(st.help_open, 'F1 (not a character key) stopped working');
+      await press(page, 'Escape');
+      await loadApp(page);
+      await waitFor(page, (x) => x.widgets && x.widgets.Run, 15000, 'the app after a reload');
+      await sleep(500);
+      // The earlier tests' edits were autosaved: the restore prompt asks first.
+      if (texts(await state(page))['files.dialog']) {
+        await clickWidget(page, 'Files:restore:ok');
+        await waitFor(page, (x) => texts(x)['files.dialog'] === '', 5000, 'the restore prompt to close');
+      }
+      check(values(await state(page))['app.single_keys'] === 0, 'the choice was not kept');
+      await press(page, 'F1');
+      await waitFor(page, (x) => x.help_open, 3000, 'help');
+      await clickWidget(page, 'Help:single_keys');
+      await waitFor(page, (x) => values(x)['app.single_keys'] === 1, 3000, 'the switch on');
+      await page.mouse.move(5, 760);
+      await sleep(200);
+      await press(page, 'Escape');
+      await waitFor(page, (x) => !x.help_open, 3000, 'help closed');
+      st = await pressOnCanvas('KeyP');
+      check(st.presenting, 'P did not present with the shortcuts on again');
+      await press(page, 'Escape');
+      return 'off: P and Space do nothing, F1 still works; kept after a reload; on again: P presents';
+    });
+    await test('a11y (h): a tooltip stays while the pointer moves onto it, and Escape hides it without doing anything else (WCAG 1.4.13)', async () => {
+      check(loaded, 'page did not load');
+      for (let i = 0; i < 3 && (await state(page)).presenting; ++i) await press(page, 'Escape');
+      let s = await state(page);
+      check(!s.presenting && !s.help_open, 'still presenting or in the help');
+      const theme = s.theme;
+      const [bx, by, bw, bh] = s.widgets.Theme;
+      await page.mouse.move(bx + bw / 2, by + bh / 2);
+      s = await waitFor(page, (x) => texts(x)['tooltip.title'] !== '' && x.widgets.Tooltip, 5000, 'the Theme button\'s tooltip');
+      await sleep(300);
+      s = await state(page);
+      const title = texts(s)['tooltip.title'];
+      const [tx, ty, tw, th] = s.widgets.Tooltip;
+      // Onto the tooltip, in small steps: down into it, then along it (the pointer leaves the button).
+      await page.mouse.move(bx + bw / 2, ty + th / 2, { steps: 6 });
+      await page.mouse.move(tx + tw / 2, ty + th / 2, { steps: 10 });
+      await sleep(400);
+      s = await state(page);
+      check(texts(s)['tooltip.title'] === title, `the tooltip went when the pointer moved onto it: "${texts(s)['tooltip.title']}"`);
+      const [tx2, ty2] = s.widgets.Tooltip;
+      check(Math.abs(tx2 - tx) < 1 && Math.abs(ty2 - ty) < 1, `the tooltip moved with the pointer: ${tx},${ty} -> ${tx2},${ty2}`);
+      // Escape hides it; nothing else happens (no theme change, no presentation, no help).
+      await page.evaluate(() => document.activeElement && document.activeElement.blur && document.activeElement.blur());
+      await press(page, 'Escape');
+      await sleep(300);
+      s = await state(page);
+      check(texts(s)['tooltip.title'] === '', `Escape left the tooltip: "${texts(s)['tooltip.title']}"`);
+      check(s.theme === theme && !s.presenting && !s.help_open, 'Escape did something else too');
+      // Back on the button (the pointer moved): it shows again.
+      await page.mouse.move(bx + bw / 2 + 3, by + bh / 2 + 2, { steps: 4 });
+      await waitFor(page, (x) => texts(x)['tooltip.title'] === title, 5000, 'the tooltip again');
+      await page.mouse.move(5, 760);
+      return `"${title}" at ${Math.round(tx)},${Math.round(ty)}: kept while hovered, hidden by Escape, back when the pointer returns`;
     });
     await ctx.context.close();
   }
