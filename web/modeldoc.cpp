@@ -998,6 +998,7 @@ void ModelDocPanel::DrawDocument(Ui& ui, ImVec2 pos, ImVec2 size) {
     const float x0 = ImGui::GetCursorScreenPos().x;
     float gap = 0.0f;
     int headings = 0, tables = 0;
+    std::string section;  // the last heading's text: names the tables under it
     const std::size_t n = doc_.blocks.size();
     for (std::size_t i = 0; i < n; ++i) {
         const MdBlock& b = doc_.blocks[i];
@@ -1008,7 +1009,29 @@ void ModelDocPanel::DrawDocument(Ui& ui, ImVec2 pos, ImVec2 size) {
         const Laid& l = laid_[i];
         auto visible = [&](float h) { return o.y + h >= clip_min.y && o.y <= clip_max.y; };
         // The document for assistive technology: headings at their level, every paragraph, list item,
-        // quote and code block as text, in order (tables are read from docs/model.md for now).
+        // quote and code block as text, and every table as a table (column headers, rows, cells;
+        // named after the section it is in), in order.
+        if (ActiveSemantics() && b.kind == MdBlockKind::Table && !b.rows.empty()) {
+            const std::string id = "##sem_mdt_" + std::to_string(i);
+            const float h = tables_[i].height > 0.0f ? tables_[i].height : t.Dp(40);
+            SemPush(id.c_str(), SemRole::Table, section.empty() ? "Table" : "Table: " + section, o, ImVec2(o.x + text_w, o.y + h));
+            for (std::size_t r = 0; r < b.rows.size(); ++r) {
+                const std::string row = id + "r" + std::to_string(r);
+                SemPush(row.c_str(), SemRole::Row, "");
+                for (std::size_t c = 0; c < b.rows[r].size(); ++c) {
+                    std::string said;
+                    for (const MdSpan& sp : b.rows[r][c]) said += sp.text;
+                    SemAt((row + "c" + std::to_string(c)).c_str(), r == 0 ? SemRole::ColumnHeader : SemRole::Cell, said, ImVec2(0, 0),
+                          ImVec2(0, 0));
+                }
+                SemPop();
+            }
+            SemPop();
+        }
+        if (b.kind == MdBlockKind::Heading) {
+            section.clear();
+            for (const MdSpan& sp : b.spans) section += sp.text;
+        }
         if (ActiveSemantics() && b.kind != MdBlockKind::Table && b.kind != MdBlockKind::Rule) {
             std::string said;
             if (b.kind == MdBlockKind::Code) said = b.code;

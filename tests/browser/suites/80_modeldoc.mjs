@@ -68,6 +68,25 @@ export default async function (lib) {
            `${entries} ToC entries (${listed.slice(0, 4).join(' / ')} ...), ${s.values['modeldoc.scroll_max']} px to scroll`;
   });
 
+  await test('modeldoc: every table of the page is a table for assistive technology (column headers, rows, cells)', async () => {
+    check(loaded, 'page did not load');
+    const s = await state(page);
+    const drawn = s.values['modeldoc.tables'];
+    const t = await page.evaluate(() => [...document.querySelectorAll('#a11y-root [role=table]')].map((e) => ({
+      name: e.getAttribute('aria-label') || '',
+      rows: e.querySelectorAll('[role=row]').length,
+      headers: [...e.querySelectorAll('[role=columnheader]')].map((h) => h.textContent),
+      cells: e.querySelectorAll('[role=cell]').length,
+    })).filter((x) => x.name.startsWith('Table')));
+    check(drawn > 0 && t.length === drawn, `${t.length} tables in the mirror, ${drawn} on the page`);
+    for (const x of t) check(x.rows >= 2 && x.headers.length > 0 && x.cells >= x.headers.length && x.headers.every((h) => h.length > 0),
+                             `table "${x.name}": ${x.rows} rows, headers ${JSON.stringify(x.headers)}, ${x.cells} cells`);
+    // The calibration table (MODEL.md's sources) reads as it is written.
+    const calib = t.find((x) => x.headers.join('|') === 'Quantity|Published level|Source|Carried mainly by');
+    check(calib, `no table with the calibration columns: ${t.map((x) => x.headers.join('|')).slice(0, 4).join(' / ')}`);
+    return `${t.length} tables, e.g. "${calib.name}": ${calib.rows} rows x ${calib.headers.length} columns`;
+  });
+
   await test('modeldoc: a ToC entry jumps to its section, which the ToC then marks', async () => {
     check(loaded, 'page did not load');
     const s0 = await state(page);
