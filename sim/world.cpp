@@ -1075,6 +1075,12 @@ void World::StepPeople() {
     for (std::size_t u = 0; u < n_units; ++u) {
         const double unit_push = push[unit_class_[u]], unit_shock = unit_morale_shock_[u];
         const double hazard_scale = unit_weekly_quit_[u] * tight;
+        // Morale's weekly move before any clamp: reversion to the baseline, the seat's noise, the
+        // class's push and the unit's shock.
+        auto moved = [&](std::size_t s) {
+            const double m0 = morale[s];
+            return m0 + (revert * (baseline - m0) + noise_u[s] + unit_push + unit_shock);
+        };
         // Quit: base weekly hazard scaled by morale (tabulated exp, interpolated) and the labour market.
         auto quits = [&](double m, std::size_t s) {
             const double x = m * kMoraleTableSteps;
@@ -1092,8 +1098,7 @@ void World::StepPeople() {
             if (people_on) {
                 for (; s < end; ++s) {
                     if (agent[s] == 0) break;
-                    const double m0 = morale[s];
-                    const double m = m0 + (revert * (baseline - m0) + noise_u[s] + unit_push + unit_shock);
+                    const double m = moved(s);
                     if (m < 0.0 || m > 1.0 || quits(m, s)) break;
                     morale[s] = m;
                 }
@@ -1108,8 +1113,7 @@ void World::StepPeople() {
                 Hire(s);
             }
             if (people_on) {
-                double m = morale[s];
-                m += revert * (baseline - m) + noise_u[s] + unit_push + unit_shock;
+                double m = moved(s);
                 if (m < 0.0 || m > 1.0) m = ClampCold(m);
                 morale[s] = m;
                 if (quits(m, s)) {

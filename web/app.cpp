@@ -1364,12 +1364,9 @@ void App::DrawHelp() {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
             Tooltip(t, label, node.description);
         }
-        const ImVec2 a(c.x, c.y + (rh - sw.y) * 0.5f), b(a.x + sw.x, a.y + sw.y);
-        dl->AddRectFilled(a, b, single_keys_ ? (hovered ? p.accent_hover : p.accent) : (hovered ? p.control_active : p.track), sw.y * 0.5f);
-        if (!single_keys_) dl->AddRect(a, b, p.outline, sw.y * 0.5f, 0, t.Dp(1.5f));
-        const float r = sw.y * 0.5f - t.Dp(3);
-        dl->AddCircleFilled(ImVec2(single_keys_ ? b.x - sw.y * 0.5f : a.x + sw.y * 0.5f, a.y + sw.y * 0.5f), r, IM_COL32(255, 255, 255, 255), 24);
-        DrawText(dl, f.body, ImVec2(b.x + t.Dp(12), c.y + (rh - FontSize(f.body)) * 0.5f), p.text, label);
+        const ImVec2 a(c.x, c.y + (rh - sw.y) * 0.5f);
+        DrawSwitchTrack(t, dl, a, sw, single_keys_, hovered);
+        DrawText(dl, f.body, ImVec2(a.x + sw.x + t.Dp(12), c.y + (rh - FontSize(f.body)) * 0.5f), p.text, label);
         if (pressed) {
             single_keys_ = !single_keys_;
             std::string error;

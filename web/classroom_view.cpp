@@ -242,11 +242,7 @@ bool SwitchRow(Ui& ui, const char* id, const std::string& label, bool on, const 
     }
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     const ImVec2 b(a.x + size.x, a.y + size.y);
-    dl->AddRectFilled(a, b, on ? (hovered ? c.accent_hover : c.accent) : (hovered ? c.control_active : c.track), size.y * 0.5f);
-    if (!on) dl->AddRect(a, b, c.outline, size.y * 0.5f, 0, t.Dp(1.5f));  // as the levers' switch (WCAG 1.4.11)
-    const float r = size.y * 0.5f - t.Dp(3);
-    const float kx = on ? b.x - size.y * 0.5f : a.x + size.y * 0.5f;
-    dl->AddCircleFilled(ImVec2(kx, a.y + size.y * 0.5f), r, IM_COL32(255, 255, 255, 255), 24);
+    DrawSwitchTrack(t, dl, a, size, on, hovered);
     DrawText(dl, f.body, ImVec2(b.x + t.Dp(12), a.y + (size.y - FontSize(f.body)) * 0.5f), c.text, label.c_str());
     return pressed;
 }

@@ -146,14 +146,7 @@ void LeversPanel::DrawSwitch(Ui& ui, const ParamInfo& info, double value) {
     ui.hooks.RecordLastItem(std::string("Lever:") + info.key);
     if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     const ImVec2 b(a.x + size.x, a.y + size.y);
-    const ImU32 track = on ? (hovered ? c.accent_hover : c.accent) : (hovered ? c.control_active : c.track);
-    dl->AddRectFilled(a, b, track, size.y * 0.5f);
-    // Off, the switch is outlined (3:1 on cards, WCAG 1.4.11): the light track alone is about 1.2:1.
-    if (!on) dl->AddRect(a, b, c.outline, size.y * 0.5f, 0, t.Dp(1.5f));
-    const float r = size.y * 0.5f - t.Dp(3);
-    const float kx = on ? b.x - size.y * 0.5f : a.x + size.y * 0.5f;
-    dl->AddCircleFilled(ImVec2(kx, a.y + size.y * 0.5f + t.Dp(1)), r, WithAlpha(IM_COL32(0, 0, 0, 255), 0.15f), 24);
-    dl->AddCircleFilled(ImVec2(kx, a.y + size.y * 0.5f), r, IM_COL32(255, 255, 255, 255), 24);
+    DrawSwitchTrack(t, dl, a, size, on, hovered, /*knob_shadow=*/true);
     DrawText(dl, f.label, ImVec2(b.x + t.Dp(10), a.y + (size.y - FontSize(f.label)) * 0.5f), on ? c.text : c.text_muted, text);
     if (pressed) Commit(ui, info.id, on ? 0.0 : 1.0);
 }

@@ -1012,18 +1012,26 @@ void ModelDocPanel::DrawDocument(Ui& ui, ImVec2 pos, ImVec2 size) {
         // quote and code block as text, and every table as a table (column headers, rows, cells;
         // named after the section it is in), in order.
         if (ActiveSemantics() && b.kind == MdBlockKind::Table && !b.rows.empty()) {
+            TableCache& tc = tables_[i];
+            if (tc.said.empty()) {  // the cells' text, made once per layout rather than every frame
+                for (const auto& cells : b.rows) {
+                    tc.said.emplace_back();
+                    for (const auto& cell : cells) {
+                        std::string text;
+                        for (const MdSpan& sp : cell) text += sp.text;
+                        tc.said.back().push_back(std::move(text));
+                    }
+                }
+            }
             const std::string id = "##sem_mdt_" + std::to_string(i);
-            const float h = tables_[i].height > 0.0f ? tables_[i].height : t.Dp(40);
+            const float h = tc.height > 0.0f ? tc.height : t.Dp(40);
             SemPush(id.c_str(), SemRole::Table, section.empty() ? "Table" : "Table: " + section, o, ImVec2(o.x + text_w, o.y + h));
             for (std::size_t r = 0; r < b.rows.size(); ++r) {
                 const std::string row = id + "r" + std::to_string(r);
                 SemPush(row.c_str(), SemRole::Row, "");
-                for (std::size_t c = 0; c < b.rows[r].size(); ++c) {
-                    std::string said;
-                    for (const MdSpan& sp : b.rows[r][c]) said += sp.text;
-                    SemAt((row + "c" + std::to_string(c)).c_str(), r == 0 ? SemRole::ColumnHeader : SemRole::Cell, said, ImVec2(0, 0),
+                for (std::size_t c = 0; c < tc.said[r].size(); ++c)
+                    SemAt((row + "c" + std::to_string(c)).c_str(), r == 0 ? SemRole::ColumnHeader : SemRole::Cell, tc.said[r][c], ImVec2(0, 0),
                           ImVec2(0, 0));
-                }
                 SemPop();
             }
             SemPop();

@@ -101,6 +101,7 @@ private:
         float natural_w = 0.0f;      ///< width the table wants, logical pixels
         std::vector<float> widths;   ///< column widths the cells were laid out for
         std::vector<std::vector<Laid>> cells;
+        std::vector<std::vector<std::string>> said;  ///< each cell's plain text, for assistive technology
         float height = -1.0f;        ///< as drawn last (-1: not drawn yet); off screen it is skipped
     };
 

@@ -461,6 +461,17 @@ void DrawIcon(const Theme& theme, ImDrawList* dl, Icon icon, ImVec2 c, float s, 
     }
 }
 
+void DrawSwitchTrack(const Theme& theme, ImDrawList* dl, ImVec2 a, ImVec2 size, bool on, bool hovered, bool knob_shadow) {
+    const Palette& c = theme.Colours();
+    const ImVec2 b(a.x + size.x, a.y + size.y);
+    dl->AddRectFilled(a, b, on ? (hovered ? c.accent_hover : c.accent) : (hovered ? c.control_active : c.track), size.y * 0.5f);
+    if (!on) dl->AddRect(a, b, c.outline, size.y * 0.5f, 0, theme.Dp(1.5f));
+    const float r = size.y * 0.5f - theme.Dp(3);
+    const float kx = on ? b.x - size.y * 0.5f : a.x + size.y * 0.5f;
+    if (knob_shadow) dl->AddCircleFilled(ImVec2(kx, a.y + size.y * 0.5f + theme.Dp(1)), r, WithAlpha(IM_COL32(0, 0, 0, 255), 0.15f), 24);
+    dl->AddCircleFilled(ImVec2(kx, a.y + size.y * 0.5f), r, IM_COL32(255, 255, 255, 255), 24);
+}
+
 namespace {
 /// Tooltips that can be hovered and dismissed (WCAG 1.4.13). A tooltip stays where it first
 /// appeared while its content is the same (it does not follow the pointer), so the pointer can move
@@ -528,7 +539,7 @@ void DrawTooltipWindow(const Theme& theme, const std::string& title, const std::
             g_tip.pos.y = std::max(0.0f, io.MousePos.y - theme.Dp(8) - size.y);  // never under the pointer
     }
     g_tip.size = size;
-    g_tip.title = title;
+    g_tip.title = title;  // (title and body may be g_tip's own: self-assignment is fine)
     g_tip.body = body;
     g_tip.wrap = wrap_width;
     g_tip.theme = &theme;
@@ -559,14 +570,8 @@ void Tooltip(const Theme& theme, const std::string& title, const std::string& bo
     // The same tooltip as last frame stays where it is; another one starts at the pointer. With the
     // pointer on the last tooltip or next to it, that one stays, whatever widget lies under it.
     const bool same = g_tip.drawn_last && g_tip.title == title && g_tip.body == body;
-    if (!same && g_tip.drawn_last && PointerOnTooltip()) {
-        {
-            const std::string old_title = g_tip.title, old_body = g_tip.body;
-            DrawTooltipWindow(theme, old_title, old_body, g_tip.wrap, true);
-            return;
-        }
-    }
-    DrawTooltipWindow(theme, title, body, wrap_width, same);
+    if (!same && g_tip.drawn_last && PointerOnTooltip()) DrawTooltipWindow(theme, g_tip.title, g_tip.body, g_tip.wrap, true);
+    else DrawTooltipWindow(theme, title, body, wrap_width, same);
 }
 
 void TooltipEndFrame() {
@@ -574,10 +579,8 @@ void TooltipEndFrame() {
     if (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f) g_tip.last_move = ImGui::GetTime();
     // No widget asked for a tooltip this frame, but the pointer went onto the last one: it stays.
     if (!g_tip.drawn_now && g_tip.drawn_last && !g_tip.dismissed && g_tip.theme && PointerOnTooltip() &&
-        !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-        const std::string title = g_tip.title, body = g_tip.body;
-        DrawTooltipWindow(*g_tip.theme, title, body, g_tip.wrap, true);
-    }
+        !ImGui::IsMouseDown(ImGuiMouseButton_Left))
+        DrawTooltipWindow(*g_tip.theme, g_tip.title, g_tip.body, g_tip.wrap, true);
     g_tip.drawn_last = g_tip.drawn_now;
     g_tip.drawn_now = false;
     if (!g_tip.drawn_last) g_tip.pos = ImVec2(-1.0f, -1.0f);
