@@ -247,7 +247,11 @@
     // A toolbar is drawn from the right: its items are read and tabbed left to right.
     tree_root.querySelectorAll('[data-role="toolbar"]').forEach(function (bar) {
       var kids = Array.prototype.slice.call(bar.children);
-      var sorted = kids.slice().sort(function (a, b) { return (parseFloat(a.style.left) || 0) - (parseFloat(b.style.left) || 0); });
+      // In reading order: by row (a narrow window puts a toolbar on two rows), then left to right.
+      var top = function (c) { return parseFloat(c.style.top) || 0; };
+      var sorted = kids.slice().sort(function (a, b) {
+        return Math.abs(top(a) - top(b)) > 16 ? top(a) - top(b) : (parseFloat(a.style.left) || 0) - (parseFloat(b.style.left) || 0);
+      });
       if (sorted.some(function (c, i) { return c !== kids[i]; })) {
         var had = document.activeElement;
         sorted.forEach(function (c) { bar.appendChild(c); });

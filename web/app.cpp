@@ -9,6 +9,8 @@
 // [SECTION] Content, problems, toasts, help
 #include "web/app.h"
 
+#include "imgui_internal.h"
+
 #include <SDL_scancode.h>
 
 #include <algorithm>
@@ -217,6 +219,27 @@ bool App::WantsFrames() const {
 
 void App::AfterRender() { files_.AfterRender(); }
 
+void App::BeforeNewFrame() {
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseWheel == 0.0f || io.KeyShift || page_h_ <= display_h_ || !ImGui::GetCurrentContext()) return;
+    // The window ImGui's wheel would scroll (as its UpdateMouseWheel finds it: up from a child that
+    // cannot scroll). When it can move the wheel's way, it has the wheel.
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGuiWindow* w = g.WheelingWindow ? g.WheelingWindow : g.HoveredWindow;
+    while (w && (w->Flags & ImGuiWindowFlags_ChildWindow) && (w->ScrollMax.y == 0.0f || (w->Flags & ImGuiWindowFlags_NoScrollWithMouse)))
+        w = w->ParentWindow;
+    const bool up = io.MouseWheel > 0.0f;
+    if (w && !(w->Flags & ImGuiWindowFlags_NoScrollWithMouse) && w->ScrollMax.y > 0.0f &&
+        (up ? w->Scroll.y > 0.0f : w->Scroll.y < w->ScrollMax.y))
+        return;
+    // Otherwise the page, until it is at its end that way; then the wheel goes on to the widget
+    // under the pointer (the org chart zooms, as a map in a web page does).
+    const float next = std::clamp(page_scroll_ - io.MouseWheel * theme_.Dp(kPageWheelStep), 0.0f, page_h_ - display_h_);
+    if (next == page_scroll_) return;
+    page_scroll_ = next;
+    io.MouseWheel = 0.0f;
+}
+
 void App::ResetLive() {
     playing_ = false;
     accumulator_us_ = 0;
@@ -386,17 +409,50 @@ void App::Frame(std::int64_t dt_us) {
     toasts_.erase(std::remove_if(toasts_.begin(), toasts_.end(), [](const Toast& t) { return t.age_us > kToastMicros; }),
                   toasts_.end());
 
-    const Layout l = ComputeLayout(ImGui::GetIO().DisplaySize);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const Layout l = ComputeLayout(display);
+    page_h_ = l.page_h;
+    display_h_ = display.y;
+    page_scroll_ = std::clamp(page_scroll_, 0.0f, std::max(0.0f, page_h_ - display_h_));
+    hooks_.Value("layout.narrow", l.narrow ? 1.0 : 0.0);
+    hooks_.Value("layout.page_h", page_h_);
+    hooks_.Value("layout.page_scroll", page_scroll_);
     if (presenting_) DrawPresentHeader(l);
     else DrawHeader(ui, l);
     // The model page and the Class view read better wide: they take the rail's place too (the
-    // rail runs the open scenarios, which a class does not use).
-    if (!presenting_ && view_ != View::Model && view_ != View::Class) DrawRail(ui, l);
-    DrawContent(ui, l);
+    // rail runs the open scenarios, which a class does not use). A narrow window shows the rail as
+    // the first pane of the view.
+    const bool rail = !presenting_ && view_ != View::Model && view_ != View::Class;
+    const bool rail_pane = l.narrow && RailPane();
+    if (l.narrow && !Panes(view_).empty()) DrawPaneBar(l);
+    if (rail && (!l.narrow || rail_pane)) DrawRail(ui, l);
+    if (!rail_pane) DrawContent(ui, l);
+    if (page_h_ > display_h_) {
+        // The page scrolls: a thin bar at the window's right edge says where (the wheel, and the
+        // keyboard's focus moving to a widget out of sight, scroll it).
+        const Palette& p = theme_.Colours();
+        const float track = display_h_ - theme_.Dp(8), bar = std::max(theme_.Dp(24), track * display_h_ / page_h_);
+        const float y = theme_.Dp(4) + (track - bar) * page_scroll_ / (page_h_ - display_h_);
+        ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(display.x - theme_.Dp(6), y), ImVec2(display.x - theme_.Dp(2), y + bar),
+                                                      p.text_faint, theme_.Dp(2));
+    }
     files_.DrawNotice(ui, l.content_min, l.content_size);  // storage refused the autosave: offer a file
     DrawToasts();
     if (help_open_) DrawHelp();
     else help_focused_ = false;
+    // A widget that takes the keyboard focus out of sight of a page that scrolls brings the page to it
+    // (once, when the focus moves: the wheel may scroll it away again).
+    if (const Semantics* sem = ActiveSemantics(); sem && sem->Focused() != page_focus_) {
+        page_focus_ = sem->Focused();
+        const int i = sem->Find(page_focus_);
+        if (i >= 0 && page_h_ > display_h_) {
+            const SemNode& n = sem->Nodes()[static_cast<std::size_t>(i)];
+            const float pad = theme_.Dp(16);
+            if (n.y < pad) page_scroll_ -= pad - n.y;
+            else if (n.y + n.h > display_h_ - pad) page_scroll_ += std::min(n.y + n.h - (display_h_ - pad), n.y - pad);
+            page_scroll_ = std::clamp(page_scroll_, 0.0f, page_h_ - display_h_);
+        }
+    }
 }
 
 void App::AdvanceLive(std::int64_t dt_us) {
@@ -501,30 +557,98 @@ void App::RunAction(int action) {
     }
 }
 
+std::vector<float> App::SlotWidths() const {
+    const Theme& t = theme_;
+    const Fonts& f = t.GetFonts();
+    std::vector<float> widths;
+    for (int i = 0; i < ws_.SlotCount(); ++i)
+        widths.push_back(TextSize(f.label, Workspace::SlotLabel(i).c_str()).x + t.Dp(28) + (i > 0 ? t.Dp(26) : 0.0f));
+    widths.push_back(TextSize(f.label, "Alternative").x + t.Dp(13) + t.Dp(9) + t.Dp(24));
+    return widths;
+}
+
+int App::SlotRows(float w) const {
+    const Theme& t = theme_;
+    const float left = t.Dp(20) + (ws_.SlotCount() > 0 ? TextSize(t.GetFonts().small, "Scenarios").x + t.Dp(10) : 0.0f);
+    float x = left;
+    int rows = 1;
+    for (float sw : SlotWidths()) {
+        if (x > left && x + sw > w - t.Dp(20)) {
+            ++rows;
+            x = left;
+        }
+        x += sw + t.Dp(6);
+    }
+    return rows;
+}
+
 App::Layout App::ComputeLayout(ImVec2 display) const {
     const Theme& t = theme_;
+    const Fonts& f = t.GetFonts();
     const float m = t.Dp(16);
-    const float w = std::max(display.x, t.Dp(640));
-    const float h = std::max(display.y, t.Dp(400));
+    const float w = std::max(display.x, t.Dp(kMinWindowWidth));
+    const float h = std::max(display.y, t.Dp(kMinWindowHeight));
     Layout l;
-    l.header_min = ImVec2(0, 0);
     l.row1_h = t.Dp(64);
     l.compact = !presenting_ && w < t.Dp(1100);
-    l.row3_h = l.compact ? t.Dp(46) : 0.0f;
-    l.header_size = ImVec2(w, presenting_ ? t.Dp(76) : l.row1_h + t.Dp(50) + l.row3_h);
+    l.narrow = !presenting_ && w < t.Dp(kNarrowWidth);
+    l.tools_h = !presenting_ && w < t.Dp(kToolsRowWidth) ? t.Dp(52) : 0.0f;
+    // View tabs: one row, or as many as they need in a narrow window (the header's own margin is 20).
+    l.tab_h = t.Dp(42);
+    int tab_rows = 1;
+    {
+        const float left = t.Dp(20), right = w - t.Dp(20);
+        float x = left;
+        for (int i = 0; i < kViewTabs; ++i) {
+            const float tw = TextSize(f.label, kViewNames[i]).x + t.Dp(28);
+            if (x > left && x + tw > right) {
+                ++tab_rows;
+                x = left;
+            }
+            x += tw + t.Dp(6);
+        }
+    }
+    l.row2_h = presenting_ ? 0.0f : t.Dp(50) + l.tab_h * static_cast<float>(tab_rows - 1);
+    l.row3_h = l.compact ? t.Dp(46) * static_cast<float>(SlotRows(w)) : 0.0f;
+    l.header_size = ImVec2(w, presenting_ ? t.Dp(76) : l.row1_h + l.tools_h + l.row2_h + l.row3_h);
     const float top = l.header_size.y + m;
     if (presenting_) {
         l.rail_min = ImVec2(m, top);
-        l.rail_size = ImVec2(0, 0);
         l.content_min = ImVec2(m * 1.5f, top);
         l.content_size = ImVec2(w - m * 3.0f, std::max(t.Dp(200), h - top - m * 1.5f));
+        l.page_h = display.y;
+        return l;
+    }
+    const bool panes = l.narrow && !Panes(view_).empty();
+    // A view without panes (the Gallery) has no room for the run controls in a narrow window: they
+    // belong to the views that run (Design, Results, Compare, Sensitivity), which show them as a pane.
+    const float panes_h = panes ? t.Dp(46) + t.Dp(10) : 0.0f;
+    // The body needs kMinBodyHeight; in a shorter window the page scrolls, and the body then fills
+    // the window once the header has scrolled away.
+    float body_h = h - top - m - panes_h;
+    l.page_h = display.y;
+    if (body_h < t.Dp(kMinBodyHeight)) {
+        body_h = std::max(t.Dp(kMinBodyHeight) * 0.6f, display.y - 2.0f * m - panes_h);
+        l.page_h = top + panes_h + body_h + m;
+    }
+    const float y0 = top - std::clamp(page_scroll_, 0.0f, std::max(0.0f, l.page_h - display.y));
+    l.header_min = ImVec2(0, y0 - top);
+    if (panes) {
+        l.panes_min = ImVec2(m, y0);
+        l.panes_size = ImVec2(w - 2.0f * m, t.Dp(46));
+    }
+    const float body_y = y0 + panes_h;
+    if (l.narrow) {
+        // One pane at a time, the window's width: the run controls are a pane of their own.
+        l.rail_min = l.content_min = ImVec2(m, body_y);
+        l.rail_size = l.content_size = ImVec2(w - 2.0f * m, body_h);
         return l;
     }
     const float rail_w = std::clamp(w * 0.2f, t.Dp(268), t.Dp(320));
-    l.rail_min = ImVec2(m, top);
-    l.rail_size = ImVec2(rail_w, std::max(t.Dp(200), h - top - m));
-    l.content_min = ImVec2(m + rail_w + m, top);
-    l.content_size = ImVec2(std::max(t.Dp(200), w - l.content_min.x - m), l.rail_size.y);
+    l.rail_min = ImVec2(m, body_y);
+    l.rail_size = ImVec2(rail_w, body_h);
+    l.content_min = ImVec2(m + rail_w + m, body_y);
+    l.content_size = ImVec2(std::max(t.Dp(200), w - l.content_min.x - m), body_h);
     return l;
 }
 
@@ -693,25 +817,32 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
     dl->AddLine(ImVec2(a.x, row1_b - 0.5f), ImVec2(b.x, row1_b - 0.5f), WithAlpha(p.card_border, 0.6f), 1.0f);
     dl->AddLine(ImVec2(a.x, b.y - 0.5f), ImVec2(b.x, b.y - 0.5f), p.card_border, 1.0f);
 
-    // ---- Row 1: brand, scenario, then (from the right) theme, present, help, files, undo/redo.
+    // ---- Row 1: brand, scenario, then (from the right) theme, present, help, files, undo/redo. In a
+    // window under kToolsRowWidth the buttons but undo and redo take a row of their own below.
     const float cy = a.y + l.row1_h * 0.5f;
+    const float cyt = l.tools_h > 0.0f ? row1_b + l.tools_h * 0.5f : cy;
     float x = DrawBrand(t, dl, a.x + m, cy, l.compact) + t.Dp(18);
     dl->AddLine(ImVec2(x, cy - t.Dp(16)), ImVec2(x, cy + t.Dp(16)), p.card_border, 1.0f);
     x += t.Dp(18);
+    if (l.tools_h > 0.0f)
+        dl->AddLine(ImVec2(a.x, row1_b + l.tools_h - 0.5f), ImVec2(b.x, row1_b + l.tools_h - 0.5f), WithAlpha(p.card_border, 0.6f), 1.0f);
 
-    const float bs = t.Dp(38);  // icon button size
-    const float gap = t.Dp(8);
+    // Icon button size, the gap between buttons and either side of a separator (smaller on a
+    // tools row, which must hold seven buttons in 280 pixels).
+    const float bs = l.tools_h > 0.0f ? t.Dp(34) : t.Dp(38);
+    const float gap = l.tools_h > 0.0f ? t.Dp(5) : t.Dp(8);
+    const float sep = l.tools_h > 0.0f ? t.Dp(5) : t.Dp(14);
     float rx = b.x - m;
-    // Drawn from the right; the page orders a toolbar's items left to right.
-    SemPush("##sem_toolbar", SemRole::Toolbar, "Workspace", a, ImVec2(b.x, row1_b));
+    // Drawn from the right; the page orders a toolbar's items by row, then left to right.
+    SemPush("##sem_toolbar", SemRole::Toolbar, "Workspace", a, ImVec2(b.x, row1_b + l.tools_h));
     const bool light = t.Kind() == ThemeKind::Light;
     rx -= bs;
-    if (IconButton(t, hooks_, "Theme", light ? Icon::Moon : Icon::Sun, ImVec2(rx, cy - bs * 0.5f), bs, true,
+    if (IconButton(t, hooks_, "Theme", light ? Icon::Moon : Icon::Sun, ImVec2(rx, cyt - bs * 0.5f), bs, true,
                    light ? "Dark theme" : "Light theme", "Switch the colours; presentation mode always uses the light theme."))
         pending_theme_ = light ? ThemeKind::Dark : ThemeKind::Light;
     const float present_w = l.compact ? bs : TextSize(f.label, "Present").x + t.Dp(13) + t.Dp(9) + t.Dp(28);
     rx -= gap + present_w;
-    ImGui::SetCursorScreenPos(ImVec2(rx, cy - bs * 0.5f));
+    ImGui::SetCursorScreenPos(ImVec2(rx, cyt - bs * 0.5f));
     if (l.compact) SemNext().name = "Present";
     if (Button(t, "##present", l.compact ? "" : "Present", Icon::Present, ImVec2(present_w, bs), false, !ws_.Empty())) SetPresenting(true);
     hooks_.RecordLastItem("Present");
@@ -719,19 +850,19 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
         Tooltip(t, "Presentation mode (P)", "Full screen, large type, one slide per scenario's results, then the comparison. "
                                             "Arrow keys move between slides; Esc leaves.");
     rx -= gap + bs;
-    if (IconButton(t, hooks_, "Help", Icon::Help, ImVec2(rx, cy - bs * 0.5f), bs, true, "Help (F1)",
+    if (IconButton(t, hooks_, "Help", Icon::Help, ImVec2(rx, cyt - bs * 0.5f), bs, true, "Help (F1)",
                    "Keyboard shortcuts, how to use OrgSim, and how the model works."))
         help_open_ = !help_open_;
-    rx -= t.Dp(14);
-    dl->AddLine(ImVec2(rx, cy - t.Dp(16)), ImVec2(rx, cy + t.Dp(16)), p.card_border, 1.0f);
-    rx -= t.Dp(14);
+    rx -= sep;
+    dl->AddLine(ImVec2(rx, cyt - bs * 0.42f), ImVec2(rx, cyt + bs * 0.42f), p.card_border, 1.0f);
+    rx -= sep;
     // File buttons: their width is known after drawing, so they are placed by last frame's width.
     // Embedded in a course page, the one way out instead: the full app in a new tab.
     if (files_width_ > 0.0f) rx -= files_width_;
     float used = 0.0f;
     if (embedded_) {
         used = l.compact ? bs : TextSize(f.label, "Open in new tab").x + t.Dp(13 + 9 + 28);
-        ImGui::SetCursorScreenPos(ImVec2(rx, cy - bs * 0.5f));
+        ImGui::SetCursorScreenPos(ImVec2(rx, cyt - bs * 0.5f));
         SemNext().description = "The full OrgSim, with files and sharing, in a tab of its own; it opens with this work.";
         if (l.compact) SemNext().name = "Open in new tab";
         if (Button(t, "##embed_open", l.compact ? "" : "Open in new tab", Icon::External, ImVec2(used, bs), false, true))
@@ -740,13 +871,14 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
         if (ImGui::IsItemHovered())
             Tooltip(t, "Open in a new tab", "The full OrgSim, with files, sharing and autosave, opens with what this frame shows.");
     } else {
-        used = files_.DrawButtons(ui, ImVec2(rx, cy - bs * 0.5f), bs, l.compact);
+        used = files_.DrawButtons(ui, ImVec2(rx, cyt - bs * 0.5f), bs, l.compact);
     }
     if (used != files_width_) {
         if (files_width_ <= 0.0f) rx -= used;
         files_width_ = used;
     }
-    if (used > 0.0f) rx -= t.Dp(14);
+    if (l.tools_h > 0.0f) rx = b.x - m + sep;  // undo and redo stay on row 1, at its right
+    if (used > 0.0f) rx -= sep;
     rx -= bs;
     const std::string redo_label = ws_.RedoLabel();
     if (IconButton(t, hooks_, "Redo", Icon::Redo, ImVec2(rx, cy - bs * 0.5f), bs, ws_.CanRedo(),
@@ -762,14 +894,20 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
     DrawScenarioBlock(t, hooks_, dl, ws_.Empty() ? nullptr : &ws_.ActiveScenario(), x, cy, rx - t.Dp(24) - x,
                       "The scenario could not be opened: see the problems below.");
 
-    // ---- Row 2: view tabs on the left, slot tabs on the right (compact: on row 3, from the left).
-    const float cy2 = row1_b + (row2_b - row1_b) * 0.5f;
+    // ---- Row 2: view tabs on the left (on more rows when they do not fit), slot tabs on the right
+    // (compact: on rows of their own below, from the left).
+    const float row2_t = row1_b + l.tools_h;
+    const float cy2 = row2_t + t.Dp(25);
     const float th = t.Dp(34);
-    float tx = a.x + m;
-    SemPush("##sem_views", SemRole::TabList, "Views", ImVec2(tx, cy2 - th * 0.5f), ImVec2(tx, cy2 + th * 0.5f));
+    float tx = a.x + m, ty = cy2;
+    SemPush("##sem_views", SemRole::TabList, "Views", ImVec2(tx, cy2 - th * 0.5f), ImVec2(b.x - m, row2_b - t.Dp(8)));
     for (int i = 0; i < kViewTabs; ++i) {
         const ImVec2 ts(TextSize(f.label, kViewNames[i]).x + t.Dp(28), th);
-        ImGui::SetCursorScreenPos(ImVec2(tx, cy2 - th * 0.5f));
+        if (tx > a.x + m && tx + ts.x > b.x - m) {  // the same flow as ComputeLayout's
+            tx = a.x + m;
+            ty += l.tab_h;
+        }
+        ImGui::SetCursorScreenPos(ImVec2(tx, ty - th * 0.5f));
         if (Semantics* sem = ActiveSemantics()) sem->NextRole(SemRole::Tab);
         if (ToggleButton(t, (std::string("##tab") + kViewNames[i]).c_str(), kViewNames[i], Icon::None, ts,
                          static_cast<int>(view_) == i))
@@ -782,26 +920,31 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
     // Slot tabs, right-aligned: measure first.
     const int n = ws_.SlotCount();
     const float close_w = t.Dp(26);
-    std::vector<float> widths;
+    const std::vector<float> widths = SlotWidths();
     float total = 0.0f;
-    for (int i = 0; i < n; ++i) {
-        const float w = TextSize(f.label, Workspace::SlotLabel(i).c_str()).x + t.Dp(28) + (i > 0 ? close_w : 0.0f);
-        widths.push_back(w);
-        total += w + t.Dp(6);
-    }
-    const float add_w = TextSize(f.label, "Alternative").x + t.Dp(13) + t.Dp(9) + t.Dp(24);
-    total += add_w;
+    for (float w : widths) total += w + t.Dp(6);
+    const float add_w = widths.back();
+    total -= t.Dp(6);
     float sx = std::max(tx + t.Dp(24), b.x - m - total);
-    const float cy_slots = l.compact ? row2_b + l.row3_h * 0.5f : cy2;
+    float cy_slots = l.compact ? row2_b + t.Dp(23) : cy2;
+    const float slots_left = a.x + m + (n > 0 ? TextSize(f.small, "Scenarios").x + t.Dp(10) : 0.0f);
     if (l.compact) {
         dl->AddLine(ImVec2(a.x, row2_b - 0.5f), ImVec2(b.x, row2_b - 0.5f), WithAlpha(p.card_border, 0.6f), 1.0f);
-        sx = a.x + m + (n > 0 ? TextSize(f.small, "Scenarios").x + t.Dp(10) : 0.0f);
+        sx = slots_left;
     }
+    // Compact: a slot that does not fit goes to the next row (the same flow as SlotRows).
+    auto flow = [&](float w) {
+        if (l.compact && sx > slots_left && sx + w > b.x - m) {
+            sx = slots_left;
+            cy_slots += t.Dp(46);
+        }
+    };
     int close_slot = -1;
     SemPush("##sem_slots", SemRole::Group, "Open scenarios");
     DrawTextRight(dl, f.small, sx - t.Dp(10), cy_slots - FontSize(f.small) * 0.5f, p.text_faint, n > 0 ? "Scenarios" : "");
     for (int i = 0; i < n; ++i) {
         const float w = widths[static_cast<std::size_t>(i)];
+        flow(w);
         const ImVec2 pos(sx, cy_slots - th * 0.5f);
         ImGui::PushID(i);
         const std::string label = Workspace::SlotLabel(i);
@@ -845,6 +988,7 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
         if (!r.ok) Notify(r.message, true);
         else Notify("Closed " + Workspace::SlotLabel(close_slot) + ".", false);
     }
+    flow(add_w);
     ImGui::SetCursorScreenPos(ImVec2(sx, cy_slots - th * 0.5f));
     SemNext().name = "Add an alternative";
     SemNext().description = "Copy the active scenario into a new slot, change it, and compare.";
@@ -1111,6 +1255,62 @@ void App::DrawRail(Ui&, const Layout& l) {
 //-----------------------------------------------------------------------------------------------
 // [SECTION] Content, problems, toasts, help
 //-----------------------------------------------------------------------------------------------
+std::vector<const char*> App::Panes(View view) const {
+    switch (view) {
+        case View::Design: return {"Run", "Org chart", "Levers"};
+        case View::Results: return {"Run", "Results"};
+        case View::Compare: return {"Run", "Compare"};
+        case View::Library: return {"Experiments", "Figure", "Paper"};
+        case View::Sensitivity: return {"Run", "Sensitivity"};
+        case View::Class: return classroom_.PaneNames();
+        case View::Gallery:  // one column of cards already
+        case View::Model: return {};
+    }
+    return {};
+}
+
+bool App::RailPane() const {
+    const std::vector<const char*> panes = Panes(view_);
+    return !panes.empty() && std::string(panes[static_cast<std::size_t>(Pane())]) == "Run";
+}
+
+int App::Pane() const {
+    const int n = static_cast<int>(Panes(view_).size());
+    return n == 0 ? 0 : std::clamp(pane_[static_cast<std::size_t>(view_)], 0, n - 1);
+}
+
+void App::DrawPaneBar(const Layout& l) {
+    const Theme& t = theme_;
+    const Fonts& f = t.GetFonts();
+    const std::vector<const char*> panes = Panes(view_);
+    if (panes.empty()) return;
+    // The bar's window is wider than its buttons by the padding ImGui clips at a window's edges.
+    const float pad = t.Dp(12);
+    BeginBar("##panes", ImVec2(l.panes_min.x - pad, l.panes_min.y - pad * 0.5f),
+             ImVec2(l.panes_size.x + 2.0f * pad, l.panes_size.y + pad), theme_.Colours().background);
+    const float th = t.Dp(38), gap = t.Dp(6);
+    // The panes share the bar's width, each at least its label's.
+    float need = 0.0f;
+    for (const char* name : panes) need += TextSize(f.label, name).x + t.Dp(28) + gap;
+    const float extra = std::max(0.0f, (l.panes_size.x - (need - gap)) / static_cast<float>(panes.size()));
+    float x = l.panes_min.x;
+    const std::string list = std::string(kViewNames[static_cast<int>(view_)]) + " panes";
+    SemPush("##sem_panes", SemRole::TabList, list, l.panes_min, ImVec2(l.panes_min.x + l.panes_size.x, l.panes_min.y + th));
+    const int current = Pane();
+    for (int i = 0; i < static_cast<int>(panes.size()); ++i) {
+        const ImVec2 ts(TextSize(f.label, panes[static_cast<std::size_t>(i)]).x + t.Dp(28) + extra, th);
+        ImGui::SetCursorScreenPos(ImVec2(x, l.panes_min.y));
+        if (Semantics* sem = ActiveSemantics()) sem->NextRole(SemRole::Tab);
+        if (ToggleButton(t, (std::string("##pane") + panes[static_cast<std::size_t>(i)]).c_str(), panes[static_cast<std::size_t>(i)],
+                         Icon::None, ts, current == i))
+            pane_[static_cast<std::size_t>(view_)] = i;
+        hooks_.RecordLastItem(std::string("Pane:") + panes[static_cast<std::size_t>(i)]);
+        x += ts.x + gap;
+    }
+    SemPop();
+    EndBar();
+}
+
 void App::DrawContent(Ui& ui, const Layout& l) {
     const ImVec2 pos = l.content_min, size = l.content_size;
     hooks_.Record("Panel:content", pos.x, pos.y, size.x, size.y);
@@ -1123,6 +1323,11 @@ void App::DrawContent(Ui& ui, const Layout& l) {
     switch (view_) {
         case View::Gallery: gallery_.Draw(ui, pos, size); break;
         case View::Design: {
+            if (l.narrow) {  // one pane at a time
+                if (Pane() == 2) levers_.Draw(ui, pos, size);
+                else orgchart_.Draw(ui, pos, size);
+                break;
+            }
             const float gap = theme_.Dp(16);
             const float lw = std::clamp(size.x * 0.33f, std::min(theme_.Dp(300), size.x * 0.45f), theme_.Dp(560));
             orgchart_.Draw(ui, pos, ImVec2(size.x - lw - gap, size.y));
@@ -1131,7 +1336,7 @@ void App::DrawContent(Ui& ui, const Layout& l) {
         }
         case View::Results: dashboard_.Draw(ui, pos, size); break;
         case View::Compare: compare_.Draw(ui, pos, size); break;
-        case View::Library: library_.Draw(ui, pos, size); break;
+        case View::Library: library_.Draw(ui, pos, size, l.narrow ? Pane() : -1); break;
         case View::Sensitivity: sensitivity_.Draw(ui, pos, size); break;
         case View::Class: {
             if (presenting_ && present_deck_) {
@@ -1141,6 +1346,7 @@ void App::DrawContent(Ui& ui, const Layout& l) {
                 break;
             }
             const ImVec2 a = presenting_ ? pos : l.rail_min;
+            classroom_.SetPane(l.narrow ? Pane() : -1);
             classroom_.Draw(ui, a, ImVec2(pos.x + size.x - a.x, size.y));
             break;
         }

@@ -5,6 +5,7 @@
 // the shell changes them only through their commands.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -40,6 +41,13 @@ constexpr int kDefaultSpeed = 8;
 constexpr int kMaxWeeksPerFrame = 4;
 /// Longest frame time fed to the accumulator, microseconds (a hidden tab resumes without a jump).
 constexpr std::int64_t kMaxFrameMicros = 250000;
+// Window sizes (logical = CSS pixels) at which the layout changes (WCAG 1.4.4 and 1.4.10).
+constexpr float kMinWindowWidth = 320.0f;   ///< narrower windows are laid out at this width
+constexpr float kMinWindowHeight = 240.0f;
+constexpr float kNarrowWidth = 900.0f;      ///< under it: one pane at a time (Layout::narrow)
+constexpr float kToolsRowWidth = 640.0f;    ///< under it: the header's buttons on a row of their own
+constexpr float kMinBodyHeight = 420.0f;    ///< a shorter body scrolls as a page instead
+constexpr float kPageWheelStep = 60.0f;     ///< page scroll per notch of the mouse wheel
 /// Replications restart this long after the last workspace change, microseconds (edits in a row
 /// such as dragging a slider restart them once).
 constexpr std::int64_t kAutoRunDelayMicros = 400000;
@@ -95,6 +103,9 @@ public:
     /// The compact layout for a course page's frame (?embed=1, web/embed.h): no file menu; an
     /// "Open in new tab" button takes the work to the full app.
     void SetEmbedded(bool on) { embedded_ = on; }
+    /// Before ImGui's new frame: a mouse wheel that the window under the pointer cannot use (it does
+    /// not scroll, or is at its end that way) scrolls the page of a short window instead.
+    void BeforeNewFrame();
     /// Show the page "How the model works" at a heading (ModelDocPanel::Open); Back returns to the
     /// view shown before.
     void OpenModelDoc(const std::string& where);
@@ -108,8 +119,22 @@ private:
         /// on a third header row of their own (height row3_h), so nothing overlaps (WCAG 1.4.4).
         bool compact = false;
         float row3_h = 0.0f;
+        /// Narrower still (under 900 logical pixels; 200% zoom on a 1366-pixel laptop, 400% on a
+        /// 1280-pixel screen is 320): the body shows one pane at a time (the run controls, the org
+        /// chart, the levers...), chosen in a pane bar, each the whole width (WCAG 1.4.10 reflow).
+        bool narrow = false;
+        /// Under 640: the file, help, presentation and theme buttons take a header row of their own
+        /// (height tools_h) below the brand and the scenario.
+        float tools_h = 0.0f;
+        float tab_h = 0.0f;              ///< one row of view tabs (they wrap onto more rows when narrow)
+        float row2_h = 0.0f;             ///< all rows of view tabs
+        ImVec2 panes_min, panes_size;    ///< the pane bar (narrow views with panes; zero size otherwise)
         ImVec2 rail_min, rail_size;      ///< run controls (zero size while presenting)
         ImVec2 content_min, content_size;
+        /// A window too short for the body under the header scrolls as a page: page_h is its height
+        /// (the window's height when it does not scroll) and every rectangle above is moved up by the
+        /// page scroll.
+        float page_h = 0.0f;
     };
     struct Toast {
         std::string text;
@@ -124,6 +149,18 @@ private:
     };
 
     Layout ComputeLayout(ImVec2 display) const;
+    /// The panes a view shows one at a time in a narrow window (empty: the view has none, e.g. the
+    /// model page and the Class view, which lay themselves out in one column).
+    std::vector<const char*> Panes(View view) const;
+    /// The pane of the current view shown in a narrow window (index into Panes()).
+    int Pane() const;
+    /// The pane shown is the run controls (the rail of a wide window).
+    bool RailPane() const;
+    void DrawPaneBar(const Layout& l);
+    /// Widths of the header's slot tabs, then of "+ Alternative" (logical pixels).
+    std::vector<float> SlotWidths() const;
+    /// Rows the slot tabs take in a compact header of width w (they wrap like the view tabs).
+    int SlotRows(float w) const;
     Ui MakeUi();
     void AdvanceLive(std::int64_t dt_us);
     void RunReplications(std::int64_t dt_us);
@@ -206,6 +243,16 @@ private:
     bool present_deck_ = false;  ///< presenting the Class view's debrief deck instead of the dashboards
     std::optional<ThemeKind> theme_before_present_;
     float files_width_ = 0.0f;  ///< width the file buttons took last frame
+    /// Narrow windows: the pane shown per view (index into Panes(); Design, Results, Compare and
+    /// Sensitivity start on their own first pane, after the run controls; the Library on its list).
+    std::array<int, 8> pane_{0, 1, 1, 1, 0, 1, 0, 0};
+    /// A short window scrolls as a page (Layout::page_h): how far, logical pixels; the last layout's
+    /// page height and the window's, and the node that had the DOM focus last frame (a newly focused
+    /// widget outside the window scrolls the page to it).
+    float page_scroll_ = 0.0f;
+    float page_h_ = 0.0f;
+    float display_h_ = 0.0f;
+    std::uint32_t page_focus_ = 0;
 
     long long frame_ = 0;
     std::uint64_t drawn_results_changes_ = 0;  ///< Runner::ResultsChanges() the last frame showed

@@ -485,7 +485,9 @@ void ClassroomPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
     }
 
     // ---- Header card: what the view is for, and the three modes.
-    const float head_h = t.Dp(76);
+    // A narrow card puts the modes under the title, across its width.
+    const bool stacked = size.x < t.Dp(kStackWidth + 200.0f);
+    const float head_h = t.Dp(stacked ? 124 : 76);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Dp(22), t.Dp(14)));
     BeginCard("##class_head", pos, ImVec2(size.x, head_h));
     {
@@ -495,13 +497,15 @@ void ClassroomPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
         static const char* kSubtitle[] = {"Build an assignment from the open scenarios", "Predict, run the budget years, hand in your code",
                                           "Check the class's codes and export the gradebook"};
         const char* sub = kSubtitle[static_cast<int>(mode_)];
-        DrawText(dl, f.heading, ImVec2(p.x, p.y + FontSize(f.label) + t.Dp(6)), c.text, sub);
+        const float sw = stacked ? size.x - t.Dp(44) : std::min(t.Dp(460), size.x * 0.45f);
+        const std::string shown = Ellipsize(f.heading, sub, stacked ? sw : size.x - sw - t.Dp(66));
+        DrawText(dl, f.heading, ImVec2(p.x, p.y + FontSize(f.label) + t.Dp(6)), c.text, shown.c_str());
         SemNode h;
         h.level = 1;
         SemAt("##sem_class_title", SemRole::Heading, std::string("Classroom: ") + sub, p,
-              ImVec2(p.x + TextSize(f.heading, sub).x, p.y + FontSize(f.label) + t.Dp(6) + FontSize(f.heading)), h);
-        const float sw = std::min(t.Dp(460), size.x * 0.45f);
-        ImGui::SetCursorScreenPos(ImVec2(pos.x + size.x - sw - t.Dp(22), pos.y + (head_h - t.Dp(36)) * 0.5f));
+              ImVec2(p.x + TextSize(f.heading, shown.c_str()).x, p.y + FontSize(f.label) + t.Dp(6) + FontSize(f.heading)), h);
+        ImGui::SetCursorScreenPos(stacked ? ImVec2(p.x, pos.y + head_h - t.Dp(14 + 36))
+                                          : ImVec2(pos.x + size.x - sw - t.Dp(22), pos.y + (head_h - t.Dp(36)) * 0.5f));
         const int m = Segmented(ui, "##class_mode", "Mode", {"Build (instructor)", "Student", "Debrief (instructor)"},
                                 static_cast<int>(mode_), sw, "Class:mode:", {"build", "student", "debrief"});
         if (m >= 0) mode_ = static_cast<Mode>(m);
@@ -520,6 +524,34 @@ void ClassroomPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
         case Mode::Student: DrawStudent(ui, body, body_size); break;
         case Mode::Debrief: DrawDebrief(ui, body, body_size); break;
     }
+}
+
+ClassroomPanel::TwoCards ClassroomPanel::Split(ImVec2 pos, ImVec2 size, float lw, float gap) const {
+    TwoCards c;
+    if (pane_ == 0) {
+        c.lpos = pos;
+        c.lsize = size;
+        c.right = false;
+    } else if (pane_ == 1) {
+        c.rpos = pos;
+        c.rsize = size;
+        c.left = false;
+    } else {
+        c.lpos = pos;
+        c.lsize = ImVec2(lw, size.y);
+        c.rpos = ImVec2(pos.x + lw + gap, pos.y);
+        c.rsize = ImVec2(size.x - lw - gap, size.y);
+    }
+    return c;
+}
+
+std::vector<const char*> ClassroomPanel::PaneNames() const {
+    switch (mode_) {
+        case Mode::Build: return {"Assignment", "Questions"};
+        case Mode::Student: return {"Your work", "Results"};
+        case Mode::Debrief: return {"Codes", "The class"};
+    }
+    return {};
 }
 
 //-----------------------------------------------------------------------------------------------
@@ -558,12 +590,17 @@ void ClassroomPanel::DrawBuild(Ui& ui, ImVec2 pos, ImVec2 size) {
     const float lw = std::floor((size.x - gap) * 0.48f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Dp(24), t.Dp(20)));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(t.Dp(8), t.Dp(4)));
-    BeginCard("##class_build_setup", pos, ImVec2(lw, size.y), true);
-    DrawBuildSetup(ui, ImGui::GetContentRegionAvail().x);
-    EndCard();
-    BeginCard("##class_build_questions", ImVec2(pos.x + lw + gap, pos.y), ImVec2(size.x - lw - gap, size.y), true);
-    DrawBuildQuestions(ui, ImGui::GetContentRegionAvail().x);
-    EndCard();
+    const TwoCards cards = Split(pos, size, lw, gap);
+    if (cards.left) {
+        BeginCard("##class_build_setup", cards.lpos, cards.lsize, true);
+        DrawBuildSetup(ui, ImGui::GetContentRegionAvail().x);
+        EndCard();
+    }
+    if (cards.right) {
+        BeginCard("##class_build_questions", cards.rpos, cards.rsize, true);
+        DrawBuildQuestions(ui, ImGui::GetContentRegionAvail().x);
+        EndCard();
+    }
     ImGui::PopStyleVar(2);
 }
 
@@ -1007,12 +1044,17 @@ void ClassroomPanel::DrawStudent(Ui& ui, ImVec2 pos, ImVec2 size) {
 
     const float gap = t.Dp(16);
     const float lw = std::floor(std::clamp((size.x - gap) * 0.38f, std::min(t.Dp(360), size.x * 0.5f), t.Dp(560)));
-    BeginCard("##class_student_left", pos, ImVec2(lw, size.y), true);
-    DrawStudentLeft(ui, a, ImGui::GetContentRegionAvail().x);
-    EndCard();
-    BeginCard("##class_student_right", ImVec2(pos.x + lw + gap, pos.y), ImVec2(size.x - lw - gap, size.y), true);
-    DrawStudentRight(ui, a, ImGui::GetContentRegionAvail().x);
-    EndCard();
+    const TwoCards cards = Split(pos, size, lw, gap);
+    if (cards.left) {
+        BeginCard("##class_student_left", cards.lpos, cards.lsize, true);
+        DrawStudentLeft(ui, a, ImGui::GetContentRegionAvail().x);
+        EndCard();
+    }
+    if (cards.right) {
+        BeginCard("##class_student_right", cards.rpos, cards.rsize, true);
+        DrawStudentRight(ui, a, ImGui::GetContentRegionAvail().x);
+        EndCard();
+    }
     ImGui::PopStyleVar(2);
 
     SaveWork();
@@ -1537,7 +1579,9 @@ void ClassroomPanel::DrawDebrief(Ui& ui, ImVec2 pos, ImVec2 size) {
     const float lw = std::floor(std::clamp((size.x - gap) * 0.32f, std::min(t.Dp(340), size.x * 0.5f), t.Dp(480)));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Dp(24), t.Dp(20)));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(t.Dp(8), t.Dp(4)));
-    BeginCard("##class_debrief_left", pos, ImVec2(lw, size.y), true);
+    const TwoCards cards = Split(pos, size, lw, gap);
+    if (cards.left) {
+    BeginCard("##class_debrief_left", cards.lpos, cards.lsize, true);
     {
         const float w = ImGui::GetContentRegionAvail().x;
         Heading(t, "##sem_debrief_h", "Codes and files");
@@ -1633,9 +1677,11 @@ void ClassroomPanel::DrawDebrief(Ui& ui, ImVec2 pos, ImVec2 size) {
         }
     }
     EndCard();
+    }  // the left card
 
     // ---- The table.
-    BeginCard("##class_debrief_right", ImVec2(pos.x + lw + gap, pos.y), ImVec2(size.x - lw - gap, size.y), false);
+    if (cards.right) {
+    BeginCard("##class_debrief_right", cards.rpos, cards.rsize, false);
     {
         const float w = ImGui::GetContentRegionAvail().x;
         int verified = 0, not_verified = 0, other = 0;
@@ -1759,6 +1805,7 @@ void ClassroomPanel::DrawDebrief(Ui& ui, ImVec2 pos, ImVec2 size) {
         }
     }
     EndCard();
+    }  // the right card
     ImGui::PopStyleVar(2);
 }
 

@@ -32,6 +32,10 @@ public:
     enum class Mode { Build, Student, Debrief };
 
     void Draw(Ui& ui, ImVec2 pos, ImVec2 size);
+    /// A narrow window shows one of a mode's two cards at a time, the whole body (0: the left, 1:
+    /// the right; -1: both, side by side). PaneNames() names them for the pane bar.
+    void SetPane(int pane) { pane_ = pane; }
+    std::vector<const char*> PaneNames() const;
     /// True while work waits for the next frame (a round about to run, codes being checked, the
     /// clipboard's answer): the shell keeps drawing.
     bool Busy() const;
@@ -51,6 +55,13 @@ public:
 private:
     // ---- Build (instructor) ----
     Assignment Draft(const Ui& ui) const;
+    struct TwoCards {
+        ImVec2 lpos, lsize, rpos, rsize;
+        bool left = true, right = true;
+    };
+    /// The rectangles of a mode's two cards (left of width lw), or of the one pane_ shows.
+    TwoCards Split(ImVec2 pos, ImVec2 size, float lw, float gap) const;
+    int pane_ = -1;
     void DrawBuild(Ui& ui, ImVec2 pos, ImVec2 size);
     void DrawBuildSetup(Ui& ui, float w);
     void DrawBuildQuestions(Ui& ui, float w);

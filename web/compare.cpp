@@ -52,12 +52,17 @@ void ComparePanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
     const Theme& theme = ui.theme;
     const Palette& pal = theme.Colours();
     const Fonts& fonts = theme.GetFonts();
-    BeginCard("##compare", pos, size);
-    ui.hooks.Record("Panel:compare", pos.x, pos.y, size.x, size.y);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = theme.Dp(20), gap = theme.Dp(14);
-    const float x0 = pos.x + pad, width = size.x - 2 * pad;
-    float y = pos.y + pad * 0.8f;
+    // A narrow card (a narrow window, WCAG 1.4.10) stacks the parts in one column and scrolls.
+    const bool stacked = size.x - 2 * pad < theme.Dp(kStackWidth);
+    BeginCard("##compare", pos, size, stacked);
+    ui.hooks.Record("Panel:compare", pos.x, pos.y, size.x, size.y);
+    ui.hooks.Value("compare.stacked", stacked ? 1.0 : 0.0);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float x0 = pos.x + pad;
+    const float width = size.x - 2 * pad - (stacked ? std::max(0.0f, ImGui::GetStyle().ScrollbarSize - pad * 0.5f) : 0.0f);
+    float y = pos.y + pad * 0.8f - (stacked ? ImGui::GetScrollY() : 0.0f);
+    const float y_top = y;
 
     const int slots = ui.ws.SlotCount();
     ui.hooks.Value("compare.slots", slots);
@@ -71,7 +76,7 @@ void ComparePanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
                                             "differences are paired, replication by replication"
                                       : std::string("Add an alternative to compare it with the baseline");
     DrawText(dl, fonts.small, ImVec2(x0, y + FontSize(fonts.title) + theme.Dp(4)), pal.text_muted,
-             Ellipsize(fonts.small, sub, width * 0.68f).c_str());
+             Ellipsize(fonts.small, sub, stacked ? width : width * 0.68f).c_str());
     const bool running = ui.runner.Running() || !results_.Current();
     std::string status;
     if (!results_.Results())
@@ -86,18 +91,42 @@ void ComparePanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
                                               cmp.scenarios == slots
                                           ? 1.0
                                           : 0.0);
+    // The run state: right of the title, or (stacked) under the subtitle.
     const ImVec2 ss = TextSize(fonts.label, status.c_str());
-    DrawText(dl, fonts.label, ImVec2(x0 + width - ss.x, y + theme.Dp(6)), running ? pal.text : pal.text_muted, status.c_str());
+    const float sy = stacked ? y + FontSize(fonts.title) + FontSize(fonts.small) + theme.Dp(14) : y + theme.Dp(6);
+    const float sr = stacked ? x0 + ss.x : x0 + width;
+    DrawText(dl, fonts.label, ImVec2(sr - ss.x, sy), running ? pal.text : pal.text_muted, status.c_str());
     if (running && results_.Results()) {
-        const float bw = std::max(ss.x, theme.Dp(160)), by = y + theme.Dp(6) + ss.y + theme.Dp(7), bh = theme.Dp(4);
+        const float bw = std::max(ss.x, theme.Dp(160)), by = sy + ss.y + theme.Dp(7), bh = theme.Dp(4);
+        const float bl = stacked ? x0 : sr - bw;
         const float frac = std::clamp(static_cast<float>(ui.runner.Progress()), 0.0f, 1.0f);
-        dl->AddRectFilled(ImVec2(x0 + width - bw, by), ImVec2(x0 + width, by + bh), pal.track, bh);
-        dl->AddRectFilled(ImVec2(x0 + width - bw, by), ImVec2(x0 + width - bw + bw * frac, by + bh), pal.accent, bh);
+        dl->AddRectFilled(ImVec2(bl, by), ImVec2(bl + bw, by + bh), pal.track, bh);
+        dl->AddRectFilled(ImVec2(bl, by), ImVec2(bl + bw * frac, by + bh), pal.accent, bh);
     }
-    y += theme.Dp(52);
+    y += theme.Dp(stacked ? 84 : 52);
 
     if (slots < 2) {
         DrawEmpty(ui, ImVec2(x0, y), ImVec2(width, pos.y + size.y - pad - y));
+        if (stacked) {  // the content's height, for the card's scrolling: down to the last button
+            const float end_y = ImGui::GetItemRectMax().y + theme.Dp(30);
+            ImGui::SetCursorScreenPos(ImVec2(x0, y_top));
+            ImGui::Dummy(ImVec2(1.0f, end_y - y_top + pad));
+        }
+        EndCard();
+        return;
+    }
+    if (stacked) {
+        const float summary_h = theme.Dp(280), chart_h = theme.Dp(280), lower_h = theme.Dp(460);
+        DrawSummary(ui, ImVec2(x0, y), ImVec2(width, summary_h));
+        y += summary_h + gap;
+        DrawChart(ui, ImVec2(x0, y), ImVec2(width, chart_h));
+        y += chart_h + gap;
+        DrawModes(ui, x0, &y, width, true);
+        if (why_mode_) why_.Draw(ui, ImVec2(x0, y), ImVec2(width, lower_h), &chart_id_);
+        else DrawTable(ui, ImVec2(x0, y), ImVec2(width, lower_h));
+        y += lower_h;
+        ImGui::SetCursorScreenPos(ImVec2(x0, y_top));
+        ImGui::Dummy(ImVec2(1.0f, y - y_top + pad));
         EndCard();
         return;
     }
@@ -107,8 +136,21 @@ void ComparePanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
     DrawSummary(ui, ImVec2(x0, y), ImVec2(width - chart_w - gap, top_h));
     DrawChart(ui, ImVec2(x0 + width - chart_w, y), ImVec2(chart_w, top_h));
     y += top_h + gap;
+    DrawModes(ui, x0, &y, width, false);
+    if (why_mode_) why_.Draw(ui, ImVec2(x0, y), ImVec2(width, bottom - y), &chart_id_);
+    else DrawTable(ui, ImVec2(x0, y), ImVec2(width, bottom - y));
+    EndCard();
+}
+
+void ComparePanel::DrawModes(Ui& ui, float x0, float* y_io, float width, bool stacked) {
     // The lower part: every outcome in a table, or why the chart's outcome differs.
-    const float tw = theme.Dp(150), th = theme.Dp(32);
+    const Theme& theme = ui.theme;
+    const Palette& pal = theme.Colours();
+    const Fonts& fonts = theme.GetFonts();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float y = *y_io;
+    const float th = theme.Dp(32);
+    const float tw = stacked ? std::min(theme.Dp(150), (width - theme.Dp(8)) * 0.5f) : theme.Dp(150);
     ImGui::SetCursorScreenPos(ImVec2(x0, y));
     SemPush("##sem_cmp_mode", SemRole::RadioGroup, "Show", ImVec2(x0, y), ImVec2(x0 + 2 * tw + theme.Dp(8), y + th));
     if (Semantics* sem = ActiveSemantics()) sem->NextRole(SemRole::Radio);
@@ -119,14 +161,20 @@ void ComparePanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
     if (ToggleButton(theme, "##cmp_why", "Why?", Icon::Help, ImVec2(tw, th), why_mode_)) why_mode_ = true;
     SemPop();
     ui.hooks.RecordLastItem("Compare:mode:why");
-    DrawText(dl, fonts.small, ImVec2(x0 + 2 * tw + theme.Dp(20), y + (th - FontSize(fonts.small)) * 0.5f), pal.text_faint,
-             why_mode_ ? "Which changes make the difference in the chart's outcome, and by how much"
-                       : "Every outcome at the end of the run, and the differences against the baseline");
+    // What the mode shows: right of the buttons, or (stacked) wrapped under them.
+    const char* what = why_mode_ ? "Which changes make the difference in the chart's outcome, and by how much"
+                                 : "Every outcome at the end of the run, and the differences against the baseline";
+    if (stacked) {
+        y += th + theme.Dp(8);
+        const ImVec2 ts = fonts.small->CalcTextSizeA(FontSize(fonts.small), FLT_MAX, width, what);
+        dl->AddText(fonts.small, FontSize(fonts.small), ImVec2(x0, y), pal.text_faint, what, nullptr, width);
+        y += ts.y - th;
+    } else {
+        DrawText(dl, fonts.small, ImVec2(x0 + 2 * tw + theme.Dp(20), y + (th - FontSize(fonts.small)) * 0.5f), pal.text_faint, what);
+    }
     ui.hooks.Value("compare.why_mode", why_mode_ ? 1.0 : 0.0);
     y += th + theme.Dp(10);
-    if (why_mode_) why_.Draw(ui, ImVec2(x0, y), ImVec2(width, bottom - y), &chart_id_);
-    else DrawTable(ui, ImVec2(x0, y), ImVec2(width, bottom - y));
-    EndCard();
+    *y_io = y;
 }
 
 // ---- [SECTION] one slot only ----------------------------------------------------------------------
@@ -135,7 +183,8 @@ void ComparePanel::DrawEmpty(Ui& ui, ImVec2 p0, ImVec2 size) {
     const Palette& pal = theme.Colours();
     const Fonts& fonts = theme.GetFonts();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float w = std::min(size.x, theme.Dp(640));
+    // The text 28 pixels inside its tile, and the tile inside the card.
+    const float w = std::min(size.x - theme.Dp(56), theme.Dp(640));
     const float x = p0.x + (size.x - w) * 0.5f;
     static const char* kHow =
         "A comparison needs an alternative to set against the baseline. Either copy this scenario into a new slot "
@@ -146,7 +195,9 @@ void ComparePanel::DrawEmpty(Ui& ui, ImVec2 p0, ImVec2 size) {
     ImGui::PushFont(fonts.body);
     const float text_h = ImGui::CalcTextSize(kHow, nullptr, false, w).y;
     const float bh = theme.Dp(40);
-    const float box_h = FontSize(fonts.heading) + theme.Dp(12) + text_h + theme.Dp(18) + bh;
+    const float bw = std::min(theme.Dp(220), w);
+    const bool below = 2 * bw + theme.Dp(12) > w;  // the two buttons one under the other
+    const float box_h = FontSize(fonts.heading) + theme.Dp(12) + text_h + theme.Dp(18) + bh + (below ? bh + theme.Dp(10) : 0.0f);
     float y = p0.y + std::max(theme.Dp(20), (size.y - box_h) * 0.4f);
     SectionTile(theme, dl, ImVec2(x - theme.Dp(28), y - theme.Dp(24)), ImVec2(x + w + theme.Dp(28), y + box_h + theme.Dp(24)));
     DrawText(dl, fonts.heading, ImVec2(x, y), pal.text, "Only the baseline is open");
@@ -159,7 +210,6 @@ void ComparePanel::DrawEmpty(Ui& ui, ImVec2 p0, ImVec2 size) {
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     y = ImGui::GetCursorScreenPos().y + theme.Dp(18);
-    const float bw = theme.Dp(220);
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     if (Button(theme, "##cmp_duplicate", "Copy as alternative", Icon::Plus, ImVec2(bw, bh), true)) {
         const EditResult r = ui.ws.DuplicateActive();
@@ -167,7 +217,7 @@ void ComparePanel::DrawEmpty(Ui& ui, ImVec2 p0, ImVec2 size) {
         if (r.ok && ui.show) ui.show(View::Design);
     }
     ui.hooks.RecordLastItem("Compare:duplicate");
-    ImGui::SetCursorScreenPos(ImVec2(x + bw + theme.Dp(12), y));
+    ImGui::SetCursorScreenPos(below ? ImVec2(x, y + bh + theme.Dp(10)) : ImVec2(x + bw + theme.Dp(12), y));
     if (Button(theme, "##cmp_gallery", "Open the Gallery", Icon::Open, ImVec2(bw, bh), false) && ui.show)
         ui.show(View::Gallery);
     ui.hooks.RecordLastItem("Compare:gallery");
@@ -293,9 +343,15 @@ void ComparePanel::DrawTable(Ui& ui, ImVec2 p0, ImVec2 size) {
     const float pad = theme.Dp(16);
     const float inner_w = size.x - 2 * pad;
     // Columns: outcome | value per slot | difference per alternative.
-    const float label_w = std::clamp(inner_w * 0.24f, theme.Dp(170), theme.Dp(300));
+    const float label_w_wide = std::clamp(inner_w * 0.24f, theme.Dp(170), theme.Dp(300));
+    // Too narrow for a column per scenario and per difference (a narrow window): each outcome is a
+    // block of lines instead, one per scenario and one per difference, each named by its scenario.
+    const bool lines_mode = inner_w - label_w_wide - theme.Dp(12) < theme.Dp(110) * static_cast<float>(2 * n - 1);
+    ui.hooks.Value("compare.table_lines", lines_mode ? 1.0 : 0.0);
+    const float tag_w = theme.Dp(104);  // lines mode: the scenario's name before its numbers
+    const float label_w = lines_mode ? inner_w : label_w_wide;
     const float rest = inner_w - label_w - theme.Dp(12);
-    const float value_w = rest / static_cast<float>(n + (n - 1));
+    const float value_w = lines_mode ? inner_w - tag_w : rest / static_cast<float>(n + (n - 1));
     std::vector<float> value_x, diff_x;
     for (int s = 0; s < n; ++s) value_x.push_back(p0.x + pad + label_w + theme.Dp(12) + value_w * static_cast<float>(s));
     for (int s = 1; s < n; ++s) diff_x.push_back(value_x.back() + value_w * static_cast<float>(s));
@@ -305,14 +361,14 @@ void ComparePanel::DrawTable(Ui& ui, ImVec2 p0, ImVec2 size) {
     DrawText(dl, fonts.label, ImVec2(p0.x + pad, head_y), pal.text_muted, "Outcome, at the end of the run");
     DrawText(dl, fonts.small, ImVec2(p0.x + pad, head_y + FontSize(fonts.label) + theme.Dp(3)), pal.text_faint,
              Ellipsize(fonts.small, "mean [90% of futures]; differences paired", label_w).c_str());
-    for (int s = 0; s < n && s < cmp.scenarios; ++s) {
+    for (int s = 0; s < n && s < cmp.scenarios && !lines_mode; ++s) {
         const float x = value_x[static_cast<std::size_t>(s)];
         dl->AddRectFilled(ImVec2(x, head_y + theme.Dp(3)), ImVec2(x + theme.Dp(10), head_y + theme.Dp(13)), SlotColour(s), theme.Dp(2));
         DrawText(dl, fonts.label, ImVec2(x + theme.Dp(16), head_y), pal.text, Workspace::SlotLabel(s).c_str());
         DrawText(dl, fonts.small, ImVec2(x, head_y + FontSize(fonts.label) + theme.Dp(3)), pal.text_muted,
                  Ellipsize(fonts.small, cmp.names[static_cast<std::size_t>(s)], value_w - theme.Dp(12)).c_str());
     }
-    for (int s = 1; s < n && s < cmp.scenarios; ++s) {
+    for (int s = 1; s < n && s < cmp.scenarios && !lines_mode; ++s) {
         const float x = diff_x[static_cast<std::size_t>(s - 1)];
         const std::string head = std::string(1, static_cast<char>('A' + s)) + " vs baseline";
         dl->AddRectFilled(ImVec2(x, head_y + theme.Dp(3)), ImVec2(x + theme.Dp(10), head_y + theme.Dp(13)), SlotColour(s), theme.Dp(2));
@@ -348,7 +404,12 @@ void ComparePanel::DrawTable(Ui& ui, ImVec2 p0, ImVec2 size) {
               std::string(1, static_cast<char>('A' + s)) + " vs baseline: expected difference [95% CI], futures better", ImVec2(0, 0),
               ImVec2(0, 0));
     SemPop();
-    const float row_h = FontSize(fonts.label) + FontSize(fonts.small) + theme.Dp(11);
+    const float name_h = FontSize(fonts.label) + FontSize(fonts.small) + theme.Dp(11);
+    const float value_line = FontSize(fonts.label) + theme.Dp(6);                          // lines mode
+    const float diff_line = FontSize(fonts.label) + FontSize(fonts.small) + theme.Dp(8);  // lines mode
+    const float row_h = lines_mode ? name_h + value_line * static_cast<float>(cmp.scenarios) +
+                                         diff_line * static_cast<float>(cmp.scenarios - 1) + theme.Dp(4)
+                                   : name_h;
     int row_index = 0;
     for (const OutcomeRow& row : cmp.rows) {
         const SeriesInfo& info = SeriesTable()[static_cast<std::size_t>(row.id)];
@@ -385,24 +446,37 @@ void ComparePanel::DrawTable(Ui& ui, ImVec2 p0, ImVec2 size) {
         double mag = 0.0;
         for (const Summary& v : row.value) mag = std::max(mag, std::fabs(v.mean) * st.scale);
         const int dec = DisplayDecimals(mag);
+        // Lines mode: a scenario's (or a difference's) line, named by a swatch and its label.
+        auto tag = [&](int slot, float y, const std::string& text) {
+            cdl->AddRectFilled(ImVec2(lx, y + theme.Dp(4)), ImVec2(lx + theme.Dp(10), y + theme.Dp(14)), SlotColour(slot), theme.Dp(2));
+            DrawText(cdl, fonts.small, ImVec2(lx + theme.Dp(16), y + theme.Dp(1)), pal.text_muted,
+                     Ellipsize(fonts.small, text, tag_w - theme.Dp(22)).c_str());
+        };
         for (int s = 0; s < cmp.scenarios; ++s) {
             const Summary& v = row.value[static_cast<std::size_t>(s)];
-            const float x = value_x[static_cast<std::size_t>(s)] - theme.Dp(4);
+            const float x = lines_mode ? lx + tag_w : value_x[static_cast<std::size_t>(s)] - theme.Dp(4);
+            const float y1 = lines_mode ? a.y + name_h + value_line * static_cast<float>(s) : l1;
+            if (lines_mode) tag(s, y1, Workspace::SlotLabel(s));
             const std::string m = FormatOutcome(row.id, v.mean, dec);
+            const float mw = TextSize(fonts.label, m.c_str()).x;
             const bool best = row.best == s;
             if (best) {
-                cdl->AddRectFilled(ImVec2(x - theme.Dp(6), a.y + theme.Dp(3)), ImVec2(x + value_w - theme.Dp(10), b.y - theme.Dp(3)),
-                                   WithAlpha(BetterColour(theme), 0.10f), theme.Dp(6));
+                const ImVec2 ba = lines_mode ? ImVec2(x - theme.Dp(6), y1 - theme.Dp(2)) : ImVec2(x - theme.Dp(6), a.y + theme.Dp(3));
+                const ImVec2 bb = lines_mode ? ImVec2(x + value_w - theme.Dp(4), y1 + value_line - theme.Dp(3))
+                                             : ImVec2(x + value_w - theme.Dp(10), b.y - theme.Dp(3));
+                cdl->AddRectFilled(ba, bb, WithAlpha(BetterColour(theme), 0.10f), theme.Dp(6));
             }
-            DrawText(cdl, fonts.label, ImVec2(x, l1), best ? BetterColour(theme) : pal.text, m.c_str());
+            DrawText(cdl, fonts.label, ImVec2(x, y1), best ? BetterColour(theme) : pal.text, m.c_str());
             if (best) {
-                const float mw = TextSize(fonts.label, m.c_str()).x;
-                DrawIcon(theme, cdl, Icon::Check, ImVec2(x + mw + theme.Dp(11), l1 + FontSize(fonts.label) * 0.5f), theme.Dp(11),
+                DrawIcon(theme, cdl, Icon::Check, ImVec2(x + mw + theme.Dp(11), y1 + FontSize(fonts.label) * 0.5f), theme.Dp(11),
                          BetterColour(theme), pal.card);
             }
             const std::string range = std::string("[") + FormatOutcome(row.id, v.lo, dec) + "\xE2\x80\x93" +
                                       FormatOutcome(row.id, v.hi, dec) + "]";
-            DrawText(cdl, fonts.small, ImVec2(x, l2), pal.text_muted, Ellipsize(fonts.small, range, value_w - theme.Dp(12)).c_str());
+            // The range under the mean, or (lines mode) after it on its line.
+            const float rx = lines_mode ? x + mw + theme.Dp(best ? 26 : 8) : x;
+            const float ry = lines_mode ? y1 + FontSize(fonts.label) - FontSize(fonts.small) - theme.Dp(1) : l2;
+            DrawText(cdl, fonts.small, ImVec2(rx, ry), pal.text_muted, Ellipsize(fonts.small, range, x + value_w - theme.Dp(12) - rx).c_str());
             SemAt(("##sem_v_" + key + "_" + std::to_string(s)).c_str(), SemRole::Cell, m + " " + range + (best ? ", best" : ""), ImVec2(0, 0),
                   ImVec2(0, 0));
             const std::string base = "compare." + key + "." + std::to_string(s);
@@ -413,12 +487,17 @@ void ComparePanel::DrawTable(Ui& ui, ImVec2 p0, ImVec2 size) {
         for (int s = 1; s < cmp.scenarios; ++s) {
             const Summary& d = row.diff[static_cast<std::size_t>(s)];
             const int vs = row.versus_baseline[static_cast<std::size_t>(s)];
-            const float x = diff_x[static_cast<std::size_t>(s - 1)] - theme.Dp(4);
+            const float x = lines_mode ? lx + tag_w : diff_x[static_cast<std::size_t>(s - 1)] - theme.Dp(4);
+            const float y1 = lines_mode ? a.y + name_h + value_line * static_cast<float>(cmp.scenarios) +
+                                              diff_line * static_cast<float>(s - 1)
+                                        : l1;
+            const float y2 = lines_mode ? y1 + FontSize(fonts.label) + theme.Dp(1) : l2;
+            if (lines_mode) tag(s, y1, std::string(1, static_cast<char>('A' + s)) + " vs baseline");
             const int ddec = DisplayDecimals(std::fabs(d.mean) * st.scale);
             const ImU32 c = vs > 0 ? BetterColour(theme) : vs < 0 ? WorseColour(theme) : pal.text_muted;
             std::string main = FormatDifference(row.id, d.mean, ddec);
             if (vs != 0) main = std::string(d.mean > 0 ? kUp : kDown) + " " + main;
-            DrawText(cdl, vs != 0 ? fonts.label : fonts.small, ImVec2(x, vs != 0 ? l1 : l1 + theme.Dp(1)), c,
+            DrawText(cdl, vs != 0 ? fonts.label : fonts.small, ImVec2(x, vs != 0 ? y1 : y1 + theme.Dp(1)), c,
                      Ellipsize(fonts.label, main, value_w - theme.Dp(12)).c_str());
             // The interval's decimals follow its own size ("[−$0.19M to +$0.21M]").
             const int rdec = DisplayDecimals(std::max(std::fabs(d.ci_lo), std::fabs(d.ci_hi)) * st.scale);
@@ -433,7 +512,7 @@ void ComparePanel::DrawTable(Ui& ui, ImVec2 p0, ImVec2 size) {
             const double better = row.better_share[static_cast<std::size_t>(s)];
             const std::string range = std::string(vs == 0 ? "not clear " : "") + "[" + bare(d.ci_lo) + " to " + bare(d.ci_hi) + "]" +
                                       kMiddot + FormatPercent(better) + " better";
-            DrawText(cdl, fonts.small, ImVec2(x, l2), vs != 0 ? pal.text_muted : pal.text_faint,
+            DrawText(cdl, fonts.small, ImVec2(x, y2), vs != 0 ? pal.text_muted : pal.text_faint,
                      Ellipsize(fonts.small, range, value_w - theme.Dp(12)).c_str());
             SemAt(("##sem_d_" + key + "_" + std::to_string(s)).c_str(), SemRole::Cell,
                   std::string(vs > 0 ? "better: " : vs < 0 ? "worse: " : "") + FormatDifference(row.id, d.mean, ddec) + " " + range,

@@ -20,6 +20,8 @@ public:
 private:
     void DrawEmpty(Ui& ui, ImVec2 pos, ImVec2 size);
     void DrawSummary(Ui& ui, ImVec2 p0, ImVec2 size);
+    /// The "All outcomes" / "Why?" choice and what it shows, at (x0, *y); moves *y below them.
+    void DrawModes(Ui& ui, float x0, float* y, float width, bool stacked);
     void DrawChart(Ui& ui, ImVec2 p0, ImVec2 size);
     void DrawTable(Ui& ui, ImVec2 p0, ImVec2 size);
 

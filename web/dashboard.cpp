@@ -177,18 +177,49 @@ void ExplainEvent(const World& w, const Event& e, std::string& title, std::strin
 // ---- [SECTION] layout -----------------------------------------------------------------------------
 void DashboardPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
     const Theme& theme = ui.theme;
-    BeginCard("##dashboard", pos, size);
+    const float pad = theme.Dp(20), gap = theme.Dp(14);
+    // A narrow card (a narrow window, WCAG 1.4.10) stacks the parts in one column and scrolls.
+    const bool stacked = size.x - 2 * pad < theme.Dp(kStackWidth);
+    BeginCard("##dashboard", pos, size, stacked);
     ui.hooks.Record("Panel:dashboard", pos.x, pos.y, size.x, size.y);
+    ui.hooks.Value("dashboard.stacked", stacked ? 1.0 : 0.0);
     if (ui.ws.Empty()) {
         EndCard();
         return;
     }
     results_.Update(ui.runner, ui.ws.Revision());
 
-    const float pad = theme.Dp(20), gap = theme.Dp(14);
-    const float x0 = pos.x + pad, width = size.x - 2 * pad;
+    const float x0 = pos.x + pad;
+    // Stacked, the card's scroll bar takes its width from the right pad.
+    const float width = size.x - 2 * pad - (stacked ? std::max(0.0f, ImGui::GetStyle().ScrollbarSize - pad * 0.5f) : 0.0f);
+    if (stacked) {
+        float y = pos.y + pad * 0.8f - ImGui::GetScrollY();
+        const float y_top = y;
+        DrawHeader(ui, ImVec2(x0, y), width, true);
+        y += theme.Dp(84);
+        const float card_w = theme.Dp(150);
+        const int cols = std::clamp(static_cast<int>((width + gap) / (card_w + gap)), 2, 4);
+        const int rows = (static_cast<int>(KeyOutcomes().size()) + cols - 1) / cols;
+        const float cards_h = theme.Dp(ui.ws.Active() > 0 ? 150 : 122);
+        DrawCards(ui, ImVec2(x0, y), ImVec2(width, cards_h), cols);
+        y += static_cast<float>(rows) * (cards_h + gap);
+        const float chart_h = theme.Dp(260);
+        DrawCharts(ui, ImVec2(x0, y), ImVec2(width, chart_h), true);
+        y += static_cast<float>(chart_count_) * (chart_h + gap);
+        const World* live = ui.runner.Live(ui.ws.Active());
+        const float part_h = theme.Dp(300);
+        DrawTimeline(ui, live, ImVec2(x0, y), ImVec2(width, part_h));
+        y += part_h + gap;
+        DrawPeople(ui, live, ImVec2(x0, y), ImVec2(width, part_h));
+        y += part_h;
+        // The content's height, for the card's scrolling.
+        ImGui::SetCursorScreenPos(ImVec2(x0, y_top));
+        ImGui::Dummy(ImVec2(1.0f, y - y_top + pad));
+        EndCard();
+        return;
+    }
     float y = pos.y + pad * 0.8f;
-    DrawHeader(ui, ImVec2(x0, y), width);
+    DrawHeader(ui, ImVec2(x0, y), width, false);
     y += theme.Dp(50);
     const float cards_h = theme.Dp(ui.ws.Active() > 0 ? 132 : 122);
     DrawCards(ui, ImVec2(x0, y), ImVec2(width, cards_h));
@@ -208,7 +239,7 @@ void DashboardPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
 }
 
 // ---- [SECTION] header and run state -------------------------------------------------------------
-void DashboardPanel::DrawHeader(Ui& ui, ImVec2 p0, float width) {
+void DashboardPanel::DrawHeader(Ui& ui, ImVec2 p0, float width, bool stacked) {
     const Theme& theme = ui.theme;
     const Palette& pal = theme.Colours();
     const Fonts& fonts = theme.GetFonts();
@@ -250,17 +281,20 @@ void DashboardPanel::DrawHeader(Ui& ui, ImVec2 p0, float width) {
         if (ImGui::IsItemHovered()) Tooltip(theme, "Fewer charts", "Show at least two outcome charts.");
         right -= 2 * bs + theme.Dp(20);
     }
-    const ImVec2 ss = TextSize(fonts.label, status.c_str());
-    const float sy = p0.y + theme.Dp(6);
-    DrawText(dl, fonts.label, ImVec2(right - ss.x, sy), running ? pal.text : pal.text_muted, status.c_str());
+    // Stacked: the run state goes under the title and the subtitle, from the left.
+    const std::string shown = stacked ? Ellipsize(fonts.label, status, width) : status;
+    const ImVec2 ss = TextSize(fonts.label, shown.c_str());
+    const float sy = stacked ? p0.y + FontSize(fonts.title) + FontSize(fonts.small) + theme.Dp(14) : p0.y + theme.Dp(6);
+    const float sr = stacked ? p0.x + ss.x : right;  // the status's right edge
+    DrawText(dl, fonts.label, ImVec2(sr - ss.x, sy), running ? pal.text : pal.text_muted, shown.c_str());
     if (results_.Results() && (running || done < total)) {
         const float bw = std::max(ss.x, theme.Dp(160)), by = sy + ss.y + theme.Dp(7), bh = theme.Dp(4);
+        const float bl = stacked ? p0.x : right - bw;
         const float frac = total > 0 ? static_cast<float>(ui.runner.Progress()) : 0.0f;
-        dl->AddRectFilled(ImVec2(right - bw, by), ImVec2(right, by + bh), pal.track, bh);
-        dl->AddRectFilled(ImVec2(right - bw, by), ImVec2(right - bw + bw * std::clamp(frac, 0.0f, 1.0f), by + bh),
-                          pal.accent, bh);
+        dl->AddRectFilled(ImVec2(bl, by), ImVec2(bl + bw, by + bh), pal.track, bh);
+        dl->AddRectFilled(ImVec2(bl, by), ImVec2(bl + bw * std::clamp(frac, 0.0f, 1.0f), by + bh), pal.accent, bh);
     }
-    const float status_w = std::max(ss.x, theme.Dp(160)) + theme.Dp(24);
+    const float status_w = stacked ? 0.0f : std::max(ss.x, theme.Dp(160)) + theme.Dp(24);
 
     // Title: the active scenario, with what it is compared with.
     const float title_w = right - status_w - p0.x;
@@ -283,7 +317,7 @@ void DashboardPanel::DrawHeader(Ui& ui, ImVec2 p0, float width) {
 }
 
 // ---- [SECTION] outcome cards ----------------------------------------------------------------------
-void DashboardPanel::DrawCards(Ui& ui, ImVec2 p0, ImVec2 size) {
+void DashboardPanel::DrawCards(Ui& ui, ImVec2 p0, ImVec2 size, int cols) {
     const Theme& theme = ui.theme;
     const Palette& pal = theme.Colours();
     const Fonts& fonts = theme.GetFonts();
@@ -295,8 +329,9 @@ void DashboardPanel::DrawCards(Ui& ui, ImVec2 p0, ImVec2 size) {
     const float gap = theme.Dp(10);
     // All eight key outcomes when each card gets at least 150 design pixels, else the first six.
     int n = static_cast<int>(keys.size());
-    if ((size.x - gap * 7.0f) / 8.0f < theme.Dp(150)) n = 6;
-    const float cw = std::floor((size.x - gap * static_cast<float>(n - 1)) / static_cast<float>(n));
+    if (cols == 0 && (size.x - gap * 7.0f) / 8.0f < theme.Dp(150)) n = 6;
+    if (cols == 0) cols = n;
+    const float cw = std::floor((size.x - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols));
     const float pad = theme.Dp(12);
     ui.hooks.Value("cards.count", n);
 
@@ -305,7 +340,8 @@ void DashboardPanel::DrawCards(Ui& ui, ImVec2 p0, ImVec2 size) {
         const OutcomeStyle& st = StyleOf(id);
         const std::string key = SeriesTable()[static_cast<std::size_t>(id)].key;
         ui.hooks.Text("card." + std::to_string(k), key);
-        const ImVec2 a(p0.x + static_cast<float>(k) * (cw + gap), p0.y), b(a.x + cw, p0.y + size.y);
+        const ImVec2 a(p0.x + static_cast<float>(k % cols) * (cw + gap), p0.y + static_cast<float>(k / cols) * (size.y + gap));
+        const ImVec2 b(a.x + cw, a.y + size.y);
         ImGui::SetCursorScreenPos(a);
         ImGui::InvisibleButton(("##card_" + key).c_str(), ImVec2(cw, size.y));
         ui.hooks.RecordLastItem("Card:" + key);
@@ -422,13 +458,13 @@ void DashboardPanel::DrawCards(Ui& ui, ImVec2 p0, ImVec2 size) {
 }
 
 // ---- [SECTION] band charts ------------------------------------------------------------------------
-void DashboardPanel::DrawCharts(Ui& ui, ImVec2 p0, ImVec2 size) {
+void DashboardPanel::DrawCharts(Ui& ui, ImVec2 p0, ImVec2 size, bool stacked) {
     const Theme& theme = ui.theme;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const int active = ui.ws.Active();
     const int n = chart_count_;
-    const float gap = theme.Dp(16);
-    const float cw = std::floor((size.x - gap * static_cast<float>(n - 1)) / static_cast<float>(n));
+    const float gap = theme.Dp(stacked ? 14 : 16);
+    const float cw = stacked ? size.x : std::floor((size.x - gap * static_cast<float>(n - 1)) / static_cast<float>(n));
     const Comparison& cmp = results_.Get();
     const bool have = cmp.completed > 0 && active < cmp.scenarios;
 
@@ -436,7 +472,9 @@ void DashboardPanel::DrawCharts(Ui& ui, ImVec2 p0, ImVec2 size) {
         const SeriesId id = chart_ids_[static_cast<std::size_t>(c)];
         const SeriesInfo& info = SeriesTable()[static_cast<std::size_t>(id)];
         const OutcomeStyle& st = StyleOf(id);
-        const ImVec2 a(p0.x + static_cast<float>(c) * (cw + gap), p0.y), b(a.x + cw, p0.y + size.y);
+        const ImVec2 a = stacked ? ImVec2(p0.x, p0.y + static_cast<float>(c) * (size.y + gap))
+                                 : ImVec2(p0.x + static_cast<float>(c) * (cw + gap), p0.y);
+        const ImVec2 b(a.x + cw, a.y + size.y);
         SectionTile(theme, dl, a, b);
         const float pad = theme.Dp(14);
         const ImVec2 cp(a.x + pad, a.y + pad * 0.85f);
@@ -677,7 +715,9 @@ void DashboardPanel::DrawTimeline(Ui& ui, const World* world, ImVec2 p0, ImVec2 
     const float top = p0.y + pad + FontSize(fonts.heading) + theme.Dp(10);
     const float axis_h = FontSize(fonts.small) + theme.Dp(8);
     const float lane_h = std::max(theme.Dp(16), (end.y - pad * 0.6f - axis_h - top) / kTimelineRows);
-    const float label_w = std::min(theme.Dp(240), size.x * 0.4f);
+    // The kinds' chips take two fifths of a wide tile, more of a narrow one (their names are short
+    // words, the plot can be narrow: it has a column a week at most).
+    const float label_w = std::min(theme.Dp(240), size.x * (size.x < theme.Dp(kStackWidth) ? 0.6f : 0.4f));
     const float plot_l = p0.x + pad + label_w + theme.Dp(10), plot_r = end.x - pad;
     const int horizon = std::max(1, world->Horizon());
     auto xs = [&](double week) { return plot_l + static_cast<float>(week / horizon) * (plot_r - plot_l); };
@@ -742,14 +782,17 @@ void DashboardPanel::DrawTimeline(Ui& ui, const World* world, ImVec2 p0, ImVec2 
     const float lanes_bottom = top + lane_h * kTimelineRows;
 
     // Year ticks and the current week.
+    float label_end = -1e30f;  // a year's label that would touch the previous one is left out
     for (int w = 0; w <= horizon; w += 52) {
         const float x = std::round(xs(w)) + 0.5f;
         dl->AddLine(ImVec2(x, top), ImVec2(x, lanes_bottom), WithAlpha(pal.grid, 0.9f));
         char buf[24];
         std::snprintf(buf, sizeof buf, w == 0 ? "Start" : "Year %d", w / 52);
         const ImVec2 ts = TextSize(fonts.small, buf);
-        DrawText(dl, fonts.small, ImVec2(std::clamp(x - ts.x * 0.5f, plot_l, plot_r - ts.x), lanes_bottom + theme.Dp(4)),
-                 pal.text_muted, buf);
+        const float lx = std::clamp(x - ts.x * 0.5f, plot_l, plot_r - ts.x);
+        if (lx < label_end + theme.Dp(8)) continue;
+        DrawText(dl, fonts.small, ImVec2(lx, lanes_bottom + theme.Dp(4)), pal.text_muted, buf);
+        label_end = lx + ts.x;
     }
     if (world->Week() > 0) {
         const float x = std::round(xs(world->Week())) + 0.5f;
@@ -800,9 +843,12 @@ void DashboardPanel::DrawTimeline(Ui& ui, const World* world, ImVec2 p0, ImVec2 
     ui.hooks.Value("timeline.week", world->Week());
     PublishTimeline(*world, ImVec2(plot_l, top), ImVec2(plot_r, lanes_bottom + axis_h), lane_on_.data());
     if (world->Events().empty()) {
+        // Wrapped to the plot's width (a narrow tile has room for a few words a line).
         const char* msg = "Press Play to run the organisation week by week";
-        const ImVec2 ts = TextSize(fonts.body, msg);
-        DrawText(dl, fonts.body, ImVec2((plot_l + plot_r - ts.x) * 0.5f, (top + lanes_bottom - ts.y) * 0.5f), pal.text_faint, msg);
+        const float wrap = plot_r - plot_l - theme.Dp(16);
+        const ImVec2 ts = fonts.body->CalcTextSizeA(FontSize(fonts.body), FLT_MAX, wrap, msg);
+        dl->AddText(fonts.body, FontSize(fonts.body), ImVec2((plot_l + plot_r - ts.x) * 0.5f, (top + lanes_bottom - ts.y) * 0.5f),
+                    pal.text_faint, msg, nullptr, wrap);
     }
     if (hit) {
         const float x = xs(hit->week - 0.5), cy = mark_y(lane_of_kind[static_cast<int>(hit->kind)]);

@@ -25,9 +25,13 @@ public:
     void Draw(Ui& ui, ImVec2 pos, ImVec2 size);
 
 private:
-    void DrawHeader(Ui& ui, ImVec2 p0, float width);
-    void DrawCards(Ui& ui, ImVec2 p0, ImVec2 size);
-    void DrawCharts(Ui& ui, ImVec2 p0, ImVec2 size);
+    /// stacked: a narrow card (Draw's stacked layout): the run state goes under the title.
+    void DrawHeader(Ui& ui, ImVec2 p0, float width, bool stacked);
+    /// cols = 0: the key outcomes in one row (six or eight, as many as fit) of height size.y; else
+    /// all eight in a grid of cols columns, size.y per row.
+    void DrawCards(Ui& ui, ImVec2 p0, ImVec2 size, int cols = 0);
+    /// stacked: one chart per row, size.y each; else side by side, size.y high.
+    void DrawCharts(Ui& ui, ImVec2 p0, ImVec2 size, bool stacked = false);
     void DrawTimeline(Ui& ui, const World* world, ImVec2 p0, ImVec2 size);
     void DrawPeople(Ui& ui, const World* world, ImVec2 p0, ImVec2 size);
 

@@ -424,8 +424,11 @@ void GalleryPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
     float y = origin.y + t.Dp(6);
 
     // ---- Header: title, subtitle, filter box --------------------------------------------------
-    const float filter_w = std::min(t.Dp(300), w * 0.35f);
-    const float title_w = w - filter_w - t.Dp(24);
+    // A narrow page (a narrow window) puts the search box under the title and the subtitle,
+    // across the whole width.
+    const bool stacked = w < t.Dp(kStackWidth);
+    const float filter_w = stacked ? w : std::min(t.Dp(300), w * 0.35f);
+    const float title_w = stacked ? w : w - filter_w - t.Dp(24);
     DrawText(dl, f.title, ImVec2(x0, y), c.text, Ellipsize(f.title, "What do you want to find out?", title_w).c_str());
     {
         SemNode heading;
@@ -433,7 +436,19 @@ void GalleryPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
         SemAt("##sem_gallery_title", SemRole::Heading, "Gallery: what do you want to find out?", ImVec2(x0, y),
               ImVec2(x0 + title_w, y + FontSize(f.title)), heading);
     }
-    ImGui::SetCursorScreenPos(ImVec2(x0 + w - filter_w, y - t.Dp(2)));
+    const float title_y = y;
+    auto subtitle = [&](int lines) {
+        y += FontSize(f.title) + t.Dp(6);
+        y = DrawParagraph(dl, f.body, x0, y, c.text_muted,
+                          "Each preset is the same 500-person company, changed to answer one question. Open one as the "
+                          "baseline, add others as alternatives, then run and compare them.",
+                          title_w, lines, t.Dp(3));
+    };
+    if (stacked) {  // the box under the subtitle, which is drawn first
+        subtitle(4);
+        y += t.Dp(12);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(x0 + w - filter_w, stacked ? y : title_y - t.Dp(2)));
     ImGui::PushFont(f.body);
     ImGui::SetNextItemWidth(filter_w);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(t.Dp(12), t.Dp(8)));
@@ -450,12 +465,12 @@ void GalleryPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ui.hooks.RecordLastItem("Gallery:filter");
-    y += FontSize(f.title) + t.Dp(6);
-    y = DrawParagraph(dl, f.body, x0, y, c.text_muted,
-                      "Each preset is the same 500-person company, changed to answer one question. Open one as the "
-                      "baseline, add others as alternatives, then run and compare them.",
-                      title_w, 2, t.Dp(3));
-    y += t.Dp(18);
+    if (stacked) {
+        y = ImGui::GetItemRectMax().y + t.Dp(18);
+    } else {
+        subtitle(2);
+        y += t.Dp(18);
+    }
 
     const float gap = t.Dp(16);
     const float card_h = CardHeight(ui);

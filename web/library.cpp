@@ -799,14 +799,14 @@ void LibraryPanel::DrawExplanation(Ui& ui, const Entry& e, ImVec2 pos, ImVec2 si
     ImGui::PopStyleVar();
 }
 
-void LibraryPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
+void LibraryPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size, int pane) {
     if (!loaded_) Load(ui.assets_dir);
     Slice(kSliceMs);
     const Theme& t = ui.theme;
     ui.hooks.Record("Panel:library", pos.x, pos.y, size.x, size.y);
     const float gap = t.Dp(16);
     const float side_w = std::clamp(size.x * 0.24f, t.Dp(260), t.Dp(330));
-    DrawSide(ui, pos, ImVec2(side_w, size.y));
+    if (pane <= 0) DrawSide(ui, pos, ImVec2(pane == 0 ? size.x : side_w, size.y));
     if (entries_.empty()) return;
     selected_ = std::clamp(selected_, 0, static_cast<int>(entries_.size()) - 1);
     const Entry& e = entries_[static_cast<std::size_t>(selected_)];
@@ -814,7 +814,13 @@ void LibraryPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
 
     const float rest_x = pos.x + side_w + gap;
     const float rest_w = size.x - side_w - gap;
-    if (rest_w >= t.Dp(900)) {
+    if (pane == 1) {
+        DrawFigure(ui, fig, pos, size);
+    } else if (pane == 2) {
+        DrawExplanation(ui, e, pos, size);
+    } else if (pane == 0) {
+        // the side list only
+    } else if (rest_w >= t.Dp(900)) {
         const float text_w = std::clamp(rest_w * 0.28f, t.Dp(260), t.Dp(360));
         DrawFigure(ui, fig, ImVec2(rest_x, pos.y), ImVec2(rest_w - text_w - gap, size.y));
         DrawExplanation(ui, e, ImVec2(rest_x + rest_w - text_w, pos.y), ImVec2(text_w, size.y));

@@ -17,7 +17,9 @@ namespace orgsim::ui {
 class LibraryPanel {
 public:
     /// Draw the panel into the screen rectangle pos/size (logical pixels).
-    void Draw(Ui& ui, ImVec2 pos, ImVec2 size);
+    /// pane: -1 draws the side list, the figure and the explanation side by side; 0, 1 or 2 draws
+    /// that one alone in the whole rectangle (a narrow window shows one at a time).
+    void Draw(Ui& ui, ImVec2 pos, ImVec2 size, int pane = -1);
     /// True while an experiment runs (a slice per drawn frame): the app keeps drawing.
     bool Running() const { return running_ >= 0; }
 

@@ -191,6 +191,7 @@ bool Frame(void* user) {
     ImGui_ImplSDL2_NewFrame();
     PlatformBeforeNewFrame();  // a paste from the page
     SemBeforeFrame();  // the page's activations of ImGui items (processed by NewFrame)
+    rt.app->BeforeNewFrame();  // a wheel no window can use scrolls a short window's page
     ImGui::NewFrame();
     rt.device_objects = true;
     rt.hooks.BeginFrame();

@@ -5,6 +5,7 @@
 #include "web/sensitivity_view.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -357,12 +358,17 @@ void SensitivityPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
     const Theme& theme = ui.theme;
     const Palette& pal = theme.Colours();
     const Fonts& fonts = theme.GetFonts();
-    BeginCard("##sensitivity", pos, size);
-    ui.hooks.Record("Panel:sensitivity", pos.x, pos.y, size.x, size.y);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
     const float pad = theme.Dp(20), gap = theme.Dp(14);
-    const float x0 = pos.x + pad, width = size.x - 2 * pad;
-    float y = pos.y + pad * 0.8f;
+    // A narrow card (a narrow window, WCAG 1.4.10) stacks the parts in one column and scrolls.
+    const bool stacked = size.x - 2 * pad < theme.Dp(kStackWidth);
+    BeginCard("##sensitivity", pos, size, stacked);
+    ui.hooks.Record("Panel:sensitivity", pos.x, pos.y, size.x, size.y);
+    ui.hooks.Value("sens.stacked", stacked ? 1.0 : 0.0);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float x0 = pos.x + pad;
+    const float width = size.x - 2 * pad - (stacked ? std::max(0.0f, ImGui::GetStyle().ScrollbarSize - pad * 0.5f) : 0.0f);
+    float y = pos.y + pad * 0.8f - (stacked ? ImGui::GetScrollY() : 0.0f);
+    const float y_top = y;
     const State state = Refresh(ui);
 
     // Header: title, what is studied, the study's state.
@@ -417,10 +423,11 @@ void SensitivityPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
     const std::string of = studied ? run_name_ : ui.ws.Empty() ? std::string() : ui.ws.ActiveScenario().name;
     const std::string sub = "How much each lever moves the outcomes across its whole range" + std::string(kMiddot) +
                             (studied ? "studied on " : "to study: ") + Workspace::SlotLabel(studied ? run_slot_ : ui.ws.Active()) + ", " + of;
+    const float sub_w = stacked ? width : width * 0.62f;
     DrawText(dl, fonts.small, ImVec2(x0, y + FontSize(fonts.title) + theme.Dp(4)), pal.text_muted,
-             Ellipsize(fonts.small, sub, width * 0.62f).c_str());
+             Ellipsize(fonts.small, sub, sub_w).c_str());
     SemAt("##sem_sens_sub", SemRole::Text, Spoken(sub), ImVec2(x0, y + FontSize(fonts.title) + theme.Dp(4)),
-          ImVec2(x0 + width * 0.62f, y + FontSize(fonts.title) + theme.Dp(4) + FontSize(fonts.small)));
+          ImVec2(x0 + sub_w, y + FontSize(fonts.title) + theme.Dp(4) + FontSize(fonts.small)));
     std::string status;
     ImU32 status_colour = pal.text_muted;
     const double progress = std::clamp(ui.runner.AnalysisProgress(), 0.0, 1.0);
@@ -442,31 +449,82 @@ void SensitivityPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
         case State::Cancelled: status = "The study was cancelled before it finished"; break;
         case State::Error: status = error_; status_colour = pal.danger; break;
     }
-    const ImVec2 ss = TextSize(fonts.label, status.c_str());
-    DrawText(dl, fonts.label, ImVec2(x0 + width - ss.x, y + theme.Dp(6)), status_colour, status.c_str());
-    SemAt("##sem_sens_status", SemRole::Text, status, ImVec2(x0 + width - ss.x, y + theme.Dp(6)), ImVec2(x0 + width, y + theme.Dp(6) + ss.y));
+    // The study's state: right of the title, or (stacked) under the subtitle.
+    const std::string shown = stacked ? Ellipsize(fonts.label, status, width) : status;
+    const ImVec2 ss = TextSize(fonts.label, shown.c_str());
+    const ImVec2 sp = stacked ? ImVec2(x0, y + FontSize(fonts.title) + FontSize(fonts.small) + theme.Dp(14))
+                              : ImVec2(x0 + width - ss.x, y + theme.Dp(6));
+    DrawText(dl, fonts.label, sp, status_colour, shown.c_str());
+    SemAt("##sem_sens_status", SemRole::Text, status, sp, ImVec2(sp.x + ss.x, sp.y + ss.y));
     if (state == State::Running || state == State::Waiting) {
-        const float bw = std::max(ss.x, theme.Dp(160)), by = y + theme.Dp(6) + ss.y + theme.Dp(7), bh = theme.Dp(4);
-        dl->AddRectFilled(ImVec2(x0 + width - bw, by), ImVec2(x0 + width, by + bh), pal.track, bh);
-        dl->AddRectFilled(ImVec2(x0 + width - bw, by), ImVec2(x0 + width - bw + bw * static_cast<float>(progress), by + bh), pal.accent, bh);
-        ui.hooks.Record("Sens:progress", x0 + width - bw, by, bw, bh);
+        const float bw = std::max(ss.x, theme.Dp(160)), by = sp.y + ss.y + theme.Dp(7), bh = theme.Dp(4);
+        const float bl = stacked ? x0 : x0 + width - bw;
+        dl->AddRectFilled(ImVec2(bl, by), ImVec2(bl + bw, by + bh), pal.track, bh);
+        dl->AddRectFilled(ImVec2(bl, by), ImVec2(bl + bw * static_cast<float>(progress), by + bh), pal.accent, bh);
+        ui.hooks.Record("Sens:progress", bl, by, bw, bh);
     }
     ui.hooks.Text("sens.status", status);
     ui.hooks.Text("sens.state", StateName(static_cast<int>(state)));
     ui.hooks.Value("sens.progress", progress);
-    y += theme.Dp(52);
+    y += theme.Dp(stacked ? 84 : 52);
 
     if (!ui.presenting) {
-        const float ch = theme.Dp(84);
+        const float ch = ControlsHeight(theme, width);
         DrawControls(ui, ImVec2(x0, y), ImVec2(width, ch), state);
         y += ch + gap;
     }
-    const ImVec2 body(x0, y), body_size(width, pos.y + size.y - pad * 0.8f - y);
+    // Stacked, the study's result gets a height of its own and the card scrolls.
+    const ImVec2 body(x0, y), body_size(width, stacked ? theme.Dp(kStackedResultHeight) : pos.y + size.y - pad * 0.8f - y);
     if (absorbed_ && (state == State::Done || state == State::Stale)) DrawResult(ui, body, body_size, state);
     else DrawIntro(ui, body, body_size, state);
+    if (stacked) {
+        ImGui::SetCursorScreenPos(ImVec2(x0, y_top));
+        ImGui::Dummy(ImVec2(1.0f, body.y + body_size.y - y_top + pad));
+    }
     PublishResult(ui);
     PublishSweep(ui);
     EndCard();
+}
+
+namespace {
+/// The controls' groups, left to right (levers menu, outcomes menu, replications, trajectories,
+/// levels, run): their widths in a tile of the given width; a narrow tile flows them onto rows.
+struct ControlsFlow {
+    std::array<float, 6> w{};
+    std::array<ImVec2, 6> at{};  ///< offsets from the tile's first row, left edge
+    int rows = 1;
+    bool stacked = false;
+};
+ControlsFlow FlowControls(const Theme& t, float width) {
+    const Fonts& f = t.GetFonts();
+    ControlsFlow c;
+    const float pad = t.Dp(16), item_gap = t.Dp(20);
+    c.stacked = width < t.Dp(kStackWidth);
+    const float reps_w = std::max(t.Dp(86), TextSize(f.small, "Replications per point").x);
+    const float traj_w = std::max(t.Dp(70), TextSize(f.small, "Trajectories r").x);
+    const float levels_w = 4 * t.Dp(38) + 3 * t.Dp(4);
+    const float fixed = reps_w + traj_w + levels_w + t.Dp(150) + 5 * item_gap;
+    // The two menus give up room first when the tile is narrow; stacked, they share a row.
+    const float menus = c.stacked ? width - 2 * pad - item_gap : std::clamp(width - 2 * pad - fixed, t.Dp(220), t.Dp(396));
+    const float levers_w = std::floor(menus * 0.51f);
+    c.w = {levers_w, menus - levers_w, reps_w, traj_w, levels_w, c.stacked ? width - 2 * pad : t.Dp(150)};
+    float x = 0.0f, y = 0.0f;
+    for (std::size_t i = 0; i < c.w.size(); ++i) {
+        if (c.stacked && x > 0.0f && x + c.w[i] > width - 2 * pad + 0.5f) {
+            x = 0.0f;
+            y += t.Dp(kControlsRowHeight);
+            ++c.rows;
+        }
+        c.at[i] = ImVec2(x, y);
+        x += c.w[i] + item_gap;
+    }
+    if (!c.stacked) c.at[5] = ImVec2(width - 2 * pad - c.w[5], 0.0f);  // the run button at the right
+    return c;
+}
+}  // namespace
+
+float SensitivityPanel::ControlsHeight(const Theme& theme, float width) {
+    return theme.Dp(84) + static_cast<float>(FlowControls(theme, width).rows - 1) * theme.Dp(kControlsRowHeight);
 }
 
 // ---- [SECTION] controls ---------------------------------------------------------------------------
@@ -478,24 +536,26 @@ void SensitivityPanel::DrawControls(Ui& ui, ImVec2 p0, ImVec2 size, State state)
     SectionTile(t, dl, p0, ImVec2(p0.x + size.x, p0.y + size.y));
     ui.hooks.Record("Sens:controls", p0.x, p0.y, size.x, size.y);
     const float pad = t.Dp(16);
-    const float cap_y = p0.y + t.Dp(12);
+    const float cap_y0 = p0.y + t.Dp(12);
     const float ctl_h = t.Dp(36);
-    const float ctl_y = cap_y + FontSize(f.small) + t.Dp(8);
     const float item_gap = t.Dp(20);
-    float x = p0.x + pad;
+    const ControlsFlow flow = FlowControls(t, size.x);
+    // Each group at its place in the flow: x, and the caption's and the control's y.
+    float x = p0.x + pad, cap_y = cap_y0, ctl_y = cap_y0 + FontSize(f.small) + t.Dp(8);
+    auto place = [&](std::size_t i) {
+        x = p0.x + pad + flow.at[i].x;
+        cap_y = cap_y0 + flow.at[i].y;
+        ctl_y = cap_y + FontSize(f.small) + t.Dp(8);
+    };
     auto caption = [&](float at, const char* text) { DrawText(dl, f.small, ImVec2(at, cap_y), pal.text_muted, text); };
-    // Widths: the two menus give up room first when the card is narrow.
-    const float reps_w = std::max(t.Dp(86), TextSize(f.small, "Replications per point").x);
-    const float traj_w = std::max(t.Dp(70), TextSize(f.small, "Trajectories r").x);
-    const float levels_w = 4 * t.Dp(38) + 3 * t.Dp(4);
-    const float fixed = reps_w + traj_w + levels_w + t.Dp(150) + 5 * item_gap;
-    const float menus = std::clamp(size.x - 2 * pad - fixed, t.Dp(220), t.Dp(396));
-    const float levers_w = std::floor(menus * 0.51f), outcomes_w = menus - levers_w;
+    const float levers_w = flow.w[0], outcomes_w = flow.w[1], reps_w = flow.w[2], traj_w = flow.w[3];
+    (void)item_gap;
 
     // Levers: a menu of check boxes (every lever of the panel at first).
     const int n_levers = static_cast<int>(std::count(lever_on_.begin(), lever_on_.end(), true));
     {
         const float w = levers_w;
+        place(0);
         caption(x, "Levers");
         const std::string text = n_levers == static_cast<int>(all_levers_.size()) ? "All " + std::to_string(n_levers) + " levers"
                                  : n_levers == 1 ? std::string(Info(all_levers_[static_cast<std::size_t>(std::find(lever_on_.begin(), lever_on_.end(), true) - lever_on_.begin())].id).label)
@@ -545,6 +605,7 @@ void SensitivityPanel::DrawControls(Ui& ui, ImVec2 p0, ImVec2 size, State state)
     const int n_outcomes = static_cast<int>(std::count(outcome_on_.begin(), outcome_on_.end(), true));
     {
         const float w = outcomes_w;
+        place(1);
         caption(x, "Outcomes");
         std::string text = std::to_string(n_outcomes) + " outcomes";
         if (n_outcomes == 1)
@@ -577,7 +638,9 @@ void SensitivityPanel::DrawControls(Ui& ui, ImVec2 p0, ImVec2 size, State state)
     }
 
     // Sizes: replications per point and Morris trajectories (typed), grid levels (even: buttons).
-    auto number_field = [&](const char* cap, const char* id, const char* name, int* value, int lo, int hi, float w, const char* tip) {
+    auto number_field = [&](std::size_t slot, const char* cap, const char* id, const char* name, int* value, int lo, int hi, float w,
+                            const char* tip) {
+        place(slot);
         caption(x, cap);
         const float fh = ImGui::GetFrameHeight();
         ImGui::SetCursorScreenPos(ImVec2(x, ctl_y + (ctl_h - fh) * 0.5f));
@@ -596,12 +659,13 @@ void SensitivityPanel::DrawControls(Ui& ui, ImVec2 p0, ImVec2 size, State state)
         if (ImGui::IsItemHovered()) Tooltip(t, cap, tip);
         x += w + item_gap;
     };
-    number_field("Replications per point", "##sens_reps", "Sens:replications", &replications_, kSensMinReplications, kSensMaxReplications,
+    number_field(2, "Replications per point", "##sens_reps", "Sens:replications", &replications_, kSensMinReplications, kSensMaxReplications,
                  reps_w, "Runs of every design point with replications 0..R\xE2\x88\x92" "1 of the scenario's seed (common random numbers); "
                            "R more at each trajectory's start measure the replication noise.");
-    number_field("Trajectories r", "##sens_traj", "Sens:trajectories", &trajectories_, kSensMinTrajectories, kSensMaxTrajectories, traj_w,
+    number_field(3, "Trajectories r", "##sens_traj", "Sens:trajectories", &trajectories_, kSensMinTrajectories, kSensMaxTrajectories, traj_w,
                  "Morris: random paths across the grid, each moving every lever once. More paths, steadier \xCE\xBC* and \xCF\x83.");
     {
+        place(4);
         caption(x, "Levels p");
         const float bw = t.Dp(38);
         SemPush("##sem_sens_levels", SemRole::RadioGroup, "Grid levels p", ImVec2(x, ctl_y),
@@ -635,8 +699,9 @@ void SensitivityPanel::DrawControls(Ui& ui, ImVec2 p0, ImVec2 size, State state)
     ui.hooks.Value("sens.trajectories", o.trajectories);
     ui.hooks.Value("sens.levels", o.levels);
     const bool running = state == State::Running || state == State::Waiting;
-    const float run_w = t.Dp(150);
-    const float right = p0.x + size.x - pad;
+    place(5);
+    const float run_w = flow.w[5];
+    const float right = x + run_w;
     const std::string size_text = Thousands(runs) + " runs of " + std::to_string(weeks) + " weeks";
     DrawTextRight(dl, f.small, right, cap_y, pal.text_muted, size_text.c_str());
     SemAt("##sem_sens_size", SemRole::Text, "Study size: " + size_text, ImVec2(right - TextSize(f.small, size_text.c_str()).x, cap_y),

@@ -30,6 +30,11 @@ constexpr int kSensMaxReplications = 200;
 constexpr int kSensMinTrajectories = 2;
 constexpr int kSensMaxTrajectories = 100;
 
+/// A narrow card (web/ui.h kStackWidth): the controls' rows (logical pixels each) and the height
+/// the study's result gets, the card scrolling.
+constexpr float kControlsRowHeight = 72.0f;
+constexpr float kStackedResultHeight = 620.0f;
+
 class SensitivityPanel {
 public:
     SensitivityPanel();
@@ -40,6 +45,8 @@ public:
     void OpenSweep(SweepResult result, const std::string& file_name);
 
 private:
+    /// The height of the controls' tile in a card of the given inner width (more rows when narrow).
+    static float ControlsHeight(const Theme& theme, float width);
     enum class State { Idle, Waiting, Running, Done, Stale, Cancelled, Error };
     State Refresh(Ui& ui);
     SensitivityOptions Options(const Ui& ui) const;

@@ -15,6 +15,10 @@
 
 namespace orgsim::ui {
 
+/// Under this width (logical pixels inside its card) a panel stacks its parts in one column that
+/// scrolls (a narrow window: WCAG 1.4.10 reflow).
+constexpr float kStackWidth = 640.0f;
+
 /// The app's main views (tabs in the header), and the page "How the model works" (no tab: opened
 /// from the help overlay and from the levers).
 enum class View { Gallery, Design, Results, Compare, Library, Sensitivity, Class, Model };

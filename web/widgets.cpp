@@ -203,14 +203,29 @@ bool Button(const Theme& theme, const char* id, const char* label, Icon icon, Im
     dl->AddRectFilled(a, b, bg, theme.Dp(9));
     if (!primary) dl->AddRect(a, b, WithAlpha(p.card_border, enabled ? 1.0f : 0.5f), theme.Dp(9));
     ImFont* font = primary ? f.heading : f.label;
-    const ImVec2 ts = TextSize(font, label);
-    const float icon_size = theme.Dp(primary ? 16 : 13);
-    const float gap = icon == Icon::None ? 0.0f : theme.Dp(9);
-    const float total = (icon == Icon::None ? 0.0f : icon_size) + gap + ts.x;
+    float icon_size = theme.Dp(primary ? 16 : 13);
+    std::string text = label ? label : "";
+    ImVec2 ts = TextSize(font, text.c_str());
+    // A button narrower than its content (a narrow window) keeps the text: a primary button's
+    // smaller type first, then no icon, then an ellipsis (the full label is its accessible name).
+    const float room = b.x - a.x - theme.Dp(16);
+    auto total_of = [&](bool with_icon) { return (with_icon ? icon_size + theme.Dp(9) : 0.0f) + ts.x; };
+    bool with_icon = icon != Icon::None;
+    if (primary && total_of(with_icon) > room) {
+        font = f.label;
+        icon_size = theme.Dp(13);
+        ts = TextSize(font, text.c_str());
+    }
+    if (with_icon && !text.empty() && total_of(true) > room) with_icon = false;
+    if (!text.empty() && ts.x > room) {
+        text = Ellipsize(font, text, room);
+        ts = TextSize(font, text.c_str());
+    }
+    const float total = total_of(with_icon);
     const float x0 = (a.x + b.x - total) * 0.5f;
     const float cy = (a.y + b.y) * 0.5f;
-    if (icon != Icon::None) DrawIcon(theme, dl, icon, ImVec2(x0 + icon_size * 0.5f, cy), icon_size, fg, bg);
-    DrawText(dl, font, ImVec2(x0 + total - ts.x, cy - ts.y * 0.5f), fg, label);
+    if (with_icon) DrawIcon(theme, dl, icon, ImVec2(x0 + icon_size * 0.5f, cy), icon_size, fg, bg);
+    DrawText(dl, font, ImVec2(x0 + total - ts.x, cy - ts.y * 0.5f), fg, text.c_str());
     return pressed && enabled;
 }
 
@@ -492,11 +507,12 @@ struct TooltipState {
 void DrawTooltipWindow(const Theme& theme, const std::string& title, const std::string& body, float wrap_width, bool keep_place) {
     const Fonts& f = theme.GetFonts();
     const ImGuiIO& io = ImGui::GetIO();
+    // Text wraps at wrap_width, or narrower in a narrow window, so that the tooltip fits in it.
+    const float wrap = std::max(theme.Dp(120), std::min(theme.Dp(wrap_width), io.DisplaySize.x - theme.Dp(44)));
     if (!keep_place || g_tip.pos.x < 0.0f) {
         // Below and to the right of the pointer (as ImGui places tooltips), or to the left and above
-        // where it would leave the window; its size measured from the text, so that it does not move
-        // on its second frame.
-        const float wrap = theme.Dp(wrap_width);
+        // where it would leave the window (or against the window's right edge when neither side has
+        // room); its size measured from the text, so that it does not move on its second frame.
         ImVec2 est(0.0f, 0.0f);
         if (!title.empty()) {
             const ImVec2 ts = f.label->CalcTextSizeA(FontSize(f.label), FLT_MAX, wrap, title.c_str());
@@ -508,14 +524,15 @@ void DrawTooltipWindow(const Theme& theme, const std::string& title, const std::
         }
         est = ImVec2(est.x + theme.Dp(28), est.y + theme.Dp(24));
         ImVec2 p(io.MousePos.x + theme.Dp(16), io.MousePos.y + theme.Dp(12));
-        if (p.x + est.x > io.DisplaySize.x) p.x = std::max(0.0f, io.MousePos.x - theme.Dp(8) - est.x);
+        if (p.x + est.x > io.DisplaySize.x) p.x = io.MousePos.x - theme.Dp(8) - est.x;
+        if (p.x < 0.0f) p.x = std::max(0.0f, io.DisplaySize.x - est.x);
         if (p.y + est.y > io.DisplaySize.y) p.y = std::max(0.0f, io.MousePos.y - theme.Dp(8) - est.y);
         g_tip.pos = p;
     }
     ImGui::SetNextWindowPos(g_tip.pos);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(theme.Dp(14), theme.Dp(12)));
     ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(theme.Dp(wrap_width));
+    ImGui::PushTextWrapPos(wrap);
     if (!title.empty()) {
         ImGui::PushFont(f.label);
         ImGui::TextUnformatted(title.c_str());

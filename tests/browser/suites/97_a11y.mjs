@@ -11,7 +11,9 @@
 //       widget clicked with the mouse takes the DOM focus, and the focused element shows a ring;
 //   (e) prefers-contrast: more; (f) 200% zoom on a 1366x768 screen: the header fits, nothing overlaps;
 //   (g) the single-key shortcuts can be turned off (WCAG 2.1.4); (h) tooltips can be hovered and
-//       dismissed with Escape (WCAG 1.4.13).
+//       dismissed with Escape (WCAG 1.4.13); (i) reflow at 320 CSS pixels (WCAG 1.4.10): every view,
+//       one pane at a time, nothing wider than the window, the page scrolling vertically; (j) 200%
+//       zoom on a 1366x768 laptop: every view's controls inside the window.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -457,6 +459,133 @@ export default async function (lib) {
       for (const n of ['Open', 'Save', 'Share', 'Export', 'Present']) check(names.includes(n), `no button named ${n}`);
       await shot(page, 'a11y-zoom200.png');
       return `${header.length} header widgets in ${vw}x${vh} CSS pixels, none overlapping; icon buttons named`;
+    });
+    await ctx.context.close();
+  }
+
+  // ---- (i) reflow: 320 CSS pixels wide (400% zoom on a 1280-pixel screen; WCAG 1.4.10) ---------------
+  // Each view's panes, one at a time: every widget drawn in the window lies within its width (the org
+  // chart's units and a chart's data excepted: they pan and scroll inside their own frames), no two
+  // header controls overlap, and the browser never scrolls sideways.
+  const narrowViews = {
+    Gallery: [], Design: ['Run', 'Org chart', 'Levers'], Results: ['Run', 'Results'], Compare: ['Run', 'Compare'],
+    Library: ['Experiments', 'Figure', 'Paper'], Sensitivity: ['Run', 'Sensitivity'], Class: ['Assignment', 'Questions'],
+  };
+  // Widgets that live on a pannable or scrolled surface of their own, not in the page's flow.
+  const pannable = /^(Unit:|OrgChart:unit|OrgChart:box|Chart:|Card:|Compare:row:|Timeline|People|Tooltip|Panel:)/;
+  async function checkWidth(page, where, vw) {
+    const s = await state(page);
+    const wide = Object.entries(s.widgets).filter(([k, r]) =>
+      !pannable.test(k) && r[2] > 0 && r[1] + r[3] > 0 && r[1] < s.display[1] && (r[0] < -0.5 || r[0] + r[2] > vw + 0.5));
+    check(wide.length === 0, `${where}: ${wide.length} widgets cross the window's ${vw}-pixel width: ` +
+      wide.slice(0, 6).map(([k, r]) => `${k} at x ${Math.round(r[0])}..${Math.round(r[0] + r[2])}`).join(', '));
+    const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+    check(sw <= vw + 1, `${where}: the page scrolls sideways (${sw} > ${vw})`);
+    return Object.keys(s.widgets).length;
+  }
+  // The wheel in the window's right margin, beside the cards (a card under the pointer that can
+  // scroll takes the wheel first, as a scrolling box in a web page does).
+  async function scrollPage(page, vw, notches) {
+    const vh = (await state(page)).display[1];
+    await page.mouse.move(vw - 3, vh / 2);
+    for (let i = 0; i < Math.abs(notches); ++i) { await page.mouse.wheel(0, notches > 0 ? 120 : -120); await sleep(40); }
+    await sleep(250);
+  }
+  {
+    const ctx = await openContext({ width: 320, height: 480 });
+    const { page } = ctx;
+    await test('a11y (i): at 320 CSS pixels (400% zoom) every view reflows into panes, nothing wider than the window; the page scrolls down to them', async () => {
+      await loadApp(page);
+      await waitFor(page, (x) => x.widgets && x.widgets['Slot:add'] && x.values['layout.narrow'] === 1, 15000, 'the narrow layout');
+      const s0 = await state(page);
+      check(s0.display[0] === 320, `display ${s0.display}`);
+      // The header: all its controls inside the width, none covering another.
+      const header = Object.entries(s0.widgets).filter(([k]) =>
+        /^(Files:(open|save|share|export)|Undo|Redo|Help|Present|Theme|Scenario|Tab:.*|Slot:(\d+|add)|Pane:.*)$/.test(k));
+      check(header.length >= 20, `only ${header.length} header widgets`);
+      for (let i = 0; i < header.length; ++i) {
+        const [ka, a] = header[i];
+        check(a[0] >= 0 && a[0] + a[2] <= 320.5, `${ka} at x ${a[0]}..${a[0] + a[2]} leaves the window`);
+        for (let j = i + 1; j < header.length; ++j) {
+          const [kb, b] = header[j];
+          const overlap = Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]) > 0.5 && Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]) > 0.5;
+          check(!overlap, `${ka} and ${kb} overlap`);
+        }
+      }
+      // The body is below the fold: the wheel over the header scrolls the page until the panes fill
+      // the window; back up again.
+      const pageH = s0.values['layout.page_h'];
+      check(pageH > 480, `the page does not scroll: its height is ${pageH}`);
+      await scrollPage(page, 320, 12);
+      let s = await state(page);
+      const scrolled = s.values['layout.page_scroll'];
+      check(Math.abs(scrolled - (pageH - 480)) < 1, `the wheel scrolled the page to ${scrolled}, not its end ${pageH - 480}`);
+      const bar = s.widgets['Pane:Org chart'];
+      check(bar && bar[1] >= 0 && bar[1] < 40, `the pane bar is at y ${bar && bar[1]} after scrolling, not at the window's top`);
+      await scrollPage(page, 320, -12);
+      check((await state(page)).values['layout.page_scroll'] === 0, 'the wheel did not scroll the page back up');
+      let panes = 0, widgets = 0;
+      for (const [view, names] of Object.entries(narrowViews)) {
+        await scrollPage(page, 320, -12);
+        await showView(page, view);
+        const list = names.length ? names : [null];
+        for (const pane of list) {
+          if (pane) {
+            await clickWidget(page, `Pane:${pane}`);
+            await waitFor(page, (x) => x.widgets[`Pane:${pane}`], 3000, `pane ${pane}`);
+            ++panes;
+          }
+          await scrollPage(page, 320, 12);
+          widgets += await checkWidth(page, `${view}${pane ? ' / ' + pane : ''}`, 320);
+          await scrollPage(page, 320, -12);
+        }
+      }
+      await showView(page, 'Design');
+      await clickWidget(page, 'Pane:Org chart');
+      await shot(page, 'a11y-reflow-320.png');
+      return `${header.length} header controls inside 320 px, none overlapping; page ${pageH} px scrolls to ${Math.round(scrolled)}; ` +
+             `${Object.keys(narrowViews).length} views, ${panes} panes, ${widgets} widget placements inside the width`;
+    });
+    await test('a11y (i): keyboard focus on a control below the fold scrolls the page to it', async () => {
+      await scrollPage(page, 320, -12);
+      await showView(page, 'Design');
+      await clickWidget(page, 'Pane:Run');
+      await waitFor(page, (x) => x.widgets['Play'], 3000, 'the run controls');
+      const before = await state(page);
+      check(before.values['layout.page_scroll'] === 0, 'the page is not at its top');
+      const play = before.widgets['Play'];
+      check(play[1] + play[3] > 480, `Play is already in view (y ${play[1]}): the check needs it below the fold`);
+      await page.evaluate(() => { const b = [...document.querySelectorAll('#a11y-root button')].find((e) => e.getAttribute('aria-label') === 'Play'); b.focus(); });
+      await waitFor(page, (x) => x.values['layout.page_scroll'] > 0 && x.widgets['Play'][1] + x.widgets['Play'][3] <= 480, 3000, 'the page to scroll to Play');
+      const after = await state(page);
+      return `Play at y ${Math.round(play[1])} -> ${Math.round(after.widgets['Play'][1])}; page scrolled ${Math.round(after.values['layout.page_scroll'])} px`;
+    });
+    await ctx.context.close();
+  }
+
+  // ---- (j) 200% zoom on a 1366x768 laptop (683x384): every view's controls inside the window --------
+  {
+    const ctx = await openContext({ width: 683, height: 384 });
+    const { page } = ctx;
+    await test('a11y (j): at 200% zoom on a 1366x768 screen every view\'s controls are inside the window', async () => {
+      await loadApp(page);
+      await waitFor(page, (x) => x.widgets && x.widgets['Slot:add'], 15000, 'the header');
+      let n = 0, panes = 0;
+      for (const [view, names] of Object.entries(narrowViews)) {
+        await scrollPage(page, 683, -12);
+        await showView(page, view);
+        for (const pane of names.length ? names : [null]) {
+          if (pane) { await clickWidget(page, `Pane:${pane}`); ++panes; }
+          await scrollPage(page, 683, 12);
+          n += await checkWidth(page, `${view}${pane ? ' / ' + pane : ''} at 683`, 683);
+        }
+      }
+      await scrollPage(page, 683, -12);
+      await showView(page, 'Design');
+      await clickWidget(page, 'Pane:Org chart');
+      await scrollPage(page, 683, 12);
+      await shot(page, 'a11y-zoom200-design.png');
+      return `${Object.keys(narrowViews).length} views, ${panes} panes, ${n} widget placements inside 683 px`;
     });
     await ctx.context.close();
   }
