@@ -1557,8 +1557,11 @@ void App::DrawHelp() {
         const ImVec2 c = ImGui::GetCursorScreenPos();
         const char* label = "Single-key shortcuts (Space, P, ?)";
         const ImVec2 sw(t.Dp(44), t.Dp(24));
-        const float rh = std::max(sw.y, FontSize(f.body)) + t.Dp(8);
-        const float lw = TextSize(f.body, label).x;
+        // The label wraps beside the switch in a narrow dialog.
+        const float wrap = std::max(t.Dp(80), w - sw.x - t.Dp(12));
+        const ImVec2 ls = f.body->CalcTextSizeA(FontSize(f.body), FLT_MAX, wrap, label);
+        const float rh = std::max(sw.y, ls.y) + t.Dp(8);
+        const float lw = ls.x;
         const bool pressed = ImGui::InvisibleButton("##help_single_keys", ImVec2(sw.x + t.Dp(12) + lw, rh));
         const bool hovered = ImGui::IsItemHovered();
         hooks_.RecordLastItem("Help:single_keys");
@@ -1572,7 +1575,7 @@ void App::DrawHelp() {
         }
         const ImVec2 a(c.x, c.y + (rh - sw.y) * 0.5f);
         DrawSwitchTrack(t, dl, a, sw, single_keys_, hovered);
-        DrawText(dl, f.body, ImVec2(a.x + sw.x + t.Dp(12), c.y + (rh - FontSize(f.body)) * 0.5f), p.text, label);
+        dl->AddText(f.body, FontSize(f.body), ImVec2(a.x + sw.x + t.Dp(12), c.y + (rh - ls.y) * 0.5f), p.text, label, nullptr, wrap);
         if (pressed) {
             single_keys_ = !single_keys_;
             std::string error;
@@ -1580,7 +1583,7 @@ void App::DrawHelp() {
         }
         ImGui::Dummy(ImVec2(0, t.Dp(2)));
     }
-    const float keys_w = t.Dp(190);
+    const float keys_w = std::min(t.Dp(190), w * 0.45f);
     for (int i = 0; i < n; ++i) {
         const Shortcut& s = kShortcuts[i];
         const ImVec2 c = ImGui::GetCursorScreenPos();
@@ -1597,9 +1600,16 @@ void App::DrawHelp() {
         }
         const bool off = !single_keys_ && SingleCharacter(s);
         const std::string what = std::string(s.what) + (off ? " (turned off)" : "");
-        DrawText(dl, f.body, ImVec2(c.x + std::max(keys_w, kx - c.x + t.Dp(4)), c.y + (row_h - FontSize(f.body)) * 0.5f - t.Dp(1)),
-                 off ? p.text_faint : p.text_muted, what.c_str());
-        ImGui::Dummy(ImVec2(w, row_h));
+        // What the keys do: beside them, or (a narrow dialog) wrapped on the lines below them.
+        float dx = c.x + std::max(keys_w, kx - c.x + t.Dp(4)), dy = c.y + (row_h - FontSize(f.body)) * 0.5f - t.Dp(1);
+        float used_h = row_h;
+        if (dx + TextSize(f.body, what.c_str()).x > c.x + w) {
+            dx = c.x + t.Dp(8);
+            dy = c.y + row_h;
+            used_h = row_h + f.body->CalcTextSizeA(FontSize(f.body), FLT_MAX, w - t.Dp(8), what.c_str()).y + t.Dp(6);
+        }
+        dl->AddText(f.body, FontSize(f.body), ImVec2(dx, dy), off ? p.text_faint : p.text_muted, what.c_str(), nullptr, c.x + w - dx);
+        ImGui::Dummy(ImVec2(w, used_h));
         {
             std::string keys;
             for (int j = i; j < n && kShortcuts[j].action == s.action && kShortcuts[j].when == s.when; ++j)

@@ -46,7 +46,7 @@ constexpr float kMinWindowWidth = 320.0f;   ///< narrower windows are laid out a
 constexpr float kMinWindowHeight = 240.0f;
 constexpr float kNarrowWidth = 900.0f;      ///< under it: one pane at a time (Layout::narrow)
 constexpr float kToolsRowWidth = 640.0f;    ///< under it: the header's buttons on a row of their own
-constexpr float kMinBodyHeight = 420.0f;    ///< a shorter body scrolls as a page instead
+constexpr float kMinBodyHeight = 320.0f;    ///< a shorter body scrolls as a page instead
 constexpr float kPageWheelStep = 60.0f;     ///< page scroll per notch of the mouse wheel
 /// Replications restart this long after the last workspace change, microseconds (edits in a row
 /// such as dragging a slider restart them once).

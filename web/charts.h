@@ -1,5 +1,6 @@
 // charts.h: line charts drawn with ImDrawList (title, unit, nice y ticks, time axis in weeks or
-// years, legend with the latest values, hover crosshair with a value card, optional shaded band).
+// years, legend with the latest values, hover crosshair with a value card, optional shaded band),
+// explorable week by week with the keyboard, and switchable to a table of their numbers.
 #pragma once
 
 #include <cstdint>
@@ -49,11 +50,20 @@ struct ChartSpec {
 };
 
 struct ChartResult {
-    ImVec2 min, max;       ///< screen rectangle of the whole chart (logical pixels)
-    int hovered_week = 0;  ///< week under the mouse, 0 when none
+    ImVec2 min, max;        ///< screen rectangle of the whole chart (logical pixels)
+    int hovered_week = 0;   ///< week under the mouse, 0 when none
+    int explored_week = 0;  ///< week shown for the keyboard (its explore slider has the focus), 0 when none
 };
 
-/// Draw a chart at the cursor, filling size (logical pixels), in the current window.
+/// Draw a chart at the cursor, filling size (logical pixels), in the current window. `id` (unique in
+/// the id stack) also keys what the reader chose for this chart while the page lives:
+/// - a toggle at the top right shows the numbers as a table instead (a row per year and the latest
+///   week: each line's mean and 90% band, side by side, or stacked where the chart is narrow),
+///   published as a Table of Rows, ColumnHeaders and Cells;
+/// - the chart publishes an Image (title and summary), its data table (offscreen), and a Slider over
+///   the plot ("Explore <title> week by week", weeks 1..latest, value text with every line's value and
+///   band at that week; SetValue moves it). While the slider has the DOM focus the chart shows the
+///   crosshair and value card at that week, as hovering does; the mouse over the plot wins.
 ChartResult LineChart(const char* id, const ChartSpec& spec, const std::vector<ChartLine>& lines, ImVec2 size,
                       const Theme& theme);
 

@@ -521,6 +521,27 @@ void DashboardPanel::DrawCharts(Ui& ui, ImVec2 p0, ImVec2 size, bool stacked) {
 
 // ---- [SECTION] event timeline ---------------------------------------------------------------------
 namespace {
+/// An event's card for the keyboard (what hovering its mark shows in a tooltip): beside the mark at
+/// `at`, kept inside lo..hi, the text wrapped.
+void DrawEventCard(const Theme& theme, ImDrawList* dl, const std::string& title, const std::string& body, ImVec2 at, ImVec2 lo,
+                   ImVec2 hi) {
+    const Palette& pal = theme.Colours();
+    const Fonts& fonts = theme.GetFonts();
+    const float pad = theme.Dp(12);
+    const float wrap = std::min(theme.Dp(320), hi.x - lo.x - 2 * pad);
+    const ImVec2 ts = fonts.label->CalcTextSizeA(FontSize(fonts.label), FLT_MAX, wrap, title.c_str());
+    const ImVec2 bs = fonts.small->CalcTextSizeA(FontSize(fonts.small), FLT_MAX, wrap, body.c_str());
+    const float w = std::max(ts.x, bs.x) + 2 * pad, h = ts.y + theme.Dp(6) + bs.y + 2 * pad;
+    float x = at.x + theme.Dp(14);
+    if (x + w > hi.x) x = at.x - theme.Dp(14) - w;
+    x = std::clamp(x, lo.x, std::max(lo.x, hi.x - w));
+    const float y = std::clamp(at.y - h * 0.5f, lo.y, std::max(lo.y, hi.y - h));
+    dl->AddRectFilled(ImVec2(x, y), ImVec2(x + w, y + h), pal.tooltip, theme.Dp(8));
+    dl->AddRect(ImVec2(x, y), ImVec2(x + w, y + h), pal.card_border, theme.Dp(8));
+    dl->AddText(fonts.label, FontSize(fonts.label), ImVec2(x + pad, y + pad), pal.text, title.c_str(), nullptr, wrap);
+    dl->AddText(fonts.small, FontSize(fonts.small), ImVec2(x + pad, y + pad + ts.y + theme.Dp(6)), pal.text_muted, body.c_str(), nullptr, wrap);
+}
+
 /// The timeline for assistive technology (web/semantics.h): an image whose name gives, per kind, how
 /// many events so far and when (hidden kinds named as such), and a data table of events per year.
 void PublishTimeline(const World& world, ImVec2 p0, ImVec2 p1, const bool* lane_on) {
@@ -849,6 +870,39 @@ void DashboardPanel::DrawTimeline(Ui& ui, const World* world, ImVec2 p0, ImVec2 
         const ImVec2 ts = fonts.body->CalcTextSizeA(FontSize(fonts.body), FLT_MAX, wrap, msg);
         dl->AddText(fonts.body, FontSize(fonts.body), ImVec2((plot_l + plot_r - ts.x) * 0.5f, (top + lanes_bottom - ts.y) * 0.5f),
                     pal.text_faint, msg, nullptr, wrap);
+    }
+    // The keyboard's way to each event (WCAG 2.1.1): a slider over the events shown, oldest first,
+    // whose value text says what the hover card says; while it has the focus the event is ringed and
+    // its card drawn beside it.
+    std::vector<const Event*> shown;
+    for (const Event& e : world->Events())
+        if (lane_on_[static_cast<std::size_t>(lane_of_kind[static_cast<int>(e.kind)])]) shown.push_back(&e);
+    const int count_shown = static_cast<int>(shown.size());
+    const std::uint32_t explore_key = SemKey("##timeline_explore");
+    double set_to = 0.0;
+    if (SemTake(explore_key, SemActionKind::SetValue, &set_to) && std::isfinite(set_to) && count_shown > 0)
+        explored_event_ = std::clamp(static_cast<int>(std::lround(set_to)), 1, count_shown);
+    const Semantics* sem = ActiveSemantics();
+    const bool exploring = count_shown > 0 && sem && sem->Focused() == explore_key;
+    if (count_shown > 0) {
+        const int k = explored_event_ >= 1 && explored_event_ <= count_shown ? explored_event_ : count_shown;
+        const Event& e = *shown[static_cast<std::size_t>(k - 1)];
+        std::string title, body;
+        ExplainEvent(*world, e, title, body);
+        SemNode slider;
+        slider.min = 1;
+        slider.max = count_shown;
+        slider.step = 1;
+        slider.now = k;
+        slider.value = "Event " + Thousands(k) + " of " + Thousands(count_shown) + ", week " + std::to_string(e.week) + ": " + title + ". " + body;
+        slider.description = "Arrows move to the previous or next event; Home and End to the first and the latest.";
+        SemAt("##timeline_explore", SemRole::Slider, "Explore the events one by one", ImVec2(plot_l, top), ImVec2(plot_r, lanes_bottom), slider);
+        ui.hooks.Value("timeline.explored", exploring ? k : 0);
+        if (exploring && !hit) {
+            const float x = xs(e.week - 0.5), cy = mark_y(lane_of_kind[static_cast<int>(e.kind)]);
+            dl->AddCircle(ImVec2(x, cy), theme.Dp(7), pal.text, 20, theme.Dp(1.5f));
+            DrawEventCard(theme, dl, title, body, ImVec2(x, cy), ImVec2(p0.x + pad, top), ImVec2(end.x - pad, end.y - pad));
+        }
     }
     if (hit) {
         const float x = xs(hit->week - 0.5), cy = mark_y(lane_of_kind[static_cast<int>(hit->kind)]);

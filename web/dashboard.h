@@ -41,6 +41,8 @@ private:
     int chart_count_ = 2;
     std::array<bool, kEventKindCount> lane_on_{{true, true, true, true, true, true, true, true, true, true}};
     PeopleColour people_colour_ = PeopleColour::Morale;
+    /// The timeline's event the keyboard explores (1-based among the events shown; 0 = the latest).
+    int explored_event_ = 0;
     std::vector<std::vector<int>> seats_by_unit_;  ///< scratch, reused each frame
 };
 

@@ -3,8 +3,12 @@
 // shows and the chart count; playing the live world fills the event timeline (counts grow, a
 // filter hides a kind and brings it back); the people view has one cell per seat of the scenario and
 // switches colour mode (the pixels change); with an alternative active, the cards show the paired
-// difference against the baseline. Screenshots: dashboard.png, dashboard-people-tenure.png,
-// dashboard-alternative.png, dashboard-dark.png, dashboard-1920x1080.png.
+// difference against the baseline; a chart explored with the keyboard alone (its "Explore ... week
+// by week" slider: Home, arrows, End) reads every week's values as the app's data say and shows the
+// crosshair; a chart's table toggle shows its numbers as a visible table and back (WCAG 2.1.1, and a
+// data table view of every chart). Screenshots: dashboard.png, dashboard-people-tenure.png,
+// dashboard-alternative.png, dashboard-dark.png, dashboard-1920x1080.png, dashboard-chart-explore.png,
+// dashboard-chart-table.png.
 import path from 'node:path';
 
 export default async function (lib) {
@@ -31,6 +35,8 @@ export default async function (lib) {
     return keys;
   };
   const inside = (r, w, h) => r && r[0] >= -0.5 && r[1] >= -0.5 && r[0] + r[2] <= w + 0.5 && r[1] + r[3] <= h + 0.5;
+  const within = (r, box) => r && r[0] >= box[0] - 0.5 && r[1] >= box[1] - 0.5 && r[0] + r[2] <= box[0] + box[2] + 0.5 &&
+    r[1] + r[3] <= box[1] + box[3] + 0.5;
   const overlap = (a, b) => a[0] < b[0] + b[2] - 0.5 && b[0] < a[0] + a[2] - 0.5 && a[1] < b[1] + b[3] - 0.5 && b[1] < a[1] + a[3] - 0.5;
   const seatsOf = (s) => {
     const sc = JSON.parse(s.scenario_json);
@@ -42,6 +48,45 @@ export default async function (lib) {
       clip: { x: rect[0], y: rect[1], width: rect[2], height: rect[3] } });
     return { png, stats: await pixelStats(ctx.context, png) };
   }
+
+  // What the page mirror (web/a11y.js) holds for the chart in a rectangle: its explore slider, its
+  // table toggle, its summary image, its outcome menu and its data tables ("<title>, data"; the
+  // offscreen one while the chart shows, the visible one while the table shows).
+  const chartMirror = (page, rect) => page.evaluate((r) => {
+    const box = (e) => { if (!e) return null; const b = e.getBoundingClientRect(); return [b.x, b.y, b.width, b.height]; };
+    const inside = (e) => {
+      const b = e.getBoundingClientRect();
+      const cx = b.x + b.width / 2, cy = b.y + b.height / 2;
+      return cx >= r[0] && cx <= r[0] + r[2] && cy >= r[1] && cy <= r[1] + r[3];
+    };
+    const label = (e) => e.getAttribute('aria-label') || '';
+    const all = (sel) => [...document.querySelectorAll(`#a11y-root ${sel}`)];
+    const slider = all('input[type=range]').find((e) => /^Explore .* week by week$/.test(label(e)) && inside(e));
+    const toggle = all('button').find((e) => /^Show .* as a table$/.test(label(e)) && inside(e));
+    const title = toggle ? label(toggle).replace(/^Show /, '').replace(/ as a table$/, '') : '';
+    const image = all('[role=img]').find((e) => label(e).startsWith(`${title} chart`));
+    const combo = all('[role=combobox]').find((e) => label(e) === `Outcome: ${title}`);
+    const tables = all('[role=table]').filter((t) => label(t) === `${title}, data`).map((t) => ({
+      offscreen: t.classList.contains('a11y-offscreen') || !!t.closest('.a11y-offscreen'),
+      rect: box(t),
+      headers: [...t.querySelectorAll('[role=columnheader]')].map((h) => h.textContent),
+      rows: [...t.querySelectorAll('[role=row]')].filter((row) => row.querySelector('[role=cell]'))
+        .map((row) => [...row.querySelectorAll('[role=cell]')].map((c) => c.textContent)),
+    }));
+    return {
+      title, image: image ? label(image) : '', combo: box(combo), tables,
+      slider: slider ? { label: label(slider), min: Number(slider.min), max: Number(slider.max), value: Number(slider.value),
+        text: slider.getAttribute('aria-valuetext') || '', rect: box(slider), focused: document.activeElement === slider } : null,
+      toggle: toggle ? { label: label(toggle), pressed: toggle.getAttribute('aria-pressed'), rect: box(toggle),
+        description: toggle.getAttribute('aria-description') || '' } : null,
+    };
+  }, rect);
+  // "Baseline 7.8" in an explore text, followed by its band, the next line or the end.
+  const reads = (text, line, value) => {
+    const at = text.indexOf(`${line} ${value}`);
+    const rest = at < 0 ? '' : text.slice(at + line.length + 1 + value.length);
+    return at >= 0 && (rest === '' || rest.startsWith(' (') || rest.startsWith(';'));
+  };
 
   const ctx = await openContext({ width: 1366, height: 768 });
   const { page } = ctx;
@@ -96,6 +141,130 @@ export default async function (lib) {
     return `chart 0 -> ${s.texts['chart.0']}, count 2 -> 3 -> 2`;
   });
 
+  await test('dashboard: a chart explored with the keyboard reads each week\'s values (Home, arrows, End) and shows the crosshair', async () => {
+    check(ready, 'results not ready');
+    const s = await state(page);
+    const chart = s.widgets[`Chart:${s.texts['chart.1']}`];  // operating profit: values that change week to week
+    check(chart, 'chart 1 not recorded');
+    await page.mouse.move(5, 760);
+    await sleep(300);
+    let m = await chartMirror(page, chart);
+    check(m.toggle && m.slider, `chart 1 mirror: toggle ${JSON.stringify(m.toggle)}, slider ${JSON.stringify(m.slider)}`);
+    check(m.slider.label === `Explore ${m.title} week by week`, `slider named "${m.slider.label}"`);
+    check(m.slider.min === 1 && m.slider.max > 52, `slider range ${m.slider.min}..${m.slider.max}`);
+    const data = m.tables.find((t) => t.offscreen);
+    check(data && data.headers[0] === 'Week', `offscreen data table ${JSON.stringify(m.tables)}`);
+    const line = data.headers[1];
+    const cell = (week) => (data.rows.find((r) => r[0] === String(week)) || [])[1];
+    // The slider lies over the plot (the browser's focus ring goes round it): the plot's pixels, inset
+    // so as to leave the ring out.
+    const plot = m.slider.rect;
+    const clip = { x: Math.ceil(plot[0]) + 4, y: Math.ceil(plot[1]) + 4, width: Math.floor(plot[2]) - 8, height: Math.floor(plot[3]) - 8 };
+    const before = await page.screenshot({ clip });
+
+    // Tab from the chart's table toggle reaches its explore slider (the summary image takes no stop).
+    await page.evaluate((r) => {
+      const t = [...document.querySelectorAll('#a11y-root button')].find((e) => {
+        const b = e.getBoundingClientRect();
+        return /^Show .* as a table$/.test(e.getAttribute('aria-label') || '') && b.x >= r[0] && b.x <= r[0] + r[2] && b.y >= r[1] && b.y <= r[1] + r[3];
+      });
+      t.focus();
+    }, chart);
+    await page.keyboard.press('Tab');
+    await sleep(150);
+    const key = async (k, times = 1) => {
+      for (let i = 0; i < times; ++i) {
+        await page.keyboard.press(k);
+        await sleep(40);
+      }
+      await sleep(250);
+      return chartMirror(page, chart);
+    };
+    m = await key('Home');
+    check(m.slider.focused, 'Tab from the table toggle did not reach the explore slider');
+    check(m.slider.value === 1 && m.slider.text.startsWith('Week 1 (year 1): '), `Home: ${m.slider.value} "${m.slider.text}"`);
+    check(reads(m.slider.text, line, cell(1)), `week 1 reads "${m.slider.text}", the data table says ${line} ${cell(1)}`);
+    m = await key('ArrowRight', 2);
+    const week3 = m.slider.text;
+    check(m.slider.value === 3 && week3.startsWith('Week 3 (year 1): '), `ArrowRight twice: ${m.slider.value} "${week3}"`);
+    check(new RegExp(`^Week 3 \\(year 1\\): ${line} \\S*\\d`).test(week3), `week 3 has no value of ${line}: "${week3}"`);
+    const during = await page.screenshot({ clip, path: path.join(args.out, 'dashboard-chart-explore-plot.png') });
+    check(!before.equals(during), 'the plot looks the same while it is explored (no crosshair, no value card)');
+    m = await key('ArrowRight', 49);
+    check(m.slider.value === 52 && reads(m.slider.text, line, cell(52)), `week 52 reads "${m.slider.text}", the data table says ${line} ${cell(52)}`);
+    const week52 = await page.screenshot({ clip });
+    check(!week52.equals(during), 'the crosshair did not move from week 3 to week 52');
+    m = await key('End');
+    const last = m.slider.max;
+    const summary = m.image.match(new RegExp(`${line}: (.+?) in week (\\d+)`));
+    check(summary && Number(summary[2]) === last, `the summary "${m.image.slice(0, 160)}" does not end at week ${last}`);
+    check(m.slider.value === last && m.slider.text.startsWith(`Week ${last} (year ${Math.ceil(last / 52)}): `), `End: ${m.slider.value} "${m.slider.text}"`);
+    check(reads(m.slider.text, line, summary[1]) && summary[1] === cell(last), `End reads "${m.slider.text}"; summary ${summary[1]}, table ${cell(last)}`);
+    await page.screenshot({ path: path.join(args.out, 'dashboard-chart-explore.png') });
+    // The focus moves on: the crosshair goes.
+    await page.keyboard.press('Tab');
+    await sleep(300);
+    const after = await page.screenshot({ clip });
+    check(after.equals(before), 'the crosshair stayed after the focus left the chart');
+    return `"${m.slider.label}" 1..${last}; week 3: "${week3}"; End: "${m.slider.text}"`;
+  });
+
+  await test('dashboard: a chart\'s table toggle shows its numbers as a visible table, and the chart again', async () => {
+    check(ready, 'results not ready');
+    const s = await state(page);
+    const chart = s.widgets[`Chart:${s.texts['chart.0']}`];
+    await page.mouse.move(5, 760);
+    await sleep(300);
+    let m = await chartMirror(page, chart);
+    check(m.toggle && m.toggle.pressed === 'false', `toggle ${JSON.stringify(m.toggle)}`);
+    check(m.toggle.description === 'Show the numbers as a table', `toggle described as "${m.toggle.description}"`);
+    check(within(m.toggle.rect, chart) && m.toggle.rect[0] > chart[0] + chart[2] / 2 &&
+          m.toggle.rect[1] < chart[1] + chart[3] / 3, `toggle at ${JSON.stringify(m.toggle.rect)}, not the top right of ${JSON.stringify(chart)}`);
+    check(!m.combo || !overlap(m.toggle.rect, m.combo), `toggle ${JSON.stringify(m.toggle.rect)} covers the title ${JSON.stringify(m.combo)}`);
+    const offscreen = m.tables.find((t) => t.offscreen);
+    check(offscreen && m.tables.length === 1, `${m.tables.length} data tables before`);
+    const plot = m.slider.rect;
+    const clip = { x: Math.ceil(plot[0]) + 4, y: Math.ceil(plot[1]) + 4, width: Math.floor(plot[2]) - 8, height: Math.floor(plot[3]) - 8 };
+    const before = await page.screenshot({ clip });
+    const click = async (r) => {
+      await page.mouse.move(r[0] + r[2] / 2, r[1] + r[3] / 2);
+      await sleep(120);
+      await page.mouse.down();
+      await sleep(60);
+      await page.mouse.up();
+      await sleep(120);  // ImGui presses on release with the pointer still over the button
+      await page.mouse.move(5, 760);
+      await sleep(400);
+    };
+    await click(m.toggle.rect);
+    m = await chartMirror(page, chart);
+    check(m.toggle.pressed === 'true' && m.toggle.description === 'Show the chart', `toggle after a click ${JSON.stringify(m.toggle)}`);
+    check(m.tables.length === 1 && !m.tables[0].offscreen, `tables after a click: ${JSON.stringify(m.tables.map((t) => [t.offscreen, t.rect]))}`);
+    const t = m.tables[0];
+    check(within(t.rect, chart) && t.rect[2] > 100 && t.rect[3] > 40, `table at ${JSON.stringify(t.rect)}`);
+    check(t.headers[0] === 'Week' && t.headers[1] === offscreen.headers[1], `headers ${JSON.stringify(t.headers)}`);
+    const last = Number(offscreen.rows[offscreen.rows.length - 1][0]);
+    const weeks = t.rows.map((r) => parseInt(r[0], 10));
+    const want = [];
+    for (let w = 52; w <= last; w += 52) want.push(w);
+    if (want[want.length - 1] !== last) want.push(last);
+    check(JSON.stringify(weeks) === JSON.stringify(want), `rows for weeks ${weeks}, not ${want}`);
+    for (const r of t.rows) {
+      const o = offscreen.rows.find((x) => x[0] === String(parseInt(r[0], 10)));
+      check(o && (r[1] === o[1] || r[1].startsWith(`${o[1]} (`)), `week ${r[0]}: table ${r[1]}, chart's data ${o && o[1]}`);
+    }
+    check(!m.slider, 'the explore slider stays while the table shows');
+    const shown = await page.screenshot({ clip });
+    check(!shown.equals(before), 'the chart area looks the same with the table shown');
+    await page.screenshot({ path: path.join(args.out, 'dashboard-chart-table.png') });
+    await click(m.toggle.rect);
+    m = await chartMirror(page, chart);
+    check(m.toggle.pressed === 'false' && m.slider && m.tables.length === 1 && m.tables[0].offscreen, 'the chart did not come back');
+    const back = await page.screenshot({ clip });
+    check(back.equals(before), 'the chart looks different after switching back');
+    return `"${m.title}": ${t.headers.join(' | ')}; ${t.rows.length} rows (${t.rows[0].join(' | ')} ...)`;
+  });
+
   await test('dashboard: playing the live world fills the timeline; a filter hides one kind and restores it', async () => {
     check(ready, 'results not ready');
     await clickWidget(page, 'Play');
@@ -121,6 +290,43 @@ export default async function (lib) {
     await page.mouse.move(tl[0] + tl[2] * 0.5, tl[1] + tl[3] * 0.5);
     await sleep(400);
     return `week ${a.week}: ${total(a)} events, week ${b.week}: ${total(b)}; hires ${hires} -> 0 -> ${on.values['timeline.hire']}`;
+  });
+
+  await test('dashboard: the timeline\'s events can be explored one by one with the keyboard, each read as its hover card says', async () => {
+    check(ready, 'results not ready');
+    const s = await state(page);
+    check(!s.playing && s.values['timeline.drawn'] > 10, `paused with events: playing ${s.playing}, ${s.values['timeline.drawn']} events`);
+    const n = s.values['timeline.drawn'];
+    const tl = s.widgets['Timeline'];
+    await page.mouse.move(5, 760);
+    await sleep(300);
+    const before = (await clipStats(ctx, page, tl)).png;
+    const slider = () => page.evaluate(() => {
+      const e = [...document.querySelectorAll('#a11y-root input[type=range]')].find((x) => x.getAttribute('aria-label') === 'Explore the events one by one');
+      return e ? { min: Number(e.min), max: Number(e.max), value: Number(e.value), text: e.getAttribute('aria-valuetext') || '', focused: document.activeElement === e } : null;
+    });
+    const first = await slider();
+    check(first && first.min === 1 && first.max === n, `explore slider ${JSON.stringify(first)} for ${n} events`);
+    await page.evaluate(() => [...document.querySelectorAll('#a11y-root input[type=range]')].find((x) => x.getAttribute('aria-label') === 'Explore the events one by one').focus());
+    await page.keyboard.press('Home');
+    await sleep(300);
+    const home = await slider();
+    check(home.focused && home.value === 1 && new RegExp(`^Event 1 of ${n}, week \\d+: .+\\. .+`).test(home.text), `Home: ${JSON.stringify(home)}`);
+    const w1 = Number(home.text.match(/week (\d+)/)[1]);
+    const h1 = await waitFor(page, (x) => x.values['timeline.explored'] === 1, 2000, 'the first event explored');
+    await page.keyboard.press('End');
+    await sleep(300);
+    const end = await slider();
+    check(end.value === n && end.text.startsWith(`Event ${n} of ${n}, week `), `End: ${JSON.stringify(end)}`);
+    const wn = Number(end.text.match(/week (\d+)/)[1]);
+    check(w1 <= wn && wn <= s.week, `weeks ${w1} .. ${wn} outside 1..${s.week}`);
+    const during = (await clipStats(ctx, page, tl, 'dashboard-timeline-explore.png')).png;
+    check(!during.equals(before), 'the timeline looks the same while an event is explored (no ring, no card)');
+    await page.keyboard.press('Tab');
+    await sleep(300);
+    const left = await state(page);
+    check(left.values['timeline.explored'] === 0, 'the timeline still shows an explored event after the focus left');
+    return `${n} events; Home: "${home.text.slice(0, 90)}"; End: week ${wn}; explored hook ${h1.values['timeline.explored']}`;
   });
 
   await test('dashboard: one people cell per seat; colour modes switch and repaint the cells', async () => {
