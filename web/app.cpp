@@ -74,6 +74,7 @@ bool SingleCharacter(const Shortcut& s) {
 }
 
 constexpr const char* kSingleKeysStorage = "orgsim.single_key_shortcuts";
+constexpr const char* kTextSpacingStorage = "orgsim.text_spacing";
 
 constexpr const char* kHowTo[] = {
     "Pick a situation in the Gallery: each preset answers one question about how to organise IT and marketing.",
@@ -373,6 +374,7 @@ void App::Frame(std::int64_t dt_us) {
     Ui ui = MakeUi();
     hooks_.Value("app.embedded", embedded_ ? 1.0 : 0.0);
     hooks_.Value("app.single_keys", single_keys_ ? 1.0 : 0.0);
+    hooks_.Value("app.text_spacing", theme_.TextSpacing() ? 1.0 : 0.0);
     {  // The tooltip shown last frame (WCAG 1.4.13 tests: it can be hovered and dismissed).
         std::string title;
         float r[4] = {0, 0, 0, 0};
@@ -388,6 +390,9 @@ void App::Frame(std::int64_t dt_us) {
     if (!started_) {
         std::string keys;
         if (services::StorageGet(kSingleKeysStorage, keys)) single_keys_ = keys != "off";
+        std::string spacing;
+        if (services::StorageGet(kTextSpacingStorage, spacing)) text_spacing_ = spacing == "on";
+        theme_.SetTextSpacing(text_spacing_);
         files_.Startup(ui);
         started_ = true;
     }
@@ -1143,9 +1148,16 @@ void App::DrawRail(Ui&, const Layout& l) {
         auto field_row = [&](int index, const char* label, const char* name, const char* unit, auto&& draw) {
             const ImVec2 c = ImGui::GetCursorScreenPos();
             const float fh = ImGui::GetFrameHeight();
-            DrawText(dl, f.label, ImVec2(c.x, c.y + (fh - FontSize(f.label)) * 0.5f), p.text_muted, label);
-            if (unit && *unit)
-                DrawText(dl, f.small, ImVec2(x0 + w - field_w - t.Dp(8) - TextSize(f.small, unit).x, c.y + (fh - FontSize(f.small)) * 0.5f),
+            const bool has_unit = unit && *unit;
+            // The unit beside the field, or (no room: a narrow rail, wider text spacing) under the label.
+            const float unit_w = has_unit ? TextSize(f.small, unit).x : 0.0f;
+            const bool beside = !has_unit || TextSize(f.label, label).x + t.Dp(16) + unit_w <= w - field_w - t.Dp(8);
+            const float label_y = beside ? c.y + (fh - FontSize(f.label)) * 0.5f : c.y + (fh - FontSize(f.label) - FontSize(f.small)) * 0.5f;
+            DrawText(dl, f.label, ImVec2(c.x, label_y), p.text_muted, label);
+            if (has_unit)
+                DrawText(dl, f.small,
+                         beside ? ImVec2(x0 + w - field_w - t.Dp(8) - unit_w, c.y + (fh - FontSize(f.small)) * 0.5f)
+                                : ImVec2(c.x, label_y + FontSize(f.label)),
                          p.text_faint, unit);
             ImGui::SetCursorScreenPos(ImVec2(x0 + w - field_w, c.y));
             ImGui::SetNextItemWidth(field_w);
@@ -1544,45 +1556,56 @@ void App::DrawHelp() {
         if (pressed) OpenModelDoc("");
         ImGui::Dummy(ImVec2(0, t.Dp(8)));
     }
-    {
+    // A setting kept in storage, as a switch with its label (wrapped beside it in a narrow dialog).
+    auto setting = [&](const char* id, const char* hook, const char* label, const char* description, bool* value,
+                       const char* storage_key) {
         const ImVec2 c = ImGui::GetCursorScreenPos();
-        DrawText(dl, f.heading, c, p.text, "Keyboard shortcuts");
-        ImGui::Dummy(ImVec2(w, FontSize(f.heading) + t.Dp(4)));
-        SemNode heading;
-        heading.level = 3;
-        SemAt("##sem_help_keys", SemRole::Heading, "Keyboard shortcuts", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), heading);
-    }
-    {
-        // A switch for the single-character shortcuts (WCAG 2.1.4: they can be turned off).
-        const ImVec2 c = ImGui::GetCursorScreenPos();
-        const char* label = "Single-key shortcuts (Space, P, ?)";
         const ImVec2 sw(t.Dp(44), t.Dp(24));
-        // The label wraps beside the switch in a narrow dialog.
         const float wrap = std::max(t.Dp(80), w - sw.x - t.Dp(12));
         const ImVec2 ls = f.body->CalcTextSizeA(FontSize(f.body), FLT_MAX, wrap, label);
         const float rh = std::max(sw.y, ls.y) + t.Dp(8);
-        const float lw = ls.x;
-        const bool pressed = ImGui::InvisibleButton("##help_single_keys", ImVec2(sw.x + t.Dp(12) + lw, rh));
+        const bool pressed = ImGui::InvisibleButton(id, ImVec2(sw.x + t.Dp(12) + ls.x, rh));
         const bool hovered = ImGui::IsItemHovered();
-        hooks_.RecordLastItem("Help:single_keys");
+        hooks_.RecordLastItem(hook);
         SemNode node;
-        node.on = single_keys_;
-        node.description = "Off: only keys with Ctrl, the arrows, Home, F1 and Esc act; voice control or a stray key press cannot start the run or a presentation.";
+        node.on = *value;
+        node.description = description;
         SemItem(SemRole::Switch, label, node);
         if (hovered) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            Tooltip(t, label, node.description);
+            Tooltip(t, label, description);
         }
         const ImVec2 a(c.x, c.y + (rh - sw.y) * 0.5f);
-        DrawSwitchTrack(t, dl, a, sw, single_keys_, hovered);
+        DrawSwitchTrack(t, dl, a, sw, *value, hovered);
         dl->AddText(f.body, FontSize(f.body), ImVec2(a.x + sw.x + t.Dp(12), c.y + (rh - ls.y) * 0.5f), p.text, label, nullptr, wrap);
         if (pressed) {
-            single_keys_ = !single_keys_;
+            *value = !*value;
             std::string error;
-            services::StorageSet(kSingleKeysStorage, single_keys_ ? "on" : "off", &error);  // not kept: on again next time
+            services::StorageSet(storage_key, *value ? "on" : "off", &error);  // not kept: the default again next time
         }
         ImGui::Dummy(ImVec2(0, t.Dp(2)));
-    }
+        return pressed;
+    };
+    auto heading = [&](const char* id, const char* text) {
+        const ImVec2 c = ImGui::GetCursorScreenPos();
+        DrawText(dl, f.heading, c, p.text, text);
+        ImGui::Dummy(ImVec2(w, FontSize(f.heading) + t.Dp(4)));
+        SemNode node;
+        node.level = 3;
+        SemAt(id, SemRole::Heading, text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), node);
+    };
+    heading("##sem_help_reading", "Reading");
+    // Text further apart for readers who need it (WCAG 1.4.12).
+    if (setting("##help_text_spacing", "Help:text_spacing", "Wider text spacing",
+                "Lines 1.5 times the type's size apart, letters and words further apart (WCAG 1.4.12). The layout makes room.",
+                &text_spacing_, kTextSpacingStorage))
+        theme_.SetTextSpacing(text_spacing_);
+    ImGui::Dummy(ImVec2(0, t.Dp(6)));
+    heading("##sem_help_keys", "Keyboard shortcuts");
+    // The single-character shortcuts can be turned off (WCAG 2.1.4).
+    setting("##help_single_keys", "Help:single_keys", "Single-key shortcuts (Space, P, ?)",
+            "Off: only keys with Ctrl, the arrows, Home, F1 and Esc act; voice control or a stray key press cannot start the run or a presentation.",
+            &single_keys_, kSingleKeysStorage);
     const float keys_w = std::min(t.Dp(190), w * 0.45f);
     for (int i = 0; i < n; ++i) {
         const Shortcut& s = kShortcuts[i];

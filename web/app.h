@@ -236,6 +236,8 @@ private:
     /// Single-character shortcuts (Space, P, ?) on; the help dialog turns them off (WCAG 2.1.4), and
     /// the choice is kept in storage.
     bool single_keys_ = true;
+    /// Wider text spacing (WCAG 1.4.12; Theme::SetTextSpacing), chosen in the help, kept in storage.
+    bool text_spacing_ = false;
     float help_h_ = 0.0f;  ///< height the help card's content took last frame
     bool presenting_ = false;
     bool embedded_ = false;  ///< SetEmbedded

@@ -103,7 +103,7 @@ void ComparePanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
         dl->AddRectFilled(ImVec2(bl, by), ImVec2(bl + bw, by + bh), pal.track, bh);
         dl->AddRectFilled(ImVec2(bl, by), ImVec2(bl + bw * frac, by + bh), pal.accent, bh);
     }
-    y += theme.Dp(stacked ? 84 : 52);
+    y += HeaderHeight(theme, stacked);
 
     if (slots < 2) {
         DrawEmpty(ui, ImVec2(x0, y), ImVec2(width, pos.y + size.y - pad - y));

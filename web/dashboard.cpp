@@ -196,7 +196,7 @@ void DashboardPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
         float y = pos.y + pad * 0.8f - ImGui::GetScrollY();
         const float y_top = y;
         DrawHeader(ui, ImVec2(x0, y), width, true);
-        y += theme.Dp(84);
+        y += HeaderHeight(theme, true);
         const float card_w = theme.Dp(150);
         const int cols = std::clamp(static_cast<int>((width + gap) / (card_w + gap)), 2, 4);
         const int rows = (static_cast<int>(KeyOutcomes().size()) + cols - 1) / cols;
@@ -220,7 +220,7 @@ void DashboardPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
     }
     float y = pos.y + pad * 0.8f;
     DrawHeader(ui, ImVec2(x0, y), width, false);
-    y += theme.Dp(50);
+    y += HeaderHeight(theme, false);
     const float cards_h = theme.Dp(ui.ws.Active() > 0 ? 132 : 122);
     DrawCards(ui, ImVec2(x0, y), ImVec2(width, cards_h));
     y += cards_h + gap;

@@ -411,7 +411,7 @@ void SensitivityPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
             show_sweep_ = false;
         }
         ui.hooks.RecordLastItem("Sweep:close");
-        y += theme.Dp(52);
+        y += HeaderHeight(theme, false);
         if (sweep_) DrawSweep(ui, ImVec2(x0, y), ImVec2(width, pos.y + size.y - pad * 0.8f - y));
         PublishResult(ui);
         PublishSweep(ui);
@@ -466,7 +466,7 @@ void SensitivityPanel::Draw(Ui& ui, ImVec2 pos, ImVec2 size) {
     ui.hooks.Text("sens.status", status);
     ui.hooks.Text("sens.state", StateName(static_cast<int>(state)));
     ui.hooks.Value("sens.progress", progress);
-    y += theme.Dp(stacked ? 84 : 52);
+    y += HeaderHeight(theme, stacked);
 
     if (!ui.presenting) {
         const float ch = ControlsHeight(theme, width);

@@ -132,7 +132,7 @@ ImU32 WithAlpha(ImU32 c, float alpha) {
 }
 
 bool Theme::NeedsFonts(float pixel_ratio, float ui_scale) const {
-    return pixel_ratio_ != pixel_ratio || ui_scale_ != ui_scale;
+    return pixel_ratio_ != pixel_ratio || ui_scale_ != ui_scale || fonts_spacing_ != text_spacing_;
 }
 
 bool Theme::LoadFonts(const std::string& fonts_dir, float pixel_ratio, float ui_scale, std::string* error) {
@@ -143,6 +143,7 @@ bool Theme::LoadFonts(const std::string& fonts_dir, float pixel_ratio, float ui_
     ++font_generation_;  // every ImFont* handed out so far is gone
     pixel_ratio_ = pixel_ratio;
     ui_scale_ = ui_scale;
+    fonts_spacing_ = text_spacing_;
     const float raster = pixel_ratio * ui_scale;  // device pixels per design pixel
 
     const std::string regular = fonts_dir + "/Inter-Regular.otf";
@@ -156,6 +157,12 @@ bool Theme::LoadFonts(const std::string& fonts_dir, float pixel_ratio, float ui_
         cfg.OversampleV = 1;
         cfg.PixelSnapH = false;
         const float px = std::round(size * raster);
+        if (fonts_spacing_) {
+            // Letters further apart; glyphs lowered by half the line's extra height, so that text
+            // stays in the middle of its taller line (the line height is set after the build).
+            cfg.GlyphExtraSpacing.x = kLetterSpacingEm * px;
+            cfg.GlyphOffset.y = (kLineHeightEm - 1.0f) * 0.5f * px;
+        }
         if (!have) {
             cfg.SizePixels = px;
             return io.Fonts->AddFontDefault(&cfg);
@@ -171,6 +178,18 @@ bool Theme::LoadFonts(const std::string& fonts_dir, float pixel_ratio, float ui_
     fonts_.strong = add(semibold, 17.0f);
     io.FontGlobalScale = 1.0f / pixel_ratio;
     io.Fonts->Build();
+    if (fonts_spacing_) {
+        for (ImFont* font : {fonts_.body, fonts_.small, fonts_.label, fonts_.heading, fonts_.title, fonts_.display, fonts_.strong}) {
+            // Words further apart: the space's advance (and the lookup table that caches it).
+            const float extra = kWordSpacingEm * font->FontSize;
+            if (auto* space = const_cast<ImFontGlyph*>(font->FindGlyphNoFallback(' '))) {
+                space->AdvanceX += extra;
+                if (font->IndexAdvanceX.Size > ' ') font->IndexAdvanceX[' '] = space->AdvanceX;
+            }
+            // The line height is the font's size: text drawn at that size keeps its glyphs' scale.
+            font->FontSize *= kLineHeightEm;
+        }
+    }
     Apply(kind_);  // sizes scale with ui_scale
     if (!have && error) *error = "Inter fonts not found in " + fonts_dir + "; using the built-in font";
     return have;

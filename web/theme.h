@@ -12,6 +12,11 @@
 
 namespace orgsim::ui {
 
+/// Wider text spacing (Theme::SetTextSpacing): WCAG 1.4.12's figures, in ems of the type's size.
+constexpr float kLineHeightEm = 1.5f;
+constexpr float kLetterSpacingEm = 0.12f;
+constexpr float kWordSpacingEm = 0.16f;
+
 enum class ThemeKind { Light, Dark };
 
 /// Colours of one theme (packed ImU32, for ImDrawList).
@@ -68,6 +73,10 @@ public:
     bool LoadFonts(const std::string& fonts_dir, float pixel_ratio, float ui_scale, std::string* error);
     /// True when the atlas was built for other ratios (the window moved to another screen).
     bool NeedsFonts(float pixel_ratio, float ui_scale) const;
+    /// Wider text spacing (WCAG 1.4.12): lines 1.5 times the type's size apart, letters 0.12 em and
+    /// words 0.16 em further apart. Takes effect when the fonts are next built (NeedsFonts says so).
+    void SetTextSpacing(bool on) { text_spacing_ = on; }
+    bool TextSpacing() const { return text_spacing_; }
 
     /// Switch theme: sets the ImGui style (colours, spacing, rounding scaled by the UI scale).
     void Apply(ThemeKind kind);
@@ -95,6 +104,8 @@ private:
     Palette palette_{};
     Fonts fonts_{};
     float pixel_ratio_ = 0.0f;  // 0: no fonts built yet
+    bool text_spacing_ = false;   // asked for
+    bool fonts_spacing_ = false;  // the fonts built have it
     float ui_scale_ = 1.0f;
     int font_generation_ = 0;
 };

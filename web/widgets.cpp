@@ -626,6 +626,12 @@ void DrawTextRight(ImDrawList* dl, ImFont* font, float x_right, float y, ImU32 c
     DrawText(dl, font, ImVec2(x_right - TextSize(font, text).x, y), colour, text);
 }
 
+float HeaderHeight(const Theme& theme, bool stacked) {
+    const Fonts& f = theme.GetFonts();
+    const float base = FontSize(f.title) + FontSize(f.small);
+    return stacked ? base + FontSize(f.label) + theme.Dp(33) : base + theme.Dp(15);
+}
+
 std::string Ellipsize(ImFont* font, const std::string& text, float max_w) {
     if (TextSize(font, text.c_str()).x <= max_w) return text;
     std::string s = text;

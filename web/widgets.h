@@ -84,6 +84,9 @@ bool TooltipShown(std::string* title, float rect[4]);
 void DrawTextRight(ImDrawList* dl, ImFont* font, float x_right, float y, ImU32 colour, const char* text);
 /// Shorten text with an ellipsis to fit max_w.
 std::string Ellipsize(ImFont* font, const std::string& text, float max_w);
+/// Height of a panel's header (title, then subtitle; stacked: then the run state's line), from the
+/// type's sizes, so that it makes room when the text spacing is wider (WCAG 1.4.12).
+float HeaderHeight(const Theme& theme, bool stacked);
 /// Whole number with thousands separators.
 std::string Thousands(long long v);
 

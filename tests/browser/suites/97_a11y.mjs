@@ -13,12 +13,14 @@
 //   (g) the single-key shortcuts can be turned off (WCAG 2.1.4); (h) tooltips can be hovered and
 //       dismissed with Escape (WCAG 1.4.13); (i) reflow at 320 CSS pixels (WCAG 1.4.10): every view,
 //       one pane at a time, nothing wider than the window, the page scrolling vertically; (j) 200%
-//       zoom on a 1366x768 laptop: every view's controls inside the window.
+//       zoom on a 1366x768 laptop: every view's controls inside the window; (k) wider text spacing
+//       (WCAG 1.4.12) from the help: letters and lines further apart, the header still without
+//       overlaps, kept after a reload.
 import fs from 'node:fs';
 import path from 'node:path';
 
 export default async function (lib) {
-  const { args, test, check, sleep, openContext, loadApp, state, clickWidget, waitFor, showView, press, scenarioOf } = lib;
+  const { args, test, check, sleep, openContext, openIsolatedContext, loadApp, state, clickWidget, waitFor, showView, press, scenarioOf } = lib;
   const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
   const { AxeBuilder } = await import(path.join(root, 'tests/browser/node_modules/@axe-core/playwright/dist/index.mjs'));
   const shot = (page, name) => page.screenshot({ path: path.join(args.out, name) });
@@ -471,8 +473,9 @@ export default async function (lib) {
     Gallery: [], Design: ['Run', 'Org chart', 'Levers'], Results: ['Run', 'Results'], Compare: ['Run', 'Compare'],
     Library: ['Experiments', 'Figure', 'Paper'], Sensitivity: ['Run', 'Sensitivity'], Class: ['Assignment', 'Questions'],
   };
-  // Widgets that live on a pannable or scrolled surface of their own, not in the page's flow.
-  const pannable = /^(Unit:|OrgChart:unit|OrgChart:box|Chart:|Card:|Compare:row:|Timeline|People|Tooltip|Panel:)/;
+  // The org chart's units live on a surface that pans and zooms (two-dimensional content, which the
+  // criterion allows); a tooltip follows the pointer.
+  const pannable = /^(OrgChart:unit:|Tooltip$)/;
   async function checkWidth(page, where, vw) {
     const s = await state(page);
     const wide = Object.entries(s.widgets).filter(([k, r]) =>
@@ -491,6 +494,21 @@ export default async function (lib) {
     for (let i = 0; i < Math.abs(notches); ++i) { await page.mouse.wheel(0, notches > 0 ? 120 : -120); await sleep(40); }
     await sleep(250);
   }
+  // The header's controls: each inside the window's width, none covering another. Returns them.
+  function checkHeader(widgets, vw, extra = '') {
+    const re = new RegExp(`^(Files:(open|save|share|export)|Undo|Redo|Help|Present|Theme|Scenario|Tab:.*|Slot:(\\d+|add)${extra})$`);
+    const header = Object.entries(widgets).filter(([k]) => re.test(k));
+    for (let i = 0; i < header.length; ++i) {
+      const [ka, a] = header[i];
+      check(a[0] >= 0 && a[0] + a[2] <= vw + 0.5, `${ka} at x ${a[0]}..${a[0] + a[2]} leaves the window`);
+      for (let j = i + 1; j < header.length; ++j) {
+        const [kb, b] = header[j];
+        const overlap = Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]) > 0.5 && Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]) > 0.5;
+        check(!overlap, `${ka} and ${kb} overlap`);
+      }
+    }
+    return header;
+  }
   {
     const ctx = await openContext({ width: 320, height: 480 });
     const { page } = ctx;
@@ -500,18 +518,8 @@ export default async function (lib) {
       const s0 = await state(page);
       check(s0.display[0] === 320, `display ${s0.display}`);
       // The header: all its controls inside the width, none covering another.
-      const header = Object.entries(s0.widgets).filter(([k]) =>
-        /^(Files:(open|save|share|export)|Undo|Redo|Help|Present|Theme|Scenario|Tab:.*|Slot:(\d+|add)|Pane:.*)$/.test(k));
+      const header = checkHeader(s0.widgets, 320, '|Pane:.*');
       check(header.length >= 20, `only ${header.length} header widgets`);
-      for (let i = 0; i < header.length; ++i) {
-        const [ka, a] = header[i];
-        check(a[0] >= 0 && a[0] + a[2] <= 320.5, `${ka} at x ${a[0]}..${a[0] + a[2]} leaves the window`);
-        for (let j = i + 1; j < header.length; ++j) {
-          const [kb, b] = header[j];
-          const overlap = Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]) > 0.5 && Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]) > 0.5;
-          check(!overlap, `${ka} and ${kb} overlap`);
-        }
-      }
       // The body is below the fold: the wheel over the header scrolls the page until the panes fill
       // the window; back up again.
       const pageH = s0.values['layout.page_h'];
@@ -586,6 +594,59 @@ export default async function (lib) {
       await scrollPage(page, 683, 12);
       await shot(page, 'a11y-zoom200-design.png');
       return `${Object.keys(narrowViews).length} views, ${panes} panes, ${n} widget placements inside 683 px`;
+    });
+    await ctx.context.close();
+  }
+
+  // ---- (k) wider text spacing (WCAG 1.4.12) ------------------------------------------------------
+  {
+    const ctx = await openIsolatedContext({ width: 1366, height: 768 });
+    const { page } = ctx;
+    await test('a11y (k): "Wider text spacing" in the help spaces letters, words and lines out, the layout makes room, and it stays after a reload', async () => {
+      await loadApp(page);
+      await waitFor(page, (x) => x.widgets && x.widgets['Tab:Sensitivity'] && x.values['app.text_spacing'] === 0, 15000, 'the app');
+      const s0 = await state(page);
+      const tab0 = s0.widgets['Tab:Sensitivity'][2];
+      // The levers' panel: the distance from the first lever to the fourth spans lines of labels.
+      const leverTops = (x) => Object.entries(x.widgets).filter(([k]) => /^Lever:[a-z_]+$/.test(k)).map(([, r]) => r[1]).sort((a, b) => a - b);
+      const l0 = leverTops(s0);
+      check(l0.length >= 4, `only ${l0.length} levers recorded`);
+      await press(page, 'F1');
+      await waitFor(page, (x) => x.help_open && x.widgets['Help:text_spacing'], 3000, 'the help');
+      const sw0 = (await state(page)).widgets['Help:text_spacing'];
+      await clickWidget(page, 'Help:text_spacing');
+      const s1 = await waitFor(page, (x) => x.values['app.text_spacing'] === 1 && x.widgets['Tab:Sensitivity'][2] > tab0 + 1, 4000, 'wider letters');
+      // Letters 0.12 em apart: "Sensitivity" (11 letters at 14 px) grows by about 18 px.
+      const grew = s1.widgets['Tab:Sensitivity'][2] - tab0;
+      check(grew > 14 && grew < 26, `the Sensitivity tab grew by ${grew.toFixed(1)} px`);
+      // Lines 1.5 times the size apart: the setting's row (a line of body text) is taller, and so
+      // the levers' labels push the fourth lever further down.
+      const sw1 = s1.widgets['Help:text_spacing'];
+      check(sw1[3] > sw0[3] + 1, `the setting's row ${sw0[3]} -> ${sw1[3]} px high`);
+      await press(page, 'Escape');
+      const l1 = leverTops(await state(page));
+      const span0 = l0[3] - l0[0], span1 = l1[3] - l1[0];
+      check(span1 > span0 * 1.08, `first to fourth lever ${span0.toFixed(0)} -> ${span1.toFixed(0)} px: the lines did not move apart`);
+      // The header makes room: every control inside the window, none covering another.
+      const header = checkHeader((await state(page)).widgets, 1366);
+      await showView(page, 'Results');
+      await sleep(800);
+      await shot(page, 'a11y-text-spacing.png');
+      // Kept: a reload starts with it.
+      await loadApp(page);
+      const s3 = await waitFor(page, (x) => x.widgets && x.widgets['Tab:Sensitivity'] && x.values['app.text_spacing'] === 1, 15000, 'the app after a reload');
+      check(Math.abs(s3.widgets['Tab:Sensitivity'][2] - s1.widgets['Tab:Sensitivity'][2]) < 1, 'the wider spacing did not come back after the reload');
+      // Off again: the letters come back together.
+      if (texts(s3)['files.dialog']) await clickWidget(page, 'Files:restore:ok');
+      await press(page, 'F1');
+      await waitFor(page, (x) => x.help_open && x.widgets['Help:text_spacing'], 3000, 'the help');
+      await clickWidget(page, 'Help:text_spacing');
+      const s4 = await waitFor(page, (x) => x.values['app.text_spacing'] === 0, 4000, 'spacing off');
+      await press(page, 'Escape');
+      check(Math.abs(s4.widgets['Tab:Sensitivity'][2] - tab0) < 0.5, `the tab is ${s4.widgets['Tab:Sensitivity'][2]} wide, not ${tab0}, with the spacing off`);
+      return `Sensitivity tab ${tab0.toFixed(0)} -> ${s1.widgets['Tab:Sensitivity'][2].toFixed(0)} px, setting row ${sw0[3].toFixed(1)} -> ${sw1[3].toFixed(1)} px, ` +
+             `levers 1-4 ${span0.toFixed(0)} -> ${span1.toFixed(0)} px; ` +
+             `${header.length} header controls, none overlapping; kept after a reload; off again -> ${s4.widgets['Tab:Sensitivity'][2].toFixed(0)} px`;
     });
     await ctx.context.close();
   }
