@@ -521,9 +521,32 @@ void DashboardPanel::DrawCharts(Ui& ui, ImVec2 p0, ImVec2 size, bool stacked) {
 
 // ---- [SECTION] event timeline ---------------------------------------------------------------------
 namespace {
-/// An event's card for the keyboard (what hovering its mark shows in a tooltip): beside the mark at
-/// `at`, kept inside lo..hi, the text wrapped.
-void DrawEventCard(const Theme& theme, ImDrawList* dl, const std::string& title, const std::string& body, ImVec2 at, ImVec2 lo,
+/// A slider for the keyboard over items 1..n (WCAG 2.1.1: what hovering shows, item by item): takes
+/// the page's new value into *explored (1..n) and says whether the slider has the DOM focus.
+bool ExploreInput(const char* id, int n, int* explored) {
+    const std::uint32_t key = SemKey(id);
+    double v = 0.0;
+    if (SemTake(key, SemActionKind::SetValue, &v) && std::isfinite(v) && n > 0) *explored = std::clamp(static_cast<int>(std::lround(v)), 1, n);
+    const Semantics* sem = ActiveSemantics();
+    return n > 0 && sem && sem->Focused() == key;
+}
+
+/// Publish that slider at item k of n, its value text the item's card, over p0..p1.
+void ExplorePublish(const char* id, const char* name, const char* description, int k, int n, const std::string& value, ImVec2 p0,
+                    ImVec2 p1) {
+    SemNode slider;
+    slider.min = 1;
+    slider.max = n;
+    slider.step = 1;
+    slider.now = k;
+    slider.value = value;
+    slider.description = description;
+    SemAt(id, SemRole::Slider, name, p0, p1, slider);
+}
+
+/// A detail card for the keyboard (what hovering an event's mark or a seat shows in a tooltip):
+/// beside the mark at `at`, kept inside lo..hi, the text wrapped.
+void DrawDetailCard(const Theme& theme, ImDrawList* dl, const std::string& title, const std::string& body, ImVec2 at, ImVec2 lo,
                    ImVec2 hi) {
     const Palette& pal = theme.Colours();
     const Fonts& fonts = theme.GetFonts();
@@ -878,30 +901,21 @@ void DashboardPanel::DrawTimeline(Ui& ui, const World* world, ImVec2 p0, ImVec2 
     for (const Event& e : world->Events())
         if (lane_on_[static_cast<std::size_t>(lane_of_kind[static_cast<int>(e.kind)])]) shown.push_back(&e);
     const int count_shown = static_cast<int>(shown.size());
-    const std::uint32_t explore_key = SemKey("##timeline_explore");
-    double set_to = 0.0;
-    if (SemTake(explore_key, SemActionKind::SetValue, &set_to) && std::isfinite(set_to) && count_shown > 0)
-        explored_event_ = std::clamp(static_cast<int>(std::lround(set_to)), 1, count_shown);
-    const Semantics* sem = ActiveSemantics();
-    const bool exploring = count_shown > 0 && sem && sem->Focused() == explore_key;
+    const bool exploring = ExploreInput("##timeline_explore", count_shown, &explored_event_);
     if (count_shown > 0) {
         const int k = explored_event_ >= 1 && explored_event_ <= count_shown ? explored_event_ : count_shown;
         const Event& e = *shown[static_cast<std::size_t>(k - 1)];
         std::string title, body;
         ExplainEvent(*world, e, title, body);
-        SemNode slider;
-        slider.min = 1;
-        slider.max = count_shown;
-        slider.step = 1;
-        slider.now = k;
-        slider.value = "Event " + Thousands(k) + " of " + Thousands(count_shown) + ", week " + std::to_string(e.week) + ": " + title + ". " + body;
-        slider.description = "Arrows move to the previous or next event; Home and End to the first and the latest.";
-        SemAt("##timeline_explore", SemRole::Slider, "Explore the events one by one", ImVec2(plot_l, top), ImVec2(plot_r, lanes_bottom), slider);
+        ExplorePublish("##timeline_explore", "Explore the events one by one",
+                       "Arrows move to the previous or next event; Home and End to the first and the latest.", k, count_shown,
+                       "Event " + Thousands(k) + " of " + Thousands(count_shown) + ", week " + std::to_string(e.week) + ": " + title + ". " + body,
+                       ImVec2(plot_l, top), ImVec2(plot_r, lanes_bottom));
         ui.hooks.Value("timeline.explored", exploring ? k : 0);
         if (exploring && !hit) {
             const float x = xs(e.week - 0.5), cy = mark_y(lane_of_kind[static_cast<int>(e.kind)]);
             dl->AddCircle(ImVec2(x, cy), theme.Dp(7), pal.text, 20, theme.Dp(1.5f));
-            DrawEventCard(theme, dl, title, body, ImVec2(x, cy), ImVec2(p0.x + pad, top), ImVec2(end.x - pad, end.y - pad));
+            DrawDetailCard(theme, dl, title, body, ImVec2(x, cy), ImVec2(p0.x + pad, top), ImVec2(end.x - pad, end.y - pad));
         }
     }
     if (hit) {
@@ -1056,6 +1070,12 @@ void DashboardPanel::DrawPeople(Ui& ui, const World* world, ImVec2 p0, ImVec2 si
                           mouse.y < area_y + area_h;
     int hit_seat = -1, hit_unit = -1;
     int cells = 0;
+    struct Drawn {
+        int seat, unit;
+        ImVec2 a, b;
+    };
+    std::vector<Drawn> drawn;  // the cells in drawing order, for the keyboard's exploring
+    drawn.reserve(static_cast<std::size_t>(seats));
     for (std::size_t u = 0; u < units; ++u) {
         const auto& list = seats_by_unit_[u];
         const int n = static_cast<int>(list.size());
@@ -1093,6 +1113,7 @@ void DashboardPanel::DrawPeople(Ui& ui, const World* world, ImVec2 p0, ImVec2 si
                 dl->AddRect(a, b, pal.text_muted, round, 0, cell >= 6.0f ? 1.0f : 0.6f);
             }
             ++cells;
+            drawn.push_back({static_cast<int>(s), static_cast<int>(u), a, b});
             if (mouse_in && mouse.x >= a.x && mouse.x < cx + cell && mouse.y >= a.y && mouse.y < cy + cell) {
                 hit_seat = static_cast<int>(s);
                 hit_unit = static_cast<int>(u);
@@ -1106,10 +1127,11 @@ void DashboardPanel::DrawPeople(Ui& ui, const World* world, ImVec2 p0, ImVec2 si
     ui.hooks.Value("people.filled", filled);
     ui.hooks.Value("people.cell_px", cell);
 
-    if (hit_seat >= 0) {
-        const auto s = static_cast<std::size_t>(hit_seat);
-        const Unit& unit = sc.units[static_cast<std::size_t>(hit_unit)];
-        std::string body;
+    // A seat's card: what hovering it shows, and what exploring it with the keyboard reads.
+    auto seat_card = [&](int seat, int unit_index, std::string& title, std::string& body) {
+        const auto s = static_cast<std::size_t>(seat);
+        const Unit& unit = sc.units[static_cast<std::size_t>(unit_index)];
+        title = unit.name + std::string(kMiddot) + FunctionLabel(unit.function);
         if (!world->SeatFilled(s)) {
             body = "Vacant seat: the hiring pipeline is filling it.";
         } else {
@@ -1121,7 +1143,37 @@ void DashboardPanel::DrawPeople(Ui& ui, const World* world, ImVec2 p0, ImVec2 si
                    "\nProductivity: " + Fmt("%.0f%% of full", world->SeatProductivity(s) * 100.0) +
                    (world->SeatProductivity(s) < 1.0 ? " (still ramping up)" : "");
         }
-        Tooltip(theme, unit.name + std::string(kMiddot) + FunctionLabel(unit.function), body, 320.0f);
+    };
+    // The keyboard's way to each seat (WCAG 2.1.1): a slider over the cells in the order drawn, unit
+    // by unit, whose value text reads the seat's card; while it has the focus the seat is ringed and
+    // its card drawn beside it.
+    const int count_drawn = static_cast<int>(drawn.size());
+    const bool exploring = ExploreInput("##people_explore", count_drawn, &explored_seat_);
+    if (count_drawn > 0) {
+        const int k = explored_seat_ >= 1 && explored_seat_ <= count_drawn ? explored_seat_ : 1;
+        const Drawn& d = drawn[static_cast<std::size_t>(k - 1)];
+        std::string title, body;
+        seat_card(d.seat, d.unit, title, body);
+        std::string said = body;
+        for (char& ch : said)
+            if (ch == '\n') ch = ' ';
+        ExplorePublish("##people_explore", "Explore the people one by one",
+                       "Arrows move to the previous or next seat, unit by unit; Home and End to the first and the last.", k, count_drawn,
+                       "Seat " + Thousands(k) + " of " + Thousands(count_drawn) + ": " + title + ". " + said, ImVec2(area_x, area_y),
+                       ImVec2(area_x + area_w, area_y + area_h));
+        ui.hooks.Value("people.explored", exploring ? k : 0);
+        if (exploring && hit_seat < 0) {
+            const float r = std::max(theme.Dp(2), d.b.x - d.a.x);
+            dl->AddRect(ImVec2(d.a.x - theme.Dp(2), d.a.y - theme.Dp(2)), ImVec2(d.a.x + r + theme.Dp(2), d.a.y + r + theme.Dp(2)), pal.text,
+                        theme.Dp(2), 0, theme.Dp(1.5f));
+            DrawDetailCard(theme, dl, title, body, ImVec2(d.b.x, (d.a.y + d.b.y) * 0.5f), ImVec2(p0.x + pad, p0.y + pad),
+                           ImVec2(end.x - pad, end.y - pad));
+        }
+    }
+    if (hit_seat >= 0) {
+        std::string title, body;
+        seat_card(hit_seat, hit_unit, title, body);
+        Tooltip(theme, title, body, 320.0f);
     }
 }
 

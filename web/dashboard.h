@@ -43,6 +43,8 @@ private:
     PeopleColour people_colour_ = PeopleColour::Morale;
     /// The timeline's event the keyboard explores (1-based among the events shown; 0 = the latest).
     int explored_event_ = 0;
+    /// The people view's seat the keyboard explores (1-based in the order drawn; 0 = the first).
+    int explored_seat_ = 0;
     std::vector<std::vector<int>> seats_by_unit_;  ///< scratch, reused each frame
 };
 

@@ -43,6 +43,12 @@ export default async function (lib) {
     const units = sc.org ? sc.org.units : sc.units;
     return units.reduce((n, u) => n + (u.headcount || 0), 0);
   };
+  // A mirrored explore slider (a range input) by its name: range, value, value text, focus; focus it first.
+  const exploreSlider = (page, label, focus = false) => page.evaluate(([l, f]) => {
+    const e = [...document.querySelectorAll('#a11y-root input[type=range]')].find((x) => x.getAttribute('aria-label') === l);
+    if (e && f) e.focus();
+    return e ? { min: Number(e.min), max: Number(e.max), value: Number(e.value), text: e.getAttribute('aria-valuetext') || '', focused: document.activeElement === e } : null;
+  }, [label, focus]);
   async function clipStats(ctx, page, rect, file) {
     const png = await page.screenshot({ path: file ? path.join(args.out, file) : undefined,
       clip: { x: rect[0], y: rect[1], width: rect[2], height: rect[3] } });
@@ -301,13 +307,10 @@ export default async function (lib) {
     await page.mouse.move(5, 760);
     await sleep(300);
     const before = (await clipStats(ctx, page, tl)).png;
-    const slider = () => page.evaluate(() => {
-      const e = [...document.querySelectorAll('#a11y-root input[type=range]')].find((x) => x.getAttribute('aria-label') === 'Explore the events one by one');
-      return e ? { min: Number(e.min), max: Number(e.max), value: Number(e.value), text: e.getAttribute('aria-valuetext') || '', focused: document.activeElement === e } : null;
-    });
+    const slider = () => exploreSlider(page, 'Explore the events one by one');
     const first = await slider();
     check(first && first.min === 1 && first.max === n, `explore slider ${JSON.stringify(first)} for ${n} events`);
-    await page.evaluate(() => [...document.querySelectorAll('#a11y-root input[type=range]')].find((x) => x.getAttribute('aria-label') === 'Explore the events one by one').focus());
+    await exploreSlider(page, 'Explore the events one by one', true);
     await page.keyboard.press('Home');
     await sleep(300);
     const home = await slider();
@@ -353,6 +356,39 @@ export default async function (lib) {
     await clickWidget(page, 'People:colour:morale');
     await waitFor(page, (x) => x.texts['people.colour'] === 'morale', 3000, 'morale mode');
     return `${seats} cells of ${s.values['people.cell_px']} px, ${s.values['people.filled']} filled; morale -> tenure -> skill -> morale`;
+  });
+
+  await test('dashboard: the people view\'s seats can be explored one by one with the keyboard, each read as its hover card says', async () => {
+    check(ready, 'results not ready');
+    const s = await state(page);
+    const seats = s.values['people.cells'];
+    const area = s.widgets['People'];
+    await page.mouse.move(5, 760);
+    await sleep(300);
+    const before = (await clipStats(ctx, page, area)).png;
+    const slider = () => exploreSlider(page, 'Explore the people one by one');
+    const first = await slider();
+    check(first && first.max === seats, `explore slider ${JSON.stringify(first)} for ${seats} cells`);
+    await exploreSlider(page, 'Explore the people one by one', true);
+    await page.keyboard.press('Home');
+    await sleep(300);
+    const home = await slider();
+    // The first unit drawn is the first with seats; its seat reads its employee or a vacancy.
+    check(home.focused && home.value === 1 && new RegExp(`^Seat 1 of ${seats}: .+ · .+\\. (Employee #\\d+ Tenure: [\\d.]+ years Morale: \\d+ / 100|Vacant seat)`).test(home.text),
+          `Home: ${JSON.stringify(home)}`);
+    await waitFor(page, (x) => x.values['people.explored'] === 1, 2000, 'the first seat explored');
+    await page.keyboard.press('End');
+    await sleep(300);
+    const end = await slider();
+    check(end.value === seats && end.text.startsWith(`Seat ${seats} of ${seats}: `), `End: ${JSON.stringify(end).slice(0, 200)}`);
+    const during = (await clipStats(ctx, page, area, 'dashboard-people-explore.png')).png;
+    check(!during.equals(before), 'the people view looks the same while a seat is explored (no ring, no card)');
+    // Back to the colour buttons (the slider is the page's last control: Tab would leave the page,
+    // and a headless browser gives it no focus back on the next click).
+    await page.keyboard.press('Shift+Tab');
+    await sleep(300);
+    check((await state(page)).values['people.explored'] === 0, 'a seat is still shown as explored after the focus left');
+    return `${seats} seats; Home: "${home.text.slice(0, 110)}"; End: "${end.text.slice(0, 60)}"`;
   });
 
   await test('dashboard: with an alternative active, cards show the paired difference against the baseline', async () => {
