@@ -221,8 +221,9 @@ bool App::WantsFrames() const {
 void App::AfterRender() { files_.AfterRender(); }
 
 void App::BeforeNewFrame() {
+    if (!ImGui::GetCurrentContext() || page_h_ <= display_h_) return;
     ImGuiIO& io = ImGui::GetIO();
-    if (io.MouseWheel == 0.0f || io.KeyShift || page_h_ <= display_h_ || !ImGui::GetCurrentContext()) return;
+    if (io.MouseWheel == 0.0f || io.KeyShift) return;
     // The window ImGui's wheel would scroll (as its UpdateMouseWheel finds it: up from a child that
     // cannot scroll). When it can move the wheel's way, it has the wheel.
     const ImGuiContext& g = *ImGui::GetCurrentContext();
@@ -575,21 +576,17 @@ std::vector<float> App::SlotWidths() const {
 int App::SlotRows(float w) const {
     const Theme& t = theme_;
     const float left = t.Dp(20) + (ws_.SlotCount() > 0 ? TextSize(t.GetFonts().small, "Scenarios").x + t.Dp(10) : 0.0f);
-    float x = left;
-    int rows = 1;
-    for (float sw : SlotWidths()) {
-        if (x > left && x + sw > w - t.Dp(20)) {
-            ++rows;
-            x = left;
-        }
-        x += sw + t.Dp(6);
-    }
-    return rows;
+    return Flow(SlotWidths(), t.Dp(6), w - t.Dp(20) - left).back().row + 1;
+}
+
+std::vector<float> App::TabWidths() const {
+    std::vector<float> widths;
+    for (int i = 0; i < kViewTabs; ++i) widths.push_back(TextSize(theme_.GetFonts().label, kViewNames[i]).x + theme_.Dp(28));
+    return widths;
 }
 
 App::Layout App::ComputeLayout(ImVec2 display) const {
     const Theme& t = theme_;
-    const Fonts& f = t.GetFonts();
     const float m = t.Dp(16);
     const float w = std::max(display.x, t.Dp(kMinWindowWidth));
     const float h = std::max(display.y, t.Dp(kMinWindowHeight));
@@ -600,19 +597,7 @@ App::Layout App::ComputeLayout(ImVec2 display) const {
     l.tools_h = !presenting_ && w < t.Dp(kToolsRowWidth) ? t.Dp(52) : 0.0f;
     // View tabs: one row, or as many as they need in a narrow window (the header's own margin is 20).
     l.tab_h = t.Dp(42);
-    int tab_rows = 1;
-    {
-        const float left = t.Dp(20), right = w - t.Dp(20);
-        float x = left;
-        for (int i = 0; i < kViewTabs; ++i) {
-            const float tw = TextSize(f.label, kViewNames[i]).x + t.Dp(28);
-            if (x > left && x + tw > right) {
-                ++tab_rows;
-                x = left;
-            }
-            x += tw + t.Dp(6);
-        }
-    }
+    const int tab_rows = Flow(TabWidths(), t.Dp(6), w - t.Dp(40)).back().row + 1;
     l.row2_h = presenting_ ? 0.0f : t.Dp(50) + l.tab_h * static_cast<float>(tab_rows - 1);
     l.row3_h = l.compact ? t.Dp(46) * static_cast<float>(SlotRows(w)) : 0.0f;
     l.header_size = ImVec2(w, presenting_ ? t.Dp(76) : l.row1_h + l.tools_h + l.row2_h + l.row3_h);
@@ -904,15 +889,15 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
     const float row2_t = row1_b + l.tools_h;
     const float cy2 = row2_t + t.Dp(25);
     const float th = t.Dp(34);
-    float tx = a.x + m, ty = cy2;
+    float tx = a.x + m;
+    const std::vector<float> tab_w = TabWidths();
+    const std::vector<FlowPlace> tab_at = Flow(tab_w, t.Dp(6), b.x - a.x - 2.0f * m);  // as ComputeLayout's rows
     SemPush("##sem_views", SemRole::TabList, "Views", ImVec2(tx, cy2 - th * 0.5f), ImVec2(b.x - m, row2_b - t.Dp(8)));
     for (int i = 0; i < kViewTabs; ++i) {
-        const ImVec2 ts(TextSize(f.label, kViewNames[i]).x + t.Dp(28), th);
-        if (tx > a.x + m && tx + ts.x > b.x - m) {  // the same flow as ComputeLayout's
-            tx = a.x + m;
-            ty += l.tab_h;
-        }
-        ImGui::SetCursorScreenPos(ImVec2(tx, ty - th * 0.5f));
+        const auto k = static_cast<std::size_t>(i);
+        const ImVec2 ts(tab_w[k], th);
+        tx = a.x + m + tab_at[k].x;
+        ImGui::SetCursorScreenPos(ImVec2(tx, cy2 + static_cast<float>(tab_at[k].row) * l.tab_h - th * 0.5f));
         if (Semantics* sem = ActiveSemantics()) sem->NextRole(SemRole::Tab);
         if (ToggleButton(t, (std::string("##tab") + kViewNames[i]).c_str(), kViewNames[i], Icon::None, ts,
                          static_cast<int>(view_) == i))
@@ -937,19 +922,19 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
         dl->AddLine(ImVec2(a.x, row2_b - 0.5f), ImVec2(b.x, row2_b - 0.5f), WithAlpha(p.card_border, 0.6f), 1.0f);
         sx = slots_left;
     }
-    // Compact: a slot that does not fit goes to the next row (the same flow as SlotRows).
-    auto flow = [&](float w) {
-        if (l.compact && sx > slots_left && sx + w > b.x - m) {
-            sx = slots_left;
-            cy_slots += t.Dp(46);
-        }
+    // Compact: the slots flow onto rows (as SlotRows counts them); item i's place.
+    const std::vector<FlowPlace> slot_at = l.compact ? Flow(widths, t.Dp(6), b.x - m - slots_left) : std::vector<FlowPlace>{};
+    auto flow = [&](std::size_t i) {
+        if (!l.compact) return;
+        sx = slots_left + slot_at[i].x;
+        cy_slots = row2_b + t.Dp(23) + static_cast<float>(slot_at[i].row) * t.Dp(46);
     };
     int close_slot = -1;
     SemPush("##sem_slots", SemRole::Group, "Open scenarios");
     DrawTextRight(dl, f.small, sx - t.Dp(10), cy_slots - FontSize(f.small) * 0.5f, p.text_faint, n > 0 ? "Scenarios" : "");
     for (int i = 0; i < n; ++i) {
         const float w = widths[static_cast<std::size_t>(i)];
-        flow(w);
+        flow(static_cast<std::size_t>(i));
         const ImVec2 pos(sx, cy_slots - th * 0.5f);
         ImGui::PushID(i);
         const std::string label = Workspace::SlotLabel(i);
@@ -993,7 +978,7 @@ void App::DrawHeader(Ui& ui, const Layout& l) {
         if (!r.ok) Notify(r.message, true);
         else Notify("Closed " + Workspace::SlotLabel(close_slot) + ".", false);
     }
-    flow(add_w);
+    flow(widths.size() - 1);
     ImGui::SetCursorScreenPos(ImVec2(sx, cy_slots - th * 0.5f));
     SemNext().name = "Add an alternative";
     SemNext().description = "Copy the active scenario into a new slot, change it, and compare.";

@@ -161,6 +161,8 @@ private:
     std::vector<float> SlotWidths() const;
     /// Rows the slot tabs take in a compact header of width w (they wrap like the view tabs).
     int SlotRows(float w) const;
+    /// Widths of the header's view tabs (logical pixels).
+    std::vector<float> TabWidths() const;
     Ui MakeUi();
     void AdvanceLive(std::int64_t dt_us);
     void RunReplications(std::int64_t dt_us);

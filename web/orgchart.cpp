@@ -464,40 +464,35 @@ void OrgChartPanel::DrawHeader(Ui& ui, ImVec2 pos, float width, float* used_heig
     tools_w += bh + zoom_label_w + bh + gap + ButtonWidth(t, "Fit", Icon::None);
     const bool wrap = title_w + t.Dp(20) + tools_w > width;
     DrawText(dl, f.heading, ImVec2(pos.x, pos.y + (bh - FontSize(f.heading)) * 0.5f), p.text, "Org chart");
-    float x = wrap ? pos.x : pos.x + width - tools_w;
-    float y = wrap ? pos.y + bh + t.Dp(8) : pos.y;
     // A card too narrow for the toolbar's row (a narrow window) flows it onto more rows: the zoom
     // buttons stay together.
-    auto flow = [&](float w) {
-        if (wrap && x > pos.x && x + w > pos.x + width) {
-            x = pos.x;
-            y += bh + t.Dp(8);
-        }
+    std::vector<float> widths, gaps;
+    auto item = [&](float w, float after) {
+        widths.push_back(w);
+        gaps.push_back(after);
     };
-    {
-        float fx = x, fy = y;
-        std::vector<ImVec2> items;  // width, then the gap after it
-        if (!ui.presenting) {
-            for (const Add& a : adds) items.emplace_back(ButtonWidth(t, a.label, Icon::Plus), gap);
-            items.emplace_back(ButtonWidth(t, "Dotted line", Icon::None), group_gap);
-        }
-        items.emplace_back(bh + zoom_label_w + bh, gap);
-        items.emplace_back(ButtonWidth(t, "Fit", Icon::None), 0.0f);
-        for (const ImVec2& it : items) {
-            if (wrap && fx > pos.x && fx + it.x > pos.x + width) {  // as flow() below
-                fx = pos.x;
-                fy += bh + t.Dp(8);
-            }
-            fx += it.x + it.y;
-        }
-        *used_height = fy + bh - pos.y;
+    if (!ui.presenting) {
+        for (const Add& a : adds) item(ButtonWidth(t, a.label, Icon::Plus), gap);
+        item(ButtonWidth(t, "Dotted line", Icon::None), group_gap);
     }
+    item(bh + zoom_label_w + bh, gap);
+    item(ButtonWidth(t, "Fit", Icon::None), 0.0f);
+    const std::vector<FlowPlace> at = Flow(widths, gaps, wrap ? width : FLT_MAX);
+    const float x0 = wrap ? pos.x : pos.x + width - tools_w, y0 = wrap ? pos.y + bh + t.Dp(8) : pos.y;
+    *used_height = y0 - pos.y + static_cast<float>(at.back().row) * (bh + t.Dp(8)) + bh;
+    float x = x0, y = y0;
+    std::size_t next = 0;
+    auto flow = [&]() {  // the next item's place
+        const FlowPlace& fp = at[next++];
+        x = x0 + fp.x;
+        y = y0 + static_cast<float>(fp.row) * (bh + t.Dp(8));
+    };
 
     if (!ui.presenting) {
         for (const Add& a : adds) {
             const bool exists = s.UnitOf(a.role) >= 0;
             const float w = ButtonWidth(t, a.label, Icon::Plus);
-            flow(w);
+            flow();
             ImGui::SetCursorScreenPos(ImVec2(x, y));
             ImGui::PushID(a.hook);
             const bool pressed = Button(t, "##add", a.label, Icon::Plus, ImVec2(w, bh), false, !exists);
@@ -526,10 +521,9 @@ void OrgChartPanel::DrawHeader(Ui& ui, ImVec2 pos, float width, float* used_heig
                     message_.clear();
                 }
             }
-            x += w + gap;
         }
         const float dw = ButtonWidth(t, "Dotted line", Icon::None);
-        flow(dw);
+        flow();
         ImGui::SetCursorScreenPos(ImVec2(x, y));
         if (ToggleButton(t, "##dotted_mode", "Dotted line", Icon::None, ImVec2(dw, bh), dotted_mode_)) dotted_mode_ = !dotted_mode_;
         ui.hooks.RecordLastItem("OrgChart:dotted_mode");
@@ -537,12 +531,11 @@ void OrgChartPanel::DrawHeader(Ui& ui, ImVec2 pos, float width, float* used_heig
             Tooltip(t, dotted_mode_ ? "Dotted-line mode is on" : "Dotted-line mode",
                     "When on, dropping a box onto another adds a dotted line to it (or removes one that exists) "
                     "instead of moving the box. Holding Shift while dropping does the same.");
-        x += dw + group_gap;
     }
 
     // Zoom: minus, the level, plus, fit.
     const ImVec2 centre(canvas_min_.x + canvas_size_.x * 0.5f, canvas_min_.y + canvas_size_.y * 0.5f);
-    flow(bh + zoom_label_w + bh);
+    flow();
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     SemNext().name = "Zoom out";
     if (Button(t, "##zoom_out", "", Icon::Minus, ImVec2(bh, bh), false, zoom_ > kOrgMinZoom + 1e-3f))
@@ -561,8 +554,7 @@ void OrgChartPanel::DrawHeader(Ui& ui, ImVec2 pos, float width, float* used_heig
         ZoomAround(zoom_ * kOrgZoomStep, centre);
     ui.hooks.RecordLastItem("OrgChart:zoom_in");
     if (ImGui::IsItemHovered()) Tooltip(t, "Zoom in", "Or turn the mouse wheel over the chart; drag the background to pan.");
-    x += bh + gap;
-    flow(ButtonWidth(t, "Fit", Icon::None));
+    flow();
     ImGui::SetCursorScreenPos(ImVec2(x, y));
     if (Button(t, "##fit", "Fit", Icon::None, ImVec2(ButtonWidth(t, "Fit", Icon::None), bh), false)) {
         auto_fit_ = true;

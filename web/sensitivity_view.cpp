@@ -508,16 +508,9 @@ ControlsFlow FlowControls(const Theme& t, float width) {
     const float menus = c.stacked ? width - 2 * pad - item_gap : std::clamp(width - 2 * pad - fixed, t.Dp(220), t.Dp(396));
     const float levers_w = std::floor(menus * 0.51f);
     c.w = {levers_w, menus - levers_w, reps_w, traj_w, levels_w, c.stacked ? width - 2 * pad : t.Dp(150)};
-    float x = 0.0f, y = 0.0f;
-    for (std::size_t i = 0; i < c.w.size(); ++i) {
-        if (c.stacked && x > 0.0f && x + c.w[i] > width - 2 * pad + 0.5f) {
-            x = 0.0f;
-            y += t.Dp(kControlsRowHeight);
-            ++c.rows;
-        }
-        c.at[i] = ImVec2(x, y);
-        x += c.w[i] + item_gap;
-    }
+    const std::vector<FlowPlace> places = Flow(std::vector<float>(c.w.begin(), c.w.end()), item_gap, c.stacked ? width - 2 * pad + 0.5f : FLT_MAX);
+    for (std::size_t i = 0; i < c.w.size(); ++i) c.at[i] = ImVec2(places[i].x, static_cast<float>(places[i].row) * t.Dp(kControlsRowHeight));
+    c.rows = places.back().row + 1;
     if (!c.stacked) c.at[5] = ImVec2(width - 2 * pad - c.w[5], 0.0f);  // the run button at the right
     return c;
 }

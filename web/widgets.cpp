@@ -626,6 +626,21 @@ void DrawTextRight(ImDrawList* dl, ImFont* font, float x_right, float y, ImU32 c
     DrawText(dl, font, ImVec2(x_right - TextSize(font, text).x, y), colour, text);
 }
 
+std::vector<FlowPlace> Flow(const std::vector<float>& widths, const std::vector<float>& gaps, float width) {
+    std::vector<FlowPlace> places;
+    places.reserve(widths.size());
+    FlowPlace at;
+    for (std::size_t i = 0; i < widths.size(); ++i) {
+        if (at.x > 0.0f && at.x + widths[i] > width) {
+            at.x = 0.0f;
+            ++at.row;
+        }
+        places.push_back(at);
+        at.x += widths[i] + (i < gaps.size() ? gaps[i] : 0.0f);
+    }
+    return places;
+}
+
 float HeaderHeight(const Theme& theme, bool stacked) {
     const Fonts& f = theme.GetFonts();
     const float base = FontSize(f.title) + FontSize(f.small);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 #include "web/semantics.h"
@@ -84,6 +85,19 @@ bool TooltipShown(std::string* title, float rect[4]);
 void DrawTextRight(ImDrawList* dl, ImFont* font, float x_right, float y, ImU32 colour, const char* text);
 /// Shorten text with an ellipsis to fit max_w.
 std::string Ellipsize(ImFont* font, const std::string& text, float max_w);
+/// Where items go when they flow left to right in rows `width` wide (a wrapping toolbar, the
+/// header's tabs): an item that would pass the row's end starts the next row (one at a row's start
+/// stays, however wide). gaps[i] follows item i. Each item's x from the row's start, and its row.
+struct FlowPlace {
+    float x = 0.0f;
+    int row = 0;
+};
+std::vector<FlowPlace> Flow(const std::vector<float>& widths, const std::vector<float>& gaps, float width);
+/// The same with one gap after every item.
+inline std::vector<FlowPlace> Flow(const std::vector<float>& widths, float gap, float width) {
+    return Flow(widths, std::vector<float>(widths.size(), gap), width);
+}
+
 /// Height of a panel's header (title, then subtitle; stacked: then the run state's line), from the
 /// type's sizes, so that it makes room when the text spacing is wider (WCAG 1.4.12).
 float HeaderHeight(const Theme& theme, bool stacked);
