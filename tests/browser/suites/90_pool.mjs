@@ -134,7 +134,13 @@ export default async function (lib) {
     const ctx = await open(runUrl({ ...REF, workers: 2 }));
     const { page } = ctx;
     await waitFor(page, (s) => s.runner.running && s.runner.completed >= 3, 60000, 'the run under way');
-    const lost = await page.evaluate(() => window.orgsimPool.testKill(0, 'terminate'));
+    // Kill worker 0 while it has a task in flight: wait in the page for one (between two tasks it has
+    // none), then terminate it in the same turn, so the check below cannot catch it idle.
+    const lost = await page.evaluate(async () => {
+      const p = window.orgsimPool;
+      for (let i = 0; i < 2000 && !(p.slots[0] && p.slots[0].inflight.size > 0); ++i) await new Promise((r) => setTimeout(r, 2));
+      return p.testKill(0, 'terminate');
+    });
     check(lost.length > 0, 'the terminated worker had no task in flight');
     const mid = await waitFor(page, (s) => s.runner.completed >= 20, 60000, 'progress after the first kill');
     check(mid.runner.running, 'the run ended before the crash test');
